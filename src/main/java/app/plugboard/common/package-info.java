@@ -1,0 +1,4 @@
+@NullMarked
+package app.plugboard.common;
+
+import org.jspecify.annotations.NullMarked;

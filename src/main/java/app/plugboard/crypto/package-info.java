@@ -1,0 +1,4 @@
+@NullMarked
+package app.plugboard.crypto;
+
+import org.jspecify.annotations.NullMarked;

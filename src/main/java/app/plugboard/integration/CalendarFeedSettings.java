@@ -1,0 +1,71 @@
+package app.plugboard.integration;
+
+import static app.plugboard.integration.Fields.addIfPresent;
+
+import app.plugboard.common.FieldProblem;
+import java.util.ArrayList;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A published iCal feed. The address is a secret: it usually carries a private token. A feed
+ * behind HTTP Basic authentication also has a username and password.
+ */
+public record CalendarFeedSettings(
+        @Nullable Secret url,
+        @Nullable String username,
+        @Nullable Secret password) implements IntegrationSettings {
+
+    public static final String URL = "url";
+    public static final String USERNAME = "username";
+    public static final String PASSWORD = "password";
+    /** Scheme and host only, stored in the clear so lists need not decrypt anything. */
+    public static final String DISPLAY_URL = "displayUrl";
+    private static final String EXAMPLE = "https://calendar.example.com/private/basic.ics";
+
+    public CalendarFeedSettings {
+        url = url == null ? null : Secret.of(Fields.normalizeWebUrl(url.reveal()));
+        username = Fields.isBlank(username) ? null : username.trim();
+        password = Fields.isBlank(password) ? null : password;
+    }
+
+    @Override
+    public SettingsKind kind() {
+        return SettingsKind.CALENDAR_FEED;
+    }
+
+    /** Scheme and host only, safe for lists and logs. */
+    public String displayUrl() {
+        return url == null ? "(no address)" : Fields.schemeAndHost(url.reveal());
+    }
+
+    @Override
+    public List<FieldProblem> problems() {
+        List<FieldProblem> problems = new ArrayList<>();
+        addIfPresent(problems, Fields.webUrl(URL, "Calendar address", url == null ? null : url.reveal(), EXAMPLE));
+        if (username != null) {
+            addIfPresent(problems, Fields.text(USERNAME, "Username", username, 320, "enter the feed's username."));
+            if (password == null) {
+                problems.add(new FieldProblem(PASSWORD, "Password is empty: a feed with a username needs its password too."));
+            }
+        } else if (password != null) {
+            problems.add(new FieldProblem(USERNAME, "Username is empty: a feed with a password needs its username too."));
+        }
+        return problems;
+    }
+
+    @Override
+    public StoredFields toStoredFields() {
+        return StoredFields.builder()
+                .plain(USERNAME, username)
+                .plain(DISPLAY_URL, displayUrl())
+                .secret(URL, url)
+                .secret(PASSWORD, password)
+                .build();
+    }
+
+    static CalendarFeedSettings fromStoredFields(StoredFields fields) {
+        return new CalendarFeedSettings(
+                fields.requiredSecret(URL), fields.plain(USERNAME), fields.secret(PASSWORD));
+    }
+}

@@ -1,0 +1,92 @@
+package app.plugboard.integration;
+
+import static app.plugboard.integration.Fields.addIfPresent;
+
+import app.plugboard.common.FieldProblem;
+import java.util.ArrayList;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * An IMAP mailbox, and optionally the SMTP server that sends for it.
+ *
+ * @param smtpServer empty when the account only reads mail (or the server is derived later)
+ */
+public record ImapSettings(
+        @Nullable String username,
+        @Nullable Secret password,
+        @Nullable String server,
+        @Nullable Integer port,
+        @Nullable ImapSecurity security,
+        @Nullable String smtpServer,
+        @Nullable Integer smtpPort) implements IntegrationSettings {
+
+    public static final String USERNAME = "username";
+    public static final String PASSWORD = "password";
+    public static final String SERVER = "server";
+    public static final String PORT = "port";
+    public static final String SECURITY = "security";
+    public static final String SMTP_SERVER = "smtpServer";
+    public static final String SMTP_PORT = "smtpPort";
+
+    public ImapSettings {
+        username = username == null ? null : username.trim();
+        server = server == null ? null : server.trim();
+        smtpServer = Fields.isBlank(smtpServer) ? null : smtpServer.trim();
+    }
+
+    @Override
+    public SettingsKind kind() {
+        return SettingsKind.IMAP;
+    }
+
+    @Override
+    public List<FieldProblem> problems() {
+        List<FieldProblem> problems = new ArrayList<>();
+        addIfPresent(problems, Fields.text(USERNAME, "Username", username, 320,
+                "enter the login of your mailbox, usually your email address."));
+        if (Fields.isBlank(password)) {
+            problems.add(new FieldProblem(PASSWORD, "Password is empty: enter the mailbox password "
+                    + "(an app password, if your provider offers them)."));
+        }
+        addIfPresent(problems, Fields.host(SERVER, "Server", server, "imap.example.com"));
+        addIfPresent(problems, Fields.port(PORT, "Port", port, "usually 993 with implicit TLS, 143 with STARTTLS"));
+        if (security == null) {
+            problems.add(new FieldProblem(SECURITY, "Security is not chosen: pick implicit TLS or STARTTLS."));
+        }
+        if (smtpServer != null) {
+            addIfPresent(problems, Fields.host(SMTP_SERVER, "SMTP server", smtpServer, "smtp.example.com"));
+            if (smtpPort != null) {
+                addIfPresent(problems, Fields.port(SMTP_PORT, "SMTP port", smtpPort, "usually 465 or 587"));
+            }
+        } else if (smtpPort != null) {
+            problems.add(new FieldProblem(SMTP_SERVER, "SMTP server is empty but an SMTP port is given: "
+                    + "enter the SMTP server too, or leave both empty."));
+        }
+        return problems;
+    }
+
+    @Override
+    public StoredFields toStoredFields() {
+        return StoredFields.builder()
+                .plain(USERNAME, username)
+                .plain(SERVER, server)
+                .plain(PORT, port)
+                .plain(SECURITY, security == null ? null : security.name())
+                .plain(SMTP_SERVER, smtpServer)
+                .plain(SMTP_PORT, smtpPort)
+                .secret(PASSWORD, password)
+                .build();
+    }
+
+    static ImapSettings fromStoredFields(StoredFields fields) {
+        return new ImapSettings(
+                fields.requiredPlain(USERNAME),
+                fields.requiredSecret(PASSWORD),
+                fields.requiredPlain(SERVER),
+                fields.plainInt(PORT),
+                ImapSecurity.valueOf(fields.requiredPlain(SECURITY)),
+                fields.plain(SMTP_SERVER),
+                fields.plainInt(SMTP_PORT));
+    }
+}

@@ -1,0 +1,148 @@
+package app.plugboard.integration;
+
+import app.plugboard.common.UserId;
+import app.plugboard.storage.JsonDocument;
+import java.time.Instant;
+import org.jspecify.annotations.Nullable;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.PersistenceCreator;
+import org.springframework.data.annotation.Version;
+import org.springframework.data.relational.core.mapping.Column;
+import org.springframework.data.relational.core.mapping.Table;
+
+/**
+ * The aggregate: one connected service of one person. Settings are kept as stored (plain JSON and
+ * one ciphertext); {@link IntegrationService} maps them to and from {@link IntegrationSettings}.
+ */
+@Table("integration")
+class Integration {
+
+    @Id
+    private final IntegrationId id;
+    @Version
+    private @Nullable Long version;
+    @Column("owner_id")
+    private final UserId owner;
+    private final IntegrationType type;
+    private String label;
+    private IntegrationStatus status;
+    private @Nullable String statusReason;
+    private @Nullable Instant lastCheckedAt;
+    private @Nullable Instant lastSuccessAt;
+    private JsonDocument settings;
+    private String secrets;
+    private final Instant createdAt;
+    private Instant updatedAt;
+
+    @PersistenceCreator
+    Integration(IntegrationId id, @Nullable Long version, UserId owner, IntegrationType type, String label,
+            IntegrationStatus status, @Nullable String statusReason, @Nullable Instant lastCheckedAt,
+            @Nullable Instant lastSuccessAt, JsonDocument settings, String secrets, Instant createdAt, Instant updatedAt) {
+        this.id = id;
+        this.version = version;
+        this.owner = owner;
+        this.type = type;
+        this.label = label;
+        this.status = status;
+        this.statusReason = statusReason;
+        this.lastCheckedAt = lastCheckedAt;
+        this.lastSuccessAt = lastSuccessAt;
+        this.settings = settings;
+        this.secrets = secrets;
+        this.createdAt = createdAt;
+        this.updatedAt = updatedAt;
+    }
+
+    static Integration create(IntegrationId id, UserId owner, IntegrationType type, String label,
+            JsonDocument settings, String secrets, Instant now) {
+        return new Integration(id, null, owner, type, label, IntegrationStatus.PENDING, null, null, null,
+                settings, secrets, now, now);
+    }
+
+    void rename(String newLabel, Instant now) {
+        this.label = newLabel;
+        this.updatedAt = now;
+    }
+
+    void replaceSettings(JsonDocument newSettings, String newSecrets, Instant now) {
+        this.settings = newSettings;
+        this.secrets = newSecrets;
+        this.updatedAt = now;
+    }
+
+    /** Re-encryption under a new key: the same secrets, so nothing the owner sees changes. */
+    void reencrypt(String newSecrets) {
+        this.secrets = newSecrets;
+    }
+
+    void recordCheck(IntegrationStatus newStatus, @Nullable String reason, Instant now) {
+        this.status = newStatus;
+        this.statusReason = newStatus == IntegrationStatus.CONNECTED ? null : reason;
+        this.lastCheckedAt = now;
+        if (newStatus == IntegrationStatus.CONNECTED) {
+            this.lastSuccessAt = now;
+        }
+        this.updatedAt = now;
+    }
+
+    IntegrationId id() {
+        return id;
+    }
+
+    long version() {
+        return version == null ? 0 : version;
+    }
+
+    UserId owner() {
+        return owner;
+    }
+
+    IntegrationType type() {
+        return type;
+    }
+
+    String label() {
+        return label;
+    }
+
+    IntegrationStatus status() {
+        return status;
+    }
+
+    @Nullable String statusReason() {
+        return statusReason;
+    }
+
+    @Nullable Instant lastCheckedAt() {
+        return lastCheckedAt;
+    }
+
+    @Nullable Instant lastSuccessAt() {
+        return lastSuccessAt;
+    }
+
+    JsonDocument settings() {
+        return settings;
+    }
+
+    String secrets() {
+        return secrets;
+    }
+
+    Instant createdAt() {
+        return createdAt;
+    }
+
+    Instant updatedAt() {
+        return updatedAt;
+    }
+
+    /** Where a secret of this integration belongs: a ciphertext made for one row fails in any other. */
+    static String secretContext(UserId owner, IntegrationId id) {
+        return "integration/" + owner + "/" + id;
+    }
+
+    String secretContext() {
+        return secretContext(owner, id);
+    }
+}

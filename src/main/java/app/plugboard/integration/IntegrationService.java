@@ -1,0 +1,200 @@
+package app.plugboard.integration;
+
+import app.plugboard.common.ChangedMeanwhileException;
+import app.plugboard.common.FieldProblem;
+import app.plugboard.common.InvalidInputException;
+import app.plugboard.common.NotFoundException;
+import app.plugboard.common.UserId;
+import app.plugboard.crypto.UnreadableSecretException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Everything a person can do with their integrations. Every operation takes the acting user: an
+ * integration of someone else answers exactly like one that does not exist. Edits carry the
+ * version the person saw; if the integration changed since, nothing is written.
+ */
+@Service
+public class IntegrationService {
+
+    public static final String LABEL = "label";
+    public static final int MAX_LABEL_LENGTH = 50;
+    private static final String WHAT = "integration";
+    private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
+    private static final Logger log = LoggerFactory.getLogger(IntegrationService.class);
+
+    private final IntegrationRepository repository;
+    private final SettingsCodec codec;
+    private final Clock clock;
+
+    IntegrationService(IntegrationRepository repository, SettingsCodec codec, Clock clock) {
+        this.repository = repository;
+        this.codec = codec;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public IntegrationView create(UserId actor, String label, IntegrationSettings settings) {
+        String cleanLabel = validLabel(label);
+        settings.validate();
+        IntegrationId id = IntegrationId.random();
+        ensureLabelFree(actor, cleanLabel, id);
+        SettingsCodec.Encoded encoded = codec.encode(settings, Integration.secretContext(actor, id));
+        Integration integration = Integration.create(
+                id, actor, settings.type(), cleanLabel, encoded.plain(), encoded.secrets(), now());
+        return view(save(integration));
+    }
+
+    @Transactional(readOnly = true)
+    public List<IntegrationView> list(UserId actor) {
+        return repository.findAllOwned(actor).stream().map(this::view).toList();
+    }
+
+    @Transactional(readOnly = true)
+    public IntegrationView get(UserId actor, IntegrationId id) {
+        return view(load(actor, id));
+    }
+
+    /** The decrypted settings, for the connection checks of the owner's own integration. */
+    @Transactional(readOnly = true)
+    public IntegrationSettings settings(UserId actor, IntegrationId id) {
+        return decode(load(actor, id));
+    }
+
+    @Transactional
+    public IntegrationView rename(UserId actor, IntegrationId id, long expectedVersion, String newLabel) {
+        Integration integration = loadForEdit(actor, id, expectedVersion);
+        String cleanLabel = validLabel(newLabel);
+        ensureLabelFree(actor, cleanLabel, id);
+        integration.rename(cleanLabel, now());
+        return view(save(integration));
+    }
+
+    /** Replaces the settings of the same type; the connection is then unchecked until the next check. */
+    @Transactional
+    public IntegrationView replaceSettings(UserId actor, IntegrationId id, long expectedVersion, IntegrationSettings settings) {
+        Integration integration = loadForEdit(actor, id, expectedVersion);
+        if (settings.type() != integration.type()) {
+            throw new InvalidInputException(new FieldProblem("type", "\"" + integration.label() + "\" is "
+                    + integration.type().displayName() + "; its settings can't become " + settings.type().displayName()
+                    + ". Add a new integration instead."));
+        }
+        settings.validate();
+        SettingsCodec.Encoded encoded = codec.encode(settings, integration.secretContext());
+        integration.replaceSettings(encoded.plain(), encoded.secrets(), now());
+        integration.recordCheck(IntegrationStatus.PENDING, null, now());
+        return view(save(integration));
+    }
+
+    /**
+     * Stores the outcome of a connection check. A check does not compete with the owner's edits:
+     * it applies to whatever is current, retrying when an edit lands at the same moment.
+     */
+    @Transactional
+    public IntegrationView recordCheck(UserId actor, IntegrationId id, IntegrationStatus status, @Nullable String reason) {
+        for (int attempt = 1; ; attempt++) {
+            Integration integration = load(actor, id);
+            integration.recordCheck(status, reason, now());
+            try {
+                return view(repository.save(integration));
+            } catch (OptimisticLockingFailureException e) {
+                if (attempt == 3) {
+                    throw new ChangedMeanwhileException(WHAT);
+                }
+            }
+        }
+    }
+
+    @Transactional
+    public void delete(UserId actor, IntegrationId id, long expectedVersion) {
+        Integration integration = loadForEdit(actor, id, expectedVersion);
+        int deleted;
+        try {
+            deleted = repository.deleteOwned(id, actor, expectedVersion);
+        } catch (DataIntegrityViolationException e) {
+            throw new IntegrationInUseException(integration.label());
+        }
+        if (deleted != 1) {
+            throw new ChangedMeanwhileException(WHAT);
+        }
+    }
+
+    /** PostgreSQL keeps microseconds: what we return must equal what a later read gives. */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    static String validLabel(@Nullable String label) {
+        String clean = label == null ? "" : label.strip();
+        if (clean.isEmpty()) {
+            throw labelProblem("Label is empty: give this integration a name you will recognise, such as Work mail.");
+        }
+        if (clean.length() > MAX_LABEL_LENGTH) {
+            throw labelProblem("Label is too long: use at most " + MAX_LABEL_LENGTH + " characters.");
+        }
+        if (CONTROL.matcher(clean).find()) {
+            throw labelProblem("Label contains a line break or control character: type it on one line.");
+        }
+        return clean;
+    }
+
+    private static InvalidInputException labelProblem(String message) {
+        return new InvalidInputException(new FieldProblem(LABEL, message));
+    }
+
+    private void ensureLabelFree(UserId actor, String label, IntegrationId self) {
+        if (repository.labelTaken(actor, label, self)) {
+            throw new DuplicateLabelException(label);
+        }
+    }
+
+    private Integration load(UserId actor, IntegrationId id) {
+        return repository.findOwned(id, actor).orElseThrow(() -> new NotFoundException(WHAT));
+    }
+
+    private Integration loadForEdit(UserId actor, IntegrationId id, long expectedVersion) {
+        Integration integration = load(actor, id);
+        if (integration.version() != expectedVersion) {
+            throw new ChangedMeanwhileException(WHAT);
+        }
+        return integration;
+    }
+
+    private Integration save(Integration integration) {
+        try {
+            return repository.save(integration);
+        } catch (DuplicateKeyException e) {
+            throw new DuplicateLabelException(integration.label());
+        } catch (OptimisticLockingFailureException e) {
+            throw new ChangedMeanwhileException(WHAT);
+        }
+    }
+
+    private IntegrationSettings decode(Integration integration) {
+        try {
+            return codec.decode(integration);
+        } catch (UnreadableSecretException e) {
+            log.warn("Secrets of integration {} cannot be decrypted: {}", integration.id(), e.getMessage());
+            throw new UnreadableCredentialsException(integration.label());
+        }
+    }
+
+    private IntegrationView view(Integration integration) {
+        SettingsKind kind = codec.kindOf(integration);
+        return new IntegrationView(integration.id(), integration.version(), integration.type(), kind,
+                integration.label(), integration.status(), integration.statusReason(), integration.lastCheckedAt(),
+                integration.lastSuccessAt(), Summaries.of(kind, codec.plainFields(integration)),
+                integration.createdAt(), integration.updatedAt());
+    }
+}

@@ -1,0 +1,32 @@
+package app.plugboard.integration;
+
+import app.plugboard.common.FieldProblem;
+import app.plugboard.common.InvalidInputException;
+import java.util.List;
+
+/**
+ * What an integration needs to reach its service. Each record validates itself and says, per
+ * field, what to fix. Secret parts are {@link Secret}s, so printing a record shows {@code ***}.
+ */
+public sealed interface IntegrationSettings
+        permits ImapSettings, GmailSettings, CalendarFeedSettings, CalDavSettings {
+
+    SettingsKind kind();
+
+    default IntegrationType type() {
+        return kind().type();
+    }
+
+    /** Every problem with the values, each naming its field; empty when the settings are usable. */
+    List<FieldProblem> problems();
+
+    default void validate() {
+        List<FieldProblem> problems = problems();
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+    }
+
+    /** The settings as stored: the plain fields and the secret fields, kept apart. */
+    StoredFields toStoredFields();
+}

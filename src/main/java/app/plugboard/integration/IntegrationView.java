@@ -1,0 +1,25 @@
+package app.plugboard.integration;
+
+import java.time.Instant;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What the chat shows of an integration: everything but its secrets.
+ *
+ * @param version what an edit based on this view must still find, else "changed meanwhile"
+ * @param summary a non-secret description, such as {@code alice@example.com on imap.example.com}
+ */
+public record IntegrationView(
+        IntegrationId id,
+        long version,
+        IntegrationType type,
+        SettingsKind kind,
+        String label,
+        IntegrationStatus status,
+        @Nullable String statusReason,
+        @Nullable Instant lastCheckedAt,
+        @Nullable Instant lastSuccessAt,
+        String summary,
+        Instant createdAt,
+        Instant updatedAt) {
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package app.plugboard.integration;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package app.plugboard.storage;
+
+import org.jspecify.annotations.NullMarked;

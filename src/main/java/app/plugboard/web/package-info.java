@@ -1,0 +1,4 @@
+@NullMarked
+package app.plugboard.web;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,7 @@
+package app.plugboard.workflow;
+
+public enum WorkflowState {
+    ACTIVE,
+    /** Not running; for example because an integration it used was deleted. */
+    PAUSED
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package app.plugboard.workflow;
+
+import org.jspecify.annotations.NullMarked;
