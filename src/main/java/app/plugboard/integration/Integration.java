@@ -75,10 +75,13 @@ class Integration {
         this.secrets = newSecrets;
     }
 
+    /** A {@code PENDING} outcome means "not checked": it is no check, so "last checked" stays. */
     void recordCheck(IntegrationStatus newStatus, @Nullable String reason, Instant now) {
         this.status = newStatus;
         this.statusReason = newStatus == IntegrationStatus.CONNECTED ? null : reason;
-        this.lastCheckedAt = now;
+        if (newStatus != IntegrationStatus.PENDING) {
+            this.lastCheckedAt = now;
+        }
         if (newStatus == IntegrationStatus.CONNECTED) {
             this.lastSuccessAt = now;
         }

@@ -44,6 +44,13 @@ public class IntegrationService {
         this.clock = clock;
     }
 
+    /** Saves a new integration with the outcome of the check it passed. */
+    @Transactional
+    public IntegrationView create(UserId actor, String label, IntegrationSettings settings, CheckResult check) {
+        IntegrationView created = create(actor, label, settings);
+        return recordCheck(actor, created.id(), check);
+    }
+
     @Transactional
     public IntegrationView create(UserId actor, String label, IntegrationSettings settings) {
         String cleanLabel = validLabel(label);
@@ -97,6 +104,19 @@ public class IntegrationService {
         return view(save(integration));
     }
 
+    /** Replaces the settings with new ones that passed {@code check}: the old ones stayed until now. */
+    @Transactional
+    public IntegrationView replaceSettings(UserId actor, IntegrationId id, long expectedVersion,
+            IntegrationSettings settings, CheckResult check) {
+        replaceSettings(actor, id, expectedVersion, settings);
+        return recordCheck(actor, id, check);
+    }
+
+    @Transactional
+    public IntegrationView recordCheck(UserId actor, IntegrationId id, CheckResult check) {
+        return recordCheck(actor, id, check.status(), check.message());
+    }
+
     /**
      * Stores the outcome of a connection check. A check does not compete with the owner's edits:
      * it applies to whatever is current, retrying when an edit lands at the same moment.
@@ -135,7 +155,7 @@ public class IntegrationService {
         return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 
-    static String validLabel(@Nullable String label) {
+    public static String validLabel(@Nullable String label) {
         String clean = label == null ? "" : label.strip();
         if (clean.isEmpty()) {
             throw labelProblem("Label is empty: give this integration a name you will recognise, such as Work mail.");

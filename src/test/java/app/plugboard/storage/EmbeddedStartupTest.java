@@ -101,11 +101,12 @@ class EmbeddedStartupTest {
     }
 
     private ConfigurableApplicationContext start(String... extra) {
-        String[] args = new String[extra.length + 3];
+        String[] args = new String[extra.length + 4];
         args[0] = "--plugboard.data-dir=" + dataDir;
         args[1] = "--server.port=0";
         args[2] = "--plugboard.encryption.key=";
-        System.arraycopy(extra, 0, args, 3, extra.length);
+        args[3] = "--plugboard.console.enabled=false";
+        System.arraycopy(extra, 0, args, 4, extra.length);
         return new SpringApplicationBuilder(PlugboardApplication.class).run(args);
     }
 

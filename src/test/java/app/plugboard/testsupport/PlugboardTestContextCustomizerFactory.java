@@ -40,7 +40,8 @@ class PlugboardTestContextCustomizerFactory implements ContextCustomizerFactory 
                     "spring.datasource.username", database.username(),
                     "spring.datasource.password", database.password(),
                     "plugboard.encryption.key", TestKeys.CURRENT,
-                    "plugboard.data-dir", dataDir.toString())));
+                    "plugboard.data-dir", dataDir.toString(),
+                    "plugboard.console.enabled", "false")));
         }
 
         @Override

@@ -1,0 +1,158 @@
+package app.plugboard.chat;
+
+import app.plugboard.common.UserFacingException;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * The one entry for everything a person does, whatever the transport: dispatches commands by
+ * name and components by route, and always answers. A domain refusal becomes its user-facing
+ * message; an unknown or foreign component "has expired"; anything unexpected becomes "something
+ * went wrong, reference X" while the log gets the stack trace under X.
+ */
+@Component
+public class ChatRouter {
+
+    public static final String SOMETHING_WENT_WRONG = "Something went wrong on our side, sorry. Reference: %s. "
+            + "Try again in a moment; if it keeps happening, give the reference to whoever runs this Plugboard.";
+    private static final Logger log = LoggerFactory.getLogger(ChatRouter.class);
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final char[] ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789".toCharArray();
+
+    private final Map<String, CommandGroup> groups = new LinkedHashMap<>();
+    private final Map<String, CommandHandler> commands = new LinkedHashMap<>();
+    private final Map<String, ComponentHandler> components = new HashMap<>();
+
+    public ChatRouter(List<CommandGroup> groups, List<CommandHandler> commands, List<ComponentHandler> components) {
+        groups.forEach(group -> unique(this.groups, group.name(), group, "command"));
+        for (CommandHandler handler : commands) {
+            if (!this.groups.containsKey(handler.command())) {
+                throw new IllegalStateException("no command group /" + handler.command() + " for " + handler.getClass().getName());
+            }
+            unique(this.commands, key(handler.command(), handler.spec().name()), handler, "subcommand");
+        }
+        components.forEach(handler -> unique(this.components, handler.route(), handler, "component route"));
+    }
+
+    /** What transports register: every command with its subcommands, in a stable order. */
+    public List<CommandSpec> commandSpecs() {
+        List<CommandSpec> specs = new ArrayList<>();
+        for (CommandGroup group : groups.values()) {
+            List<CommandSpec.Subcommand> subcommands = commands.values().stream()
+                    .filter(handler -> handler.command().equals(group.name()))
+                    .map(CommandHandler::spec)
+                    .toList();
+            specs.add(new CommandSpec(group.name(), group.description(), subcommands));
+        }
+        return specs;
+    }
+
+    /** Never throws: every event gets an answer. */
+    public Response handle(ChatEvent event) {
+        try {
+            return guardLater(dispatch(event), event);
+        } catch (RuntimeException e) {
+            return Response.reply(failureText(e, event));
+        }
+    }
+
+    private Response dispatch(ChatEvent event) {
+        if (event instanceof ChatEvent.Command command) {
+            return commandHandler(command.command(), command.subcommand())
+                    .map(handler -> handler.handle(command))
+                    .orElseGet(() -> Response.reply("I don't know /" + command.command() + " " + command.subcommand()
+                            + ". Try /integration help."));
+        }
+        if (event instanceof ChatEvent.Autocomplete autocomplete) {
+            return new Response.Suggestions(commandHandler(autocomplete.command(), autocomplete.subcommand())
+                    .map(handler -> handler.suggest(autocomplete))
+                    .orElse(List.of()));
+        }
+        ComponentId id = ComponentId.parse(componentIdOf(event)).orElseThrow(ExpiredException::new);
+        ComponentHandler handler = components.get(id.route());
+        if (handler == null) {
+            throw new ExpiredException();
+        }
+        return handler.handle(event, id);
+    }
+
+    private static String componentIdOf(ChatEvent event) {
+        if (event instanceof ChatEvent.FormSubmit submit) {
+            return submit.formId();
+        }
+        if (event instanceof ChatEvent.Click click) {
+            return click.buttonId();
+        }
+        if (event instanceof ChatEvent.Choose choose) {
+            return choose.selectId();
+        }
+        throw new IllegalArgumentException("not a component event: " + event.getClass().getSimpleName());
+    }
+
+    private Optional<CommandHandler> commandHandler(String command, String subcommand) {
+        return Optional.ofNullable(commands.get(key(command, subcommand)));
+    }
+
+    /** The slow part runs later, elsewhere: it gets the same protection. */
+    private Response guardLater(Response response, ChatEvent event) {
+        if (response instanceof Response.Later later) {
+            Supplier<Message> work = later.work();
+            return new Response.Later(later.progress(), later.inPlace(), () -> {
+                try {
+                    return work.get();
+                } catch (RuntimeException e) {
+                    return Message.text(failureText(e, event));
+                }
+            });
+        }
+        return response;
+    }
+
+    private static String failureText(RuntimeException failure, ChatEvent event) {
+        if (failure instanceof UserFacingException refusal) {
+            return refusal.userMessage();
+        }
+        String reference = newReference();
+        log.error("Unexpected failure [ref {}] while answering {} of user {}", reference, describe(event), event.user(), failure);
+        return String.format(Locale.ROOT, SOMETHING_WENT_WRONG, reference);
+    }
+
+    /** What happened, without any value the person typed (a form may hold a password). */
+    private static String describe(ChatEvent event) {
+        if (event instanceof ChatEvent.Command command) {
+            return "/" + command.command() + " " + command.subcommand();
+        }
+        if (event instanceof ChatEvent.Autocomplete autocomplete) {
+            return "autocomplete of /" + autocomplete.command() + " " + autocomplete.subcommand() + " " + autocomplete.focused();
+        }
+        return event.getClass().getSimpleName().toLowerCase(Locale.ROOT) + " " + componentIdOf(event);
+    }
+
+    static String newReference() {
+        char[] reference = new char[8];
+        for (int i = 0; i < reference.length; i++) {
+            reference[i] = ALPHABET[RANDOM.nextInt(ALPHABET.length)];
+        }
+        return new String(reference);
+    }
+
+    private static String key(String command, String subcommand) {
+        return command + " " + subcommand;
+    }
+
+    private static <T> void unique(Map<String, T> map, String key, T value, String what) {
+        if (map.putIfAbsent(key, value) != null) {
+            throw new IllegalStateException("two handlers for the " + what + " " + key);
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package app.plugboard.integration;
+
+import app.plugboard.common.UserId;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+/** Runs the probe that fits the settings, and records what it found. */
+@Service
+public class ConnectionChecker {
+
+    private static final Logger log = LoggerFactory.getLogger(ConnectionChecker.class);
+
+    private final Map<SettingsKind, ConnectionProbe> probes = new EnumMap<>(SettingsKind.class);
+    private final IntegrationService integrations;
+
+    ConnectionChecker(List<ConnectionProbe> probes, IntegrationService integrations) {
+        for (ConnectionProbe probe : probes) {
+            if (this.probes.putIfAbsent(probe.kind(), probe) != null) {
+                throw new IllegalStateException("two connection probes for " + probe.kind());
+            }
+        }
+        this.integrations = integrations;
+    }
+
+    /** Checks settings that are not stored yet (a new integration, or new credentials before they replace the old). */
+    public CheckResult check(IntegrationSettings settings) {
+        ConnectionProbe probe = probes.get(settings.kind());
+        if (probe == null) {
+            return CheckResult.notChecked("Saved without a connection check: this Plugboard cannot check "
+                    + settings.type().displayName() + " connections yet.");
+        }
+        try {
+            return probe.check(settings);
+        } catch (RuntimeException e) {
+            log.warn("The {} probe failed unexpectedly", settings.kind(), e);
+            return CheckResult.failing("The check could not finish because of a problem on our side; it will be tried again.");
+        }
+    }
+
+    /** A stored integration as it is after a check, and what the check found. */
+    public record Checked(IntegrationView integration, CheckResult result) {
+    }
+
+    /** Checks a stored integration now and records the result. */
+    public Checked checkNow(UserId actor, IntegrationId id) {
+        CheckResult result = check(integrations.settings(actor, id));
+        return new Checked(integrations.recordCheck(actor, id, result), result);
+    }
+}

@@ -1,0 +1,126 @@
+package app.plugboard.integration.calendar;
+
+import static app.plugboard.integration.chat.FormFields.choice;
+import static app.plugboard.integration.chat.FormFields.secret;
+import static app.plugboard.integration.chat.FormFields.text;
+import static app.plugboard.integration.chat.FormFields.value;
+
+import app.plugboard.chat.Form;
+import app.plugboard.chat.Option;
+import app.plugboard.common.FieldProblem;
+import app.plugboard.common.InvalidInputException;
+import app.plugboard.integration.CalDavSettings;
+import app.plugboard.integration.CalendarFeedSettings;
+import app.plugboard.integration.IntegrationSettings;
+import app.plugboard.integration.IntegrationType;
+import app.plugboard.integration.Secret;
+import app.plugboard.integration.SettingsKind;
+import app.plugboard.integration.chat.FormFields;
+import app.plugboard.integration.chat.FormPurpose;
+import app.plugboard.integration.chat.TypeForms;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+
+/**
+ * The calendar form: one type, two ways in. A published iCal feed (its address is a secret: it
+ * usually carries a private token) or a CalDAV server with username and password.
+ */
+@Component
+class CalendarForms implements TypeForms {
+
+    static final String SOURCE = "source";
+    static final String FEED = "feed";
+    static final String CALDAV = "caldav";
+    static final String ADDRESS = "address";
+
+    @Override
+    public IntegrationType type() {
+        return IntegrationType.CALENDAR;
+    }
+
+    @Override
+    public List<FormPurpose> editChoices(SettingsKind kind) {
+        return kind == SettingsKind.CALDAV
+                ? List.of(FormPurpose.CHANGE_URL, FormPurpose.REPLACE_CREDENTIALS)
+                : List.of(FormPurpose.CHANGE_URL);
+    }
+
+    @Override
+    public List<Form.Field> fields(FormPurpose purpose, @Nullable SettingsKind kind, Map<String, String> prefill) {
+        List<Form.Field> fields = new ArrayList<>();
+        if (purpose == FormPurpose.ADD) {
+            fields.add(choice(SOURCE, "What you are adding", null, List.of(
+                    Option.of(FEED, "An iCal feed address", "Google, Outlook, Apple, any .ics or webcal:// link"),
+                    Option.of(CALDAV, "A CalDAV server", "Nextcloud, Fastmail, iCloud, Radicale...")),
+                    prefill.getOrDefault(SOURCE, FEED)));
+        }
+        boolean feed = purpose == FormPurpose.ADD || kind == SettingsKind.CALENDAR_FEED;
+        if (purpose != FormPurpose.REPLACE_CREDENTIALS) {
+            if (feed) {
+                // a feed address is a secret: never prefilled
+                fields.add(new Form.Text(ADDRESS, "Address", purpose == FormPurpose.ADD
+                        ? "The feed's address, or the CalDAV server's." : "The new address. " + FormFields.EMPTY_KEEPS,
+                        "https://... or webcal://...", null, purpose == FormPurpose.ADD, false, 2048));
+            } else {
+                fields.add(text(ADDRESS, "CalDAV server address", null, "https://cloud.example.com/remote.php/dav",
+                        prefill, true, 2048));
+            }
+        }
+        fields.add(text(CalDavSettings.USERNAME, "Username", "Only for CalDAV, or a feed that asks for one.", null,
+                prefill, false, 320));
+        fields.add(secret(CalDavSettings.PASSWORD, "Password", purpose == FormPurpose.ADD
+                ? FormFields.DISCORD_SHOWS_IT : FormFields.EMPTY_KEEPS, false));
+        return fields;
+    }
+
+    @Override
+    public IntegrationSettings parse(FormPurpose purpose, Map<String, String> typed, @Nullable IntegrationSettings current) {
+        String username = value(typed, CalDavSettings.USERNAME);
+        String password = value(typed, CalDavSettings.PASSWORD);
+        String address = value(typed, ADDRESS);
+        boolean caldav = purpose == FormPurpose.ADD ? CALDAV.equals(value(typed, SOURCE)) : current instanceof CalDavSettings;
+        if (caldav) {
+            CalDavSettings stored = current instanceof CalDavSettings dav ? dav : null;
+            boolean sameServer = stored != null && (address == null || address.equals(stored.serverUrl()));
+            return new CalDavSettings(
+                    address != null ? address : stored == null ? null : stored.serverUrl(),
+                    purpose == FormPurpose.CHANGE_URL && username == null && stored != null ? stored.username() : username,
+                    password != null ? Secret.of(password) : stored == null ? null : stored.password(),
+                    sameServer ? stored.calendarUrl() : null,
+                    sameServer ? stored.calendarName() : null);
+        }
+        CalendarFeedSettings stored = current instanceof CalendarFeedSettings feed ? feed : null;
+        if (address == null && stored == null) {
+            throw new InvalidInputException(new FieldProblem(ADDRESS,
+                    "Address is empty: paste the calendar's address, such as https://calendar.example.com/private/basic.ics."));
+        }
+        return new CalendarFeedSettings(
+                address != null ? Secret.of(address) : stored.url(),
+                username,
+                password != null ? Secret.of(password) : stored == null ? null : stored.password());
+    }
+
+    @Override
+    public Map<String, String> prefill(IntegrationSettings settings) {
+        Map<String, String> values = new HashMap<>();
+        if (settings instanceof CalDavSettings dav) {
+            values.put(SOURCE, CALDAV);
+            if (dav.serverUrl() != null) {
+                values.put(ADDRESS, dav.serverUrl());
+            }
+            if (dav.username() != null) {
+                values.put(CalDavSettings.USERNAME, dav.username());
+            }
+        } else if (settings instanceof CalendarFeedSettings feed) {
+            values.put(SOURCE, FEED);
+            if (feed.username() != null) {
+                values.put(CalDavSettings.USERNAME, feed.username());
+            }
+        }
+        return values;
+    }
+}

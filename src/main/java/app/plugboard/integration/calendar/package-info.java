@@ -1,0 +1,4 @@
+@NullMarked
+package app.plugboard.integration.calendar;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,97 @@
+package app.plugboard.integration.chat;
+
+import app.plugboard.chat.Drafts;
+import app.plugboard.chat.Form;
+import app.plugboard.chat.Limits;
+import app.plugboard.chat.Response;
+import app.plugboard.common.UserId;
+import app.plugboard.integration.IntegrationService;
+import app.plugboard.integration.IntegrationType;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Component;
+
+/** Opens the forms of the integration conversation and remembers each as a draft. */
+@Component
+class SettingsForms {
+
+    private final Map<IntegrationType, TypeForms> byType = new EnumMap<>(IntegrationType.class);
+    private final Drafts drafts;
+
+    SettingsForms(List<TypeForms> forms, Drafts drafts) {
+        for (TypeForms form : forms) {
+            if (byType.putIfAbsent(form.type(), form) != null) {
+                throw new IllegalStateException("two forms for " + form.type());
+            }
+        }
+        this.drafts = drafts;
+    }
+
+    TypeForms of(IntegrationType type) {
+        TypeForms forms = byType.get(type);
+        if (forms == null) {
+            throw new IllegalStateException(type + " has no form");
+        }
+        return forms;
+    }
+
+    boolean hasForm(IntegrationType type) {
+        return byType.containsKey(type);
+    }
+
+    Response.ShowForm open(UserId user, FormDraft draft) {
+        String token = drafts.open(user, draft);
+        return new Response.ShowForm(build(draft, token));
+    }
+
+    Response.ShowForm reopen(UserId user, String token) {
+        return new Response.ShowForm(build(drafts.get(token, user, FormDraft.class), token));
+    }
+
+    FormDraft draft(UserId user, String token) {
+        return drafts.get(token, user, FormDraft.class);
+    }
+
+    /** Keeps what was typed, without the secret fields, for "Try again". */
+    void remember(UserId user, String token, FormDraft draft, Map<String, String> typed) {
+        Set<String> secret = secretKeys(draft);
+        Map<String, String> kept = new HashMap<>(typed);
+        kept.keySet().removeAll(secret);
+        drafts.update(token, user, draft.withTyped(kept));
+    }
+
+    void close(String token) {
+        drafts.close(token);
+    }
+
+    private Set<String> secretKeys(FormDraft draft) {
+        if (draft.intent() == FormDraft.Intent.RENAME) {
+            return Set.of();
+        }
+        return of(draft.type()).fields(draft.intent().purpose(), draft.kind(), Map.of()).stream()
+                .filter(field -> field instanceof Form.Text text && text.secret())
+                .map(Form.Field::key)
+                .collect(Collectors.toSet());
+    }
+
+    private Form build(FormDraft draft, String token) {
+        if (draft.intent() == FormDraft.Intent.RENAME) {
+            String current = draft.typed().getOrDefault(IntegrationService.LABEL, draft.label());
+            return new Form(Ids.submit(token), Limits.fit("Rename " + draft.label(), Limits.FORM_TITLE), List.of(
+                    new Form.Text(IntegrationService.LABEL, "New label", "A name you will recognise, such as Work mail.",
+                            null, current.isEmpty() ? null : current, true, false, IntegrationService.MAX_LABEL_LENGTH)));
+        }
+        String title = switch (draft.intent()) {
+            case ADD -> "Add " + draft.type().displayName() + ": " + draft.label();
+            case REPLACE_CREDENTIALS -> "New credentials: " + draft.label();
+            case CHANGE_URL -> "New address: " + draft.label();
+            case RENAME -> throw new IllegalStateException("handled above");
+        };
+        return new Form(Ids.submit(token), Limits.fit(title, Limits.FORM_TITLE),
+                of(draft.type()).fields(draft.intent().purpose(), draft.kind(), draft.typed()));
+    }
+}

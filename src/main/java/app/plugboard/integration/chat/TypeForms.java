@@ -1,0 +1,39 @@
+package app.plugboard.integration.chat;
+
+import app.plugboard.chat.Form;
+import app.plugboard.integration.IntegrationSettings;
+import app.plugboard.integration.IntegrationType;
+import app.plugboard.integration.SettingsKind;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * How one integration type is typed in: the fields of its forms, and how what was typed becomes
+ * settings. One bean per type that has forms; the conversation does the rest (drafts, "Try again",
+ * the connection check, storing).
+ */
+public interface TypeForms {
+
+    IntegrationType type();
+
+    /** The edit choices, beside rename, that fit settings of this kind. */
+    List<FormPurpose> editChoices(SettingsKind kind);
+
+    /**
+     * The fields to show. {@code prefill} holds non-secret values by field key (what was typed
+     * before, or the stored settings); secret fields always start empty.
+     */
+    List<Form.Field> fields(FormPurpose purpose, @Nullable SettingsKind kind, Map<String, String> prefill);
+
+    /**
+     * Settings from what was typed. When editing, {@code current} is the stored settings: a secret
+     * left empty keeps the stored one.
+     *
+     * @throws app.plugboard.common.InvalidInputException naming each field that cannot be read
+     */
+    IntegrationSettings parse(FormPurpose purpose, Map<String, String> typed, @Nullable IntegrationSettings current);
+
+    /** The non-secret values of stored settings, by field key, to prefill an edit form. */
+    Map<String, String> prefill(IntegrationSettings settings);
+}

@@ -1,0 +1,202 @@
+package app.plugboard.integration.chat;
+
+import app.plugboard.chat.Card;
+import app.plugboard.chat.Control;
+import app.plugboard.chat.ControlRow;
+import app.plugboard.chat.Limits;
+import app.plugboard.chat.Message;
+import app.plugboard.chat.Option;
+import app.plugboard.chat.Tone;
+import app.plugboard.integration.CheckResult;
+import app.plugboard.integration.IntegrationStatus;
+import app.plugboard.integration.IntegrationView;
+import app.plugboard.workflow.WorkflowState;
+import app.plugboard.workflow.WorkflowView;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+
+/** How the integration conversation looks: the same in Discord and in the terminal. */
+final class Views {
+
+    static final int PAGE_SIZE = 25;
+    static final int WORKFLOWS_SHOWN = 10;
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+
+    private Views() {
+    }
+
+    static String emoji(IntegrationStatus status) {
+        return switch (status) {
+            case CONNECTED -> "🟢";
+            case PENDING -> "⚪";
+            case FAILING -> "🟡";
+            case NEEDS_REAUTHENTICATION -> "🟠";
+            case ERROR -> "🔴";
+        };
+    }
+
+    static String word(IntegrationStatus status) {
+        return switch (status) {
+            case CONNECTED -> "connected";
+            case PENDING -> "not checked yet";
+            case FAILING -> "failing for now";
+            case NEEDS_REAUTHENTICATION -> "needs you to sign in again";
+            case ERROR -> "error";
+        };
+    }
+
+    static Tone tone(IntegrationStatus status) {
+        return switch (status) {
+            case CONNECTED -> Tone.SUCCESS;
+            case PENDING -> Tone.NEUTRAL;
+            case FAILING, NEEDS_REAUTHENTICATION -> Tone.WARNING;
+            case ERROR -> Tone.DANGER;
+        };
+    }
+
+    static String ago(@Nullable Instant then, Instant now) {
+        if (then == null) {
+            return "never";
+        }
+        Duration elapsed = Duration.between(then, now);
+        if (elapsed.toMinutes() < 1) {
+            return "just now";
+        }
+        if (elapsed.toHours() < 1) {
+            return plural(elapsed.toMinutes(), "minute") + " ago";
+        }
+        if (elapsed.toDays() < 1) {
+            return plural(elapsed.toHours(), "hour") + " ago";
+        }
+        if (elapsed.toDays() < 7) {
+            return plural(elapsed.toDays(), "day") + " ago";
+        }
+        return "on " + DATE.format(then);
+    }
+
+    static String plural(long count, String noun) {
+        return count + " " + noun + (count == 1 ? "" : "s");
+    }
+
+    static String usedBy(long workflows) {
+        return workflows == 0 ? "used by no workflow" : "used by " + plural(workflows, "workflow");
+    }
+
+    static Message empty() {
+        return Message.text("You have no integrations yet. Connect one with `/integration add`: "
+                + "pick a type (IMAP mail, Gmail or Calendar) and give it a label.");
+    }
+
+    /** One page of the list: a card with a field each, a select to pick one, and paging buttons. */
+    static Message listPage(List<IntegrationView> all, Map<?, Long> usage, int requestedPage, Instant now) {
+        if (all.isEmpty()) {
+            return empty();
+        }
+        int pages = (all.size() + PAGE_SIZE - 1) / PAGE_SIZE;
+        int page = Math.max(0, Math.min(requestedPage, pages - 1));
+        List<IntegrationView> shown = all.subList(page * PAGE_SIZE, Math.min(all.size(), (page + 1) * PAGE_SIZE));
+        String title = "Your integrations (" + all.size() + ")" + (pages > 1 ? " · page " + (page + 1) + " of " + pages : "");
+        String footer = "Pick one below to see it, edit it, check it or delete it.";
+        int budget = (Limits.CARD_TOTAL - 200 - title.length() - footer.length()) / shown.size();
+        List<Card.Field> fields = new ArrayList<>();
+        for (IntegrationView integration : shown) {
+            String name = Limits.fit(emoji(integration.status()) + " " + integration.label(), Limits.FIELD_NAME);
+            StringBuilder value = new StringBuilder()
+                    .append(integration.type().displayName()).append(" · ").append(word(integration.status()))
+                    .append(" · checked ").append(ago(integration.lastCheckedAt(), now))
+                    .append(" · ").append(usedBy(usage.getOrDefault(integration.id(), 0L)))
+                    .append('\n').append(integration.summary());
+            if (integration.status() != IntegrationStatus.CONNECTED && integration.statusReason() != null) {
+                value.append('\n').append(integration.statusReason());
+            }
+            fields.add(new Card.Field(name, Limits.fit(value.toString(), Math.min(Limits.FIELD_VALUE, budget - name.length())), false));
+        }
+        IntegrationStatus worst = shown.stream().map(IntegrationView::status)
+                .max(Comparator.comparingInt(Views::severity)).orElse(IntegrationStatus.CONNECTED);
+        Card card = new Card(title, null, fields, tone(worst), footer);
+        List<ControlRow> rows = new ArrayList<>();
+        rows.add(ControlRow.of(new Control.Select(Ids.pick(), "Choose an integration…", shown.stream()
+                .map(integration -> Option.of(integration.id().toString(), Limits.fit(integration.label(), Limits.OPTION_TEXT),
+                        Limits.fit(integration.type().displayName() + " · " + word(integration.status()), Limits.OPTION_TEXT)))
+                .toList())));
+        if (pages > 1) {
+            rows.add(ControlRow.of(
+                    new Control.Button(Ids.page(page - 1), "◀ Previous", Control.Style.SECONDARY, page == 0),
+                    new Control.Button(Ids.page(page + 1), "Next ▶", Control.Style.SECONDARY, page == pages - 1)));
+        }
+        return new Message("", List.of(card), rows);
+    }
+
+    private static int severity(IntegrationStatus status) {
+        return switch (status) {
+            case CONNECTED -> 0;
+            case PENDING -> 1;
+            case FAILING -> 2;
+            case NEEDS_REAUTHENTICATION -> 3;
+            case ERROR -> 4;
+        };
+    }
+
+    /** One integration in full, with what can be done to it. */
+    static Message detail(IntegrationView integration, List<WorkflowView> workflows, Instant now, @Nullable String note) {
+        List<Card.Field> fields = new ArrayList<>();
+        String status = capitalise(word(integration.status()));
+        if (integration.status() != IntegrationStatus.CONNECTED && integration.statusReason() != null) {
+            status += ": " + integration.statusReason();
+        }
+        fields.add(new Card.Field("Status", Limits.fit(status, Limits.FIELD_VALUE), false));
+        fields.add(new Card.Field("Last checked", ago(integration.lastCheckedAt(), now), true));
+        fields.add(new Card.Field("Last success", ago(integration.lastSuccessAt(), now), true));
+        fields.add(new Card.Field("Used by", workflowList(workflows), false));
+        Card card = new Card(
+                Limits.fit(emoji(integration.status()) + " " + integration.label(), Limits.CARD_TITLE),
+                Limits.fit(integration.type().displayName() + " · " + integration.summary(), Limits.CARD_DESCRIPTION),
+                fields, tone(integration.status()), null);
+        return new Message(note == null ? "" : note, List.of(card), List.of(ControlRow.of(
+                Control.Button.of(Ids.of(Ids.EDIT, integration.id()), "Edit", Control.Style.PRIMARY),
+                Control.Button.of(Ids.of(Ids.CHECK, integration.id()), "Check now", Control.Style.SECONDARY),
+                Control.Button.of(Ids.of(Ids.DELETE, integration.id()), "Delete", Control.Style.DANGER),
+                Control.Button.of(Ids.page(0), "All integrations", Control.Style.SECONDARY))));
+    }
+
+    static String workflowList(List<WorkflowView> workflows) {
+        if (workflows.isEmpty()) {
+            return "No workflow";
+        }
+        String names = workflows.stream().limit(WORKFLOWS_SHOWN)
+                .map(w -> w.name() + (w.state() == WorkflowState.PAUSED ? " (paused)" : ""))
+                .collect(Collectors.joining(", "));
+        int more = workflows.size() - WORKFLOWS_SHOWN;
+        return Limits.fit(names + (more > 0 ? " and " + more + " more" : ""), Limits.FIELD_VALUE);
+    }
+
+    /** The result of adding or re-checking: the status, and real data or what to fix. */
+    static Message checked(String headline, IntegrationView integration, CheckResult result) {
+        String icon = switch (result.status()) {
+            case CONNECTED -> "✅";
+            case PENDING -> "💾";
+            default -> "⚠️";
+        };
+        return Message.text(Limits.fit(icon + " " + headline + "\n" + result.message(), Limits.CONTENT))
+                .withRow(ControlRow.of(
+                        Control.Button.of(Ids.of(Ids.CHECK, integration.id()), "Check now", Control.Style.SECONDARY),
+                        Control.Button.of(Ids.page(0), "All integrations", Control.Style.SECONDARY)));
+    }
+
+    static String capitalise(String text) {
+        return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
+    }
+
+    static Message refusedWithRetry(String text, String draft) {
+        return Message.text(Limits.fit(text, Limits.CONTENT))
+                .withRow(ControlRow.of(Control.Button.of(Ids.retry(draft), "Try again", Control.Style.PRIMARY)));
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package app.plugboard.integration.chat;
+
+import org.jspecify.annotations.NullMarked;

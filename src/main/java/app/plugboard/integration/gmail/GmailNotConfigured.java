@@ -1,0 +1,22 @@
+package app.plugboard.integration.gmail;
+
+import app.plugboard.chat.Message;
+import app.plugboard.common.UserId;
+import app.plugboard.integration.IntegrationId;
+import app.plugboard.integration.chat.GmailConnect;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+
+/** Gmail when the operator has not set up Google sign-in: says so, and offers the IMAP route. */
+@Component
+class GmailNotConfigured implements GmailConnect {
+
+    static final String MESSAGE = "Gmail sign-in is not set up on this Plugboard: whoever runs it has to configure "
+            + "a Google OAuth client first (the README explains how). Meanwhile you can connect Gmail as IMAP mail "
+            + "with an app password: `/integration add type:imap`.";
+
+    @Override
+    public Message connect(UserId user, String label, @Nullable IntegrationId reauthenticate) {
+        return Message.text(MESSAGE);
+    }
+}

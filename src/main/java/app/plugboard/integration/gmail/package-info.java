@@ -1,0 +1,4 @@
+@NullMarked
+package app.plugboard.integration.gmail;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package app.plugboard.integration.imap;
+
+import org.jspecify.annotations.NullMarked;
