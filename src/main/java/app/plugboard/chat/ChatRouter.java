@@ -1,5 +1,6 @@
 package app.plugboard.chat;
 
+import app.plugboard.common.NotFoundException;
 import app.plugboard.common.UserFacingException;
 import java.security.SecureRandom;
 import java.util.ArrayList;
@@ -86,6 +87,10 @@ public class ChatRouter {
         return handler.handle(event, id);
     }
 
+    private static boolean isComponent(ChatEvent event) {
+        return event instanceof ChatEvent.FormSubmit || event instanceof ChatEvent.Click || event instanceof ChatEvent.Choose;
+    }
+
     private static String componentIdOf(ChatEvent event) {
         if (event instanceof ChatEvent.FormSubmit submit) {
             return submit.formId();
@@ -119,6 +124,10 @@ public class ChatRouter {
     }
 
     private static String failureText(RuntimeException failure, ChatEvent event) {
+        if (failure instanceof NotFoundException && isComponent(event)) {
+            // a button or form that names something gone, or someone else's, has simply expired
+            return ExpiredException.MESSAGE;
+        }
         if (failure instanceof UserFacingException refusal) {
             return refusal.userMessage();
         }

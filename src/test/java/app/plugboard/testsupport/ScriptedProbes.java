@@ -8,9 +8,11 @@ import app.plugboard.integration.IntegrationSettings;
 import app.plugboard.integration.SettingsKind;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 
 /**
- * Stand-in connection checks for the conversation tests (the real probes have tests of their
+ * Stand-in connection checks for the conversation tests, ordered before the real probes (the real probes have tests of their
  * own against real servers). They answer by the values typed:
  * IMAP server {@code unknown.example.com} -> unknown server; password {@code wrong} -> login
  * refused; server {@code busy.example.com} -> failing for now; anything else connects.
@@ -23,6 +25,7 @@ public class ScriptedProbes {
     public static final String WRONG_PASSWORD = "wrong";
 
     @Bean
+    @Order(Ordered.HIGHEST_PRECEDENCE)
     ConnectionProbe scriptedImapProbe() {
         return new ConnectionProbe() {
             @Override
@@ -50,6 +53,7 @@ public class ScriptedProbes {
     }
 
     @Bean
+    @Order(Ordered.HIGHEST_PRECEDENCE)
     ConnectionProbe scriptedFeedProbe() {
         return new ConnectionProbe() {
             @Override

@@ -1,0 +1,123 @@
+package app.plugboard.chat;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import app.plugboard.common.NotFoundException;
+import app.plugboard.common.UserId;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+
+@ExtendWith(OutputCaptureExtension.class)
+@DisplayName("ChatRouter")
+class ChatRouterTest {
+
+    static final UserId ALICE = new UserId(42);
+    static final CommandGroup GROUP = new CommandGroup("demo", "A demo");
+
+    @Test
+    @DisplayName("a handler that throws still answers, with a reference and no exception text; the log has the stack trace under it")
+    void unexpectedFailure(CapturedOutput output) {
+        ChatRouter router = new ChatRouter(List.of(GROUP), List.of(command("boom", event -> {
+            throw new IllegalStateException("database password=hunter2 in a driver message");
+        })), List.of());
+
+        Response response = router.handle(new ChatEvent.Command(ALICE, "demo", "boom", Map.of()));
+
+        String text = ((Response.Reply) response).message().text();
+        assertThat(text).startsWith("Something went wrong on our side, sorry. Reference: ")
+                .doesNotContain("IllegalStateException").doesNotContain("hunter2");
+        Matcher reference = Pattern.compile("Reference: ([A-Z0-9]{8})\\.").matcher(text);
+        assertThat(reference.find()).isTrue();
+        assertThat(output.getOut()).contains("[ref " + reference.group(1) + "]").contains("IllegalStateException")
+                .contains("at app.plugboard.chat.ChatRouterTest");
+    }
+
+    @Test
+    @DisplayName("slow work that throws is answered the same way, when it runs")
+    void laterFailure() {
+        ChatRouter router = new ChatRouter(List.of(GROUP), List.of(command("slow", event -> Response.later(() -> {
+            throw new IllegalStateException("socket closed");
+        }))), List.of());
+
+        Response.Later later = (Response.Later) router.handle(new ChatEvent.Command(ALICE, "demo", "slow", Map.of()));
+
+        assertThat(later.work().get().text()).startsWith("Something went wrong on our side").doesNotContain("socket closed");
+    }
+
+    @Test
+    @DisplayName("unknown, malformed and foreign component ids are answered \"this has expired\"")
+    void expired() {
+        ComponentHandler gone = new ComponentHandler() {
+            @Override
+            public String route() {
+                return "demo:gone";
+            }
+
+            @Override
+            public Response handle(ChatEvent event, ComponentId id) {
+                throw new NotFoundException("thing");
+            }
+        };
+        ChatRouter router = new ChatRouter(List.of(GROUP), List.of(), List.of(gone));
+
+        for (ChatEvent event : List.of(
+                new ChatEvent.Click(ALICE, "demo:unknown:1"),
+                new ChatEvent.Click(ALICE, "not an id at all"),
+                new ChatEvent.Choose(ALICE, "x".repeat(150), List.of("a")),
+                new ChatEvent.FormSubmit(ALICE, "demo:gone:abc", Map.of()))) {
+            assertThat(((Response.Reply) router.handle(event)).message().text()).isEqualTo(ExpiredException.MESSAGE);
+        }
+    }
+
+    @Test
+    @DisplayName("two handlers for one command or route fail at startup")
+    void duplicates() {
+        CommandHandler first = command("same", event -> Response.reply("1"));
+        CommandHandler second = command("same", event -> Response.reply("2"));
+
+        assertThatThrownBy(() -> new ChatRouter(List.of(GROUP), List.of(first, second), List.of()))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("two handlers for the subcommand demo same");
+        assertThatThrownBy(() -> new ChatRouter(List.of(), List.of(first), List.of()))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("no command group /demo");
+    }
+
+    @Test
+    @DisplayName("component ids stay within 100 characters and carry ids only")
+    void componentIds() {
+        assertThat(ComponentId.of("int", "del-ok", "8d6c4a5e-57f5-4a7b-9d4c-3f1f6f2b1a11", 12).encode())
+                .isEqualTo("int:del-ok:8d6c4a5e-57f5-4a7b-9d4c-3f1f6f2b1a11:12");
+        assertThat(ComponentId.parse("int:del-ok:8d6c4a5e-57f5-4a7b-9d4c-3f1f6f2b1a11:12"))
+                .contains(ComponentId.of("int", "del-ok", "8d6c4a5e-57f5-4a7b-9d4c-3f1f6f2b1a11", "12"));
+        assertThatThrownBy(() -> ComponentId.of("int", "x", "https://calendar.example.com/secret"))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> ComponentId.of("int", "x", "a".repeat(40), "b".repeat(40), "c".repeat(40)))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    static CommandHandler command(String name, java.util.function.Function<ChatEvent.Command, Response> answer) {
+        return new CommandHandler() {
+            @Override
+            public String command() {
+                return "demo";
+            }
+
+            @Override
+            public CommandSpec.Subcommand spec() {
+                return CommandSpec.Subcommand.of(name, "a demo subcommand");
+            }
+
+            @Override
+            public Response handle(ChatEvent.Command event) {
+                return answer.apply(event);
+            }
+        };
+    }
+}
