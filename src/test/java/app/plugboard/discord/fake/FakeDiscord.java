@@ -1,0 +1,624 @@
+package app.plugboard.discord.fake;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
+import net.dv8tion.jda.api.JDABuilder;
+import net.dv8tion.jda.api.requests.RestConfig;
+import net.dv8tion.jda.api.utils.Compression;
+import net.dv8tion.jda.api.utils.ConcurrentSessionController;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * A fake Discord on loopback that the real JDA client logs into: REST on one port, the gateway on another.
+ * It holds one guild with one text channel, the bot, its owner and the users a test creates, fires
+ * interactions at the bot, and records what the bot sends back, refusing what Discord would refuse
+ * (a first acknowledgement after 3 s, a second acknowledgement, a modal after a defer).
+ *
+ * <pre>{@code
+ * try (FakeDiscord fake = FakeDiscord.start()) {
+ *     JDA jda = fake.configure(JDABuilder.createLight(fake.token())).addEventListeners(bot).build().awaitReady();
+ *     FakeInteraction ping = fake.slash(fake.user("ada"), "ping", null, Map.of());
+ *     assertThat(ping.awaitCallback().content()).isEqualTo("pong");
+ * }
+ * }</pre>
+ */
+public final class FakeDiscord implements AutoCloseable {
+
+    /** How long the {@code await...} methods wait before failing. */
+    public static final Duration DEFAULT_WAIT = Duration.ofSeconds(5);
+    /** Discord's limit for the first acknowledgement, counted from the interaction id's timestamp. */
+    public static final Duration ACKNOWLEDGE_DEADLINE = Duration.ofSeconds(3);
+
+    static final String API_PREFIX = "/api/v10/";
+    static final String ATTACHMENTS_PREFIX = "/attachments/";
+
+    private static final int LABEL = 18;
+    private static final int TEXT_INPUT = 4;
+    private static final int TEXT_DISPLAY = 10;
+    private static final int ACTION_ROW = 1;
+
+    final Snowflakes snowflakes = new Snowflakes();
+    final Entities entities;
+    private final CommandPayloads commandPayloads;
+    private final String token;
+    private final FakeUser owner;
+
+    private final Map<Long, FakeUser> users = new ConcurrentHashMap<>();
+    private final Map<Long, FakeUser> usersByDmChannel = new ConcurrentHashMap<>();
+    private final Map<String, FakeInteraction> interactionsById = new ConcurrentHashMap<>();
+    private final Map<String, FakeInteraction> interactionsByToken = new ConcurrentHashMap<>();
+    private final Map<String, ShownModal> modals = new ConcurrentHashMap<>();
+    private final AtomicReference<List<JsonNode>> globalCommands = new AtomicReference<>(List.of());
+    private final AtomicReference<List<JsonNode>> guildCommands = new AtomicReference<>(List.of());
+    private final List<Rejection> rejections = new CopyOnWriteArrayList<>();
+    private final List<String> unknownRoutes = new CopyOnWriteArrayList<>();
+    private final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
+    private final List<String> failures = new CopyOnWriteArrayList<>();
+    private volatile boolean deadlineEnforced = true;
+
+    private final FakeRestServer rest;
+    private final FakeGateway gateway;
+    final MessageStore messages;
+
+    private record ShownModal(JsonNode modal, FakeInteraction opener) {
+    }
+
+    private record Place(boolean inGuild, long channelId) {
+    }
+
+    private FakeDiscord() {
+        owner = newUser("owner", true);
+        entities = new Entities(snowflakes, owner, users::values);
+        commandPayloads = new CommandPayloads(entities, snowflakes, globalCommands::get, guildCommands::get);
+        token = Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(Long.toUnsignedString(entities.botUserId).getBytes(StandardCharsets.US_ASCII))
+                + ".fake." + HexFormat.of().formatHex(randomBytes(16));
+        rest = new FakeRestServer(this);
+        messages = new MessageStore(snowflakes, "http://127.0.0.1:" + rest.port() + ATTACHMENTS_PREFIX);
+        gateway = new FakeGateway(this);
+        try {
+            gateway.startAndAwait();
+        } catch (RuntimeException e) {
+            rest.stop();
+            throw e;
+        }
+    }
+
+    /** Starts REST and gateway on 127.0.0.1, each on a free port. */
+    public static FakeDiscord start() {
+        return new FakeDiscord();
+    }
+
+    /** {@code http://127.0.0.1:P/api/v10/}: give it to {@link RestConfig#setBaseUrl(String)}. */
+    public String restBaseUrl() {
+        return "http://127.0.0.1:" + rest.port() + API_PREFIX;
+    }
+
+    /** {@code ws://127.0.0.1:Q/}: what the session controller's {@code getGateway()} must return. */
+    public String gatewayUrl() {
+        return gateway.url();
+    }
+
+    /** The only token the fake accepts (others get 401 on REST and close 4004 on the gateway). */
+    public String token() {
+        return token;
+    }
+
+    public long applicationId() {
+        return entities.applicationId;
+    }
+
+    public long botUserId() {
+        return entities.botUserId;
+    }
+
+    public long guildId() {
+        return entities.guildId;
+    }
+
+    public long channelId() {
+        return entities.channelId;
+    }
+
+    /** The guild's owner: a member with the Administrator role. */
+    public FakeUser owner() {
+        return owner;
+    }
+
+    /** A fresh user with a unique snowflake: a member of the guild (no roles) with a DM channel of their own. */
+    public FakeUser user(String name) {
+        return newUser(name, false);
+    }
+
+    /** A fresh user who holds the guild's Administrator role. */
+    public FakeUser admin(String name) {
+        return newUser(name, true);
+    }
+
+    /**
+     * Points a builder at this fake: the REST base URL, a session controller whose gateway is this fake's,
+     * and no gateway compression. Everything else of the builder stays as the application set it.
+     */
+    public JDABuilder configure(JDABuilder builder) {
+        String gatewayUrl = gatewayUrl();
+        return builder
+                .setRestConfig(new RestConfig().setBaseUrl(restBaseUrl()))
+                .setSessionController(new ConcurrentSessionController() {
+                    @Override
+                    public String getGateway() {
+                        return gatewayUrl;
+                    }
+                })
+                .setCompression(Compression.NONE);
+    }
+
+    // ---------------------------------------------------------------- interactions
+
+    /** A slash command in the guild's text channel. {@code subcommand} may be null, or "group sub". */
+    public FakeInteraction slash(FakeUser user, String command, String subcommand, Map<String, ?> options) {
+        Place place = new Place(true, entities.channelId);
+        return dispatch(FakeInteraction.APPLICATION_COMMAND, user, place,
+                commandPayloads.commandData(command, subcommand, options, null, place.inGuild()), null, null);
+    }
+
+    /** A slash command in the user's DM with the bot (context 1, bot DM): a user, no member. */
+    public FakeInteraction slashInDm(FakeUser user, String command, String subcommand, Map<String, ?> options) {
+        Place place = new Place(false, user.dmChannelId());
+        return dispatch(FakeInteraction.APPLICATION_COMMAND, user, place,
+                commandPayloads.commandData(command, subcommand, options, null, place.inGuild()), null, null);
+    }
+
+    /** An autocomplete request in the guild while the user types into {@code focusedOption}. */
+    public FakeInteraction autocomplete(FakeUser user, String command, String subcommand, Map<String, ?> options,
+                                        String focusedOption) {
+        if (!options.containsKey(focusedOption)) {
+            throw new IllegalArgumentException("the focused option '" + focusedOption + "' needs a (partial) value");
+        }
+        Place place = new Place(true, entities.channelId);
+        return dispatch(FakeInteraction.AUTOCOMPLETE, user, place,
+                commandPayloads.commandData(command, subcommand, options, focusedOption, place.inGuild()), null, null);
+    }
+
+    /**
+     * The user submits the modal with this custom id that the bot showed them last (which closes it: a second
+     * submit needs the bot to show it again). Text inputs take their
+     * value from {@code textValues}, selects inside the modal from {@code selectValues}; every value sits in a
+     * Label (type 18), as JDA 6 expects. Fails like the Discord client would not let a person submit:
+     * a modal never shown, an unknown field, a required field left empty, a text outside its length limits.
+     */
+    public FakeInteraction modalSubmit(FakeUser user, String customId, Map<String, String> textValues,
+                                       Map<String, List<String>> selectValues) {
+        ShownModal shown = modals.remove(modalKey(user, customId)); // submitting closes it
+        if (shown == null) {
+            throw new IllegalStateException("the bot never showed modal '" + customId + "' to " + user.name()
+                    + "; shown: " + modals.keySet());
+        }
+        Set<String> unused = new LinkedHashSet<>(textValues.keySet());
+        unused.addAll(selectValues.keySet());
+        ArrayNode components = Json.array();
+        for (JsonNode top : shown.modal().path("components")) {
+            int type = top.path("type").asInt();
+            if (type == LABEL) {
+                ObjectNode label = Json.object().put("type", LABEL).put("id", top.path("id").asInt());
+                label.set("component", submittedValue(top.path("component"), textValues, selectValues, unused));
+                components.add(label);
+            } else if (type == ACTION_ROW) {
+                ObjectNode row = Json.object().put("type", ACTION_ROW).put("id", top.path("id").asInt());
+                ArrayNode inner = row.putArray("components");
+                top.path("components").forEach(c -> inner.add(submittedValue(c, textValues, selectValues, unused)));
+                components.add(row);
+            } else if (type == TEXT_DISPLAY) {
+                components.add(Json.object().put("type", TEXT_DISPLAY).put("id", top.path("id").asInt()));
+            }
+        }
+        if (!unused.isEmpty()) {
+            throw new IllegalArgumentException("modal '" + customId + "' has no inputs " + unused);
+        }
+        ObjectNode data = Json.object().put("custom_id", customId);
+        data.set("components", components);
+        FakeInteraction opener = shown.opener();
+        Place place = new Place(opener.inGuild(), opener.channelId());
+        String sourceId = opener.sourceMessageId();
+        JsonNode message = sourceId == null ? null : messageOrThrow(sourceId).body();
+        return dispatch(FakeInteraction.MODAL_SUBMIT, user, place, data, message, sourceId);
+    }
+
+    /** The user clicks the button with this custom id on the message (its latest stored version). */
+    public FakeInteraction button(FakeUser user, String customId, FakeMessage message) {
+        FakeMessage current = latest(message);
+        JsonNode button = clickable(user, customId, current, FakeMessage.BUTTON);
+        ObjectNode data = Json.object().put("custom_id", customId).put("component_type", FakeMessage.BUTTON)
+                .put("id", button.path("id").asInt());
+        return dispatch(FakeInteraction.MESSAGE_COMPONENT, user, placeOf(current), data, current.body(), current.id());
+    }
+
+    /** The user picks {@code values} in the string select menu with this custom id on the message. */
+    public FakeInteraction select(FakeUser user, String customId, List<String> values, FakeMessage message) {
+        FakeMessage current = latest(message);
+        JsonNode menu = clickable(user, customId, current, FakeMessage.STRING_SELECT);
+        List<String> offered = current.selectOptionValues(customId);
+        if (!offered.containsAll(values)) {
+            throw new IllegalArgumentException("menu '" + customId + "' offers " + offered + ", not all of " + values);
+        }
+        int min = menu.path("min_values").asInt(1);
+        int max = menu.path("max_values").asInt(1);
+        if (values.size() < min || values.size() > max) {
+            throw new IllegalArgumentException("menu '" + customId + "' takes " + min + ".." + max + " values, not "
+                    + values.size());
+        }
+        ObjectNode data = Json.object().put("custom_id", customId).put("component_type", FakeMessage.STRING_SELECT)
+                .put("id", menu.path("id").asInt());
+        ArrayNode chosen = data.putArray("values");
+        values.forEach(chosen::add);
+        return dispatch(FakeInteraction.MESSAGE_COMPONENT, user, placeOf(current), data, current.body(), current.id());
+    }
+
+    /**
+     * Dispatches the same INTERACTION_CREATE again, same id and token: what a bot sees when a second process
+     * runs with the same token, or a gateway replays an event. Acknowledging it again gets 40060.
+     */
+    public void redeliver(FakeInteraction interaction) {
+        if (gateway.dispatch("INTERACTION_CREATE", interaction.dispatchedPayload()) == 0) {
+            throw new IllegalStateException("no bot is connected to the fake gateway");
+        }
+    }
+
+    // ---------------------------------------------------------------- what the bot did
+
+    /** The commands the bot registered: the last global PUT (or POSTs) followed by the guild's. */
+    public List<JsonNode> registeredCommands() {
+        return Stream.concat(globalCommands.get().stream(), guildCommands.get().stream())
+                .map(JsonNode::deepCopy)
+                .toList();
+    }
+
+    public Optional<JsonNode> registeredCommand(String name) {
+        return registeredCommands().stream().filter(c -> name.equals(c.path("name").asString())).findFirst();
+    }
+
+    /** Whether Discord's 3-second deadline for the first acknowledgement is enforced (on by default). */
+    public void setDeadlineEnforced(boolean on) {
+        deadlineEnforced = on;
+    }
+
+    /** Requests the fake refused as Discord would; a well-behaved bot leaves this empty. */
+    public List<Rejection> rejections() {
+        return List.copyOf(rejections);
+    }
+
+    /** "METHOD path" of each request to a route the fake does not know (answered 404). */
+    public List<String> unknownRoutes() {
+        return List.copyOf(unknownRoutes);
+    }
+
+    /** Requests the fake itself could not handle (answered 500): a bug in the fake, or a body it cannot read. */
+    public List<String> fakeFailures() {
+        return List.copyOf(failures);
+    }
+
+    /** Every REST request so far, in order of arrival. */
+    public List<RecordedRequest> requests() {
+        return List.copyOf(requests);
+    }
+
+    /** The message as stored now. */
+    public Optional<FakeMessage> message(String messageId) {
+        return messages.get(messageId);
+    }
+
+    /** Messages in a channel (the guild channel or a user's DM channel), in order of creation. */
+    public List<FakeMessage> messagesIn(long channelId) {
+        return messages.inChannel(channelId);
+    }
+
+    /** The DM messages the bot sent this user (not counting interaction responses in DMs). */
+    public List<FakeMessage> directMessagesTo(FakeUser user) {
+        return messages.inChannel(user.dmChannelId()).stream()
+                .filter(message -> !message.body().has("webhook_id"))
+                .toList();
+    }
+
+    /** The bytes of an uploaded attachment (an element of a message's {@code attachments}). */
+    public byte[] attachmentContent(JsonNode attachment) {
+        return messages.upload(attachment.path("id").asString())
+                .orElseThrow(() -> new AssertionError("no upload for " + attachment));
+    }
+
+    /** Sends op 7 RECONNECT to every connected client; JDA closes and resumes its session. */
+    public void reconnect() {
+        gateway.reconnectAll();
+    }
+
+    /** How many times a client identified (a fresh session). */
+    public int identifyCount() {
+        return gateway.identifies.get();
+    }
+
+    /** How many times a client resumed a session. */
+    public int resumeCount() {
+        return gateway.resumes.get();
+    }
+
+    @Override
+    public void close() {
+        try {
+            gateway.stop(1_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        rest.stop();
+    }
+
+    // ---------------------------------------------------------------- request handling (FakeRestServer)
+
+    void recordRequest(RecordedRequest request) {
+        requests.add(request);
+    }
+
+    void recordFailure(String what) {
+        failures.add(what);
+    }
+
+    void recordUnknownRoute(String method, String path) {
+        unknownRoutes.add(method + " " + path);
+    }
+
+    RestResponse reject(Rejection.Kind kind, int status, int code, String message, RestRequest request,
+                        String interactionId, String detail) {
+        rejections.add(new Rejection(kind, status, code, request.method(), request.path(), interactionId, detail));
+        return RestResponse.error(status, code, message);
+    }
+
+    Optional<FakeInteraction> interactionById(String id) {
+        return Optional.ofNullable(interactionsById.get(id));
+    }
+
+    Optional<FakeInteraction> interactionByToken(String token) {
+        return Optional.ofNullable(interactionsByToken.get(token));
+    }
+
+    Optional<FakeUser> knownUser(long id) {
+        return Optional.ofNullable(users.get(id));
+    }
+
+    Optional<FakeUser> userByDmChannel(long dmChannelId) {
+        return Optional.ofNullable(usersByDmChannel.get(dmChannelId));
+    }
+
+    FakeMessage messageOrThrow(String messageId) {
+        return messages.get(messageId).orElseThrow(() -> new AssertionError("no message " + messageId));
+    }
+
+    boolean deadlineEnforced() {
+        return deadlineEnforced;
+    }
+
+    void modalShown(FakeInteraction opener, JsonNode modal) {
+        ObjectNode stored = Json.copyOf(modal);
+        Json.assignComponentIds(stored);
+        modals.put(modalKey(opener.user(), stored.path("custom_id").asString("")), new ShownModal(stored, opener));
+    }
+
+    /** Replaces the global (guildId 0) or guild command list; keeps ids of commands that keep their name. */
+    List<JsonNode> putCommands(long commandGuildId, JsonNode sent) {
+        AtomicReference<List<JsonNode>> target = commandGuildId == 0 ? globalCommands : guildCommands;
+        synchronized (target) {
+            List<JsonNode> stored = new ArrayList<>();
+            for (JsonNode command : sent) {
+                stored.add(storedCommand(commandGuildId, command, target.get()));
+            }
+            target.set(List.copyOf(stored));
+            return stored;
+        }
+    }
+
+    /** Creates or replaces one command by name. */
+    JsonNode upsertCommand(long commandGuildId, JsonNode sent) {
+        AtomicReference<List<JsonNode>> target = commandGuildId == 0 ? globalCommands : guildCommands;
+        synchronized (target) {
+            JsonNode command = storedCommand(commandGuildId, sent, target.get());
+            List<JsonNode> updated = new ArrayList<>(target.get());
+            updated.removeIf(c -> c.path("name").asString().equals(command.path("name").asString()));
+            updated.add(command);
+            target.set(List.copyOf(updated));
+            return command;
+        }
+    }
+
+    boolean deleteCommand(long commandGuildId, String commandId) {
+        AtomicReference<List<JsonNode>> target = commandGuildId == 0 ? globalCommands : guildCommands;
+        synchronized (target) {
+            List<JsonNode> updated = new ArrayList<>(target.get());
+            boolean removed = updated.removeIf(c -> c.path("id").asString().equals(commandId));
+            target.set(List.copyOf(updated));
+            return removed;
+        }
+    }
+
+    List<JsonNode> commands(long commandGuildId) {
+        return commandGuildId == 0 ? globalCommands.get() : guildCommands.get();
+    }
+
+    private JsonNode storedCommand(long commandGuildId, JsonNode sent, List<JsonNode> previous) {
+        ObjectNode command = Json.copyOf(sent);
+        String name = command.path("name").asString();
+        String id = previous.stream()
+                .filter(c -> name.equals(c.path("name").asString()))
+                .map(c -> c.path("id").asString())
+                .findFirst()
+                .orElseGet(() -> Long.toUnsignedString(snowflakes.next()));
+        command.put("id", id);
+        command.put("application_id", Entities.str(entities.applicationId));
+        command.put("version", Long.toUnsignedString(snowflakes.next()));
+        if (!command.has("type")) {
+            command.put("type", 1);
+        }
+        if (commandGuildId != 0) {
+            command.put("guild_id", Long.toUnsignedString(commandGuildId));
+        }
+        return command;
+    }
+
+    // ---------------------------------------------------------------- internals
+
+    private FakeUser newUser(String name, boolean admin) {
+        FakeUser user = new FakeUser(snowflakes.next(), name, snowflakes.next(), admin);
+        users.put(user.id(), user);
+        usersByDmChannel.put(user.dmChannelId(), user);
+        return user;
+    }
+
+    private FakeInteraction dispatch(int type, FakeUser user, Place place, ObjectNode data, JsonNode message,
+                                     String sourceMessageId) {
+        long id = snowflakes.next();
+        String interactionToken = "fake_" + Entities.str(id) + "_" + HexFormat.of().formatHex(randomBytes(24));
+        ObjectNode payload = Json.object()
+                .put("id", Entities.str(id))
+                .put("application_id", Entities.str(entities.applicationId))
+                .put("type", type)
+                .put("token", interactionToken)
+                .put("version", 1)
+                .put("locale", "en-US")
+                .put("app_permissions", Long.toString(Entities.ALL_PERMISSIONS))
+                .put("attachment_size_limit", 10 * 1024 * 1024)
+                .put("channel_id", Entities.str(place.channelId()));
+        payload.putArray("entitlements");
+        ObjectNode owners = payload.putObject("authorizing_integration_owners");
+        if (place.inGuild()) {
+            String guildId = Entities.str(entities.guildId);
+            payload.put("guild_id", guildId).put("guild_locale", "en-US").put("context", CommandPayloads.CONTEXT_GUILD);
+            ObjectNode guild = payload.putObject("guild").put("id", guildId).put("locale", "en-US");
+            guild.putArray("features");
+            payload.set("channel", entities.guildChannelJson(true));
+            payload.set("member", entities.memberJson(user, true));
+            owners.put("0", Entities.str(entities.guildId));
+        } else {
+            payload.put("context", CommandPayloads.CONTEXT_BOT_DM);
+            payload.set("channel", entities.dmChannelJson(user));
+            payload.set("user", entities.userJson(user));
+            owners.put("0", "0");
+        }
+        payload.set("data", data);
+        if (message != null) {
+            payload.set("message", message.deepCopy());
+        }
+        FakeInteraction interaction = new FakeInteraction(this, id, interactionToken, type, user,
+                place.channelId(), place.inGuild(), payload, sourceMessageId);
+        interactionsById.put(interaction.id(), interaction);
+        interactionsByToken.put(interactionToken, interaction);
+        interaction.dispatched(System.nanoTime());
+        if (gateway.dispatch("INTERACTION_CREATE", payload) == 0) {
+            throw new IllegalStateException("no bot is connected to the fake gateway");
+        }
+        return interaction;
+    }
+
+    private ObjectNode submittedValue(JsonNode input, Map<String, String> textValues,
+                                      Map<String, List<String>> selectValues, Set<String> unused) {
+        String customId = input.path("custom_id").asString("");
+        int type = input.path("type").asInt();
+        ObjectNode submitted = Json.object().put("type", type).put("id", input.path("id").asInt())
+                .put("custom_id", customId);
+        unused.remove(customId);
+        boolean required = input.path("required").asBoolean(true);
+        if (type == TEXT_INPUT) {
+            String value = textValues.getOrDefault(customId, "");
+            int min = input.path("min_length").asInt(0);
+            int max = input.path("max_length").asInt(4000);
+            if (value.isEmpty() && required) {
+                throw new IllegalArgumentException("text input '" + customId + "' is required");
+            }
+            if (!value.isEmpty() && (value.length() < min || value.length() > max)) {
+                throw new IllegalArgumentException("text input '" + customId + "' takes " + min + ".." + max
+                        + " characters, not " + value.length());
+            }
+            submitted.put("value", value);
+        } else if (selectValues.containsKey(customId)) {
+            ArrayNode values = submitted.putArray("values");
+            selectValues.get(customId).forEach(values::add);
+        } else if (textValues.containsKey(customId)) {
+            submitted.put("value", textValues.get(customId));
+        } else {
+            if (required && input.path("min_values").asInt(1) > 0) {
+                throw new IllegalArgumentException("modal input '" + customId + "' is required");
+            }
+            submitted.putArray("values");
+        }
+        return submitted;
+    }
+
+    private FakeMessage latest(FakeMessage message) {
+        return messages.get(message.id()).orElse(message);
+    }
+
+    private JsonNode clickable(FakeUser user, String customId, FakeMessage message, int componentType) {
+        JsonNode component = message.component(customId).orElseThrow(() -> new IllegalArgumentException(
+                "message " + message.id() + " has no component '" + customId + "'; it has "
+                        + message.components().stream()
+                                .map(c -> c.path("custom_id").asString(""))
+                                .filter(id -> !id.isEmpty())
+                                .toList()));
+        if (component.path("type").asInt() != componentType) {
+            throw new IllegalArgumentException("component '" + customId + "' has type " + component.path("type").asInt()
+                    + ", not " + componentType);
+        }
+        if (component.path("disabled").asBoolean(false)) {
+            throw new IllegalArgumentException("component '" + customId + "' is disabled; nobody can use it");
+        }
+        if (message.ephemeral()) {
+            String viewer = message.body().path("interaction_metadata").path("user").path("id").asString("");
+            if (!viewer.equals(user.idString())) {
+                throw new IllegalArgumentException("message " + message.id() + " is ephemeral: only its viewer can "
+                        + "use it, not " + user.name());
+            }
+        }
+        Optional<FakeUser> dmOwner = userByDmChannel(message.channelId());
+        if (dmOwner.isPresent() && dmOwner.get().id() != user.id()) {
+            throw new IllegalArgumentException("message " + message.id() + " is in " + dmOwner.get().name()
+                    + "'s DM; " + user.name() + " cannot see it");
+        }
+        return component;
+    }
+
+    private Place placeOf(FakeMessage message) {
+        return new Place(message.channelId() == entities.channelId, message.channelId());
+    }
+
+    private static String modalKey(FakeUser user, String customId) {
+        return user.idString() + "/" + customId;
+    }
+
+    private static byte[] randomBytes(int count) {
+        byte[] bytes = new byte[count];
+        ThreadLocalRandom.current().nextBytes(bytes);
+        return bytes;
+    }
+
+    /** Option maps in a stable order: {@code options("server", "imap.example.org", "port", 993)}. */
+    public static Map<String, Object> options(Object... nameValuePairs) {
+        if (nameValuePairs.length % 2 != 0) {
+            throw new IllegalArgumentException("options come in name, value pairs");
+        }
+        Map<String, Object> options = new LinkedHashMap<>();
+        for (int i = 0; i + 1 < nameValuePairs.length; i += 2) {
+            options.put((String) nameValuePairs[i], nameValuePairs[i + 1]);
+        }
+        return options;
+    }
+}
