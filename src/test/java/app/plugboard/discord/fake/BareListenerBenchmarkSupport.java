@@ -76,6 +76,12 @@ public final class BareListenerBenchmarkSupport {
         for (int i = 0; i < count; i++) {
             users.add(fake.user("bench-" + i));
         }
+        return fire(users, interaction);
+    }
+
+    /** Like {@link #fire(FakeDiscord, int, Function)}, one interaction for each of the given users. */
+    public static Result fire(List<FakeUser> users, Function<FakeUser, FakeInteraction> interaction) {
+        int count = users.size();
         List<FakeInteraction> fired = new ArrayList<>(count);
         long start = System.nanoTime();
         for (FakeUser user : users) {

@@ -248,6 +248,17 @@ public final class FakeDiscord implements AutoCloseable {
         return dispatch(FakeInteraction.MESSAGE_COMPONENT, user, placeOf(current), data, current.body(), current.id());
     }
 
+    /**
+     * A button interaction that no honest client would send: {@code user} "clicks" {@code customId} on their own
+     * message although the message has no such button (a modified client can send any custom id). The bot must
+     * re-check everything the id names.
+     */
+    public FakeInteraction forgedButton(FakeUser user, String customId, FakeMessage ownMessage) {
+        FakeMessage current = latest(ownMessage);
+        ObjectNode data = Json.object().put("custom_id", customId).put("component_type", FakeMessage.BUTTON).put("id", 1);
+        return dispatch(FakeInteraction.MESSAGE_COMPONENT, user, placeOf(current), data, current.body(), current.id());
+    }
+
     /** The user picks {@code values} in the string select menu with this custom id on the message. */
     public FakeInteraction select(FakeUser user, String customId, List<String> values, FakeMessage message) {
         FakeMessage current = latest(message);

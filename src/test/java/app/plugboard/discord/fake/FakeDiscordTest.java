@@ -513,10 +513,13 @@ class FakeDiscordTest {
                 switch (event.getName()) {
                     case "ping" -> event.reply("pong").setEphemeral(true).queue(ok -> outcomes.add("ping:ok"));
                     case "slow" -> {
+                        // in order: a follow-up sent before the edit lands would itself become the original
                         event.deferReply(true).queue();
-                        event.getHook().editOriginal("done").queue(ok -> outcomes.add("slow:edited"));
-                        event.getHook().sendMessage("more").setEphemeral(true)
-                                .queue(ok -> outcomes.add("slow:followed-up"));
+                        event.getHook().editOriginal("done").queue(ok -> {
+                            outcomes.add("slow:edited");
+                            event.getHook().sendMessage("more").setEphemeral(true)
+                                    .queue(sent -> outcomes.add("slow:followed-up"));
+                        });
                     }
                     case "connect" -> event.replyModal(Modal.create("imap-form", "Connect IMAP")
                             .addComponents(

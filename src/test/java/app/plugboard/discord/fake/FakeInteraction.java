@@ -33,6 +33,7 @@ public final class FakeInteraction {
 
     private volatile long dispatchedAtNanos;
     private volatile long firstCallbackAtNanos;
+    private volatile long firstEditAtNanos;
     private Integer acknowledgedWith;
     private boolean expired;
     private String originalMessageId;
@@ -116,6 +117,12 @@ public final class FakeInteraction {
     }
 
     /** The latest edit of the original response (PATCH {@code messages/@original}), waiting for one. */
+    /** From dispatch to the first edit of the original response (a deferred answer's result); waits for it. */
+    public Duration timeToFirstOriginalEdit() {
+        awaitOriginalEdit();
+        return Duration.ofNanos(firstEditAtNanos - dispatchedAtNanos);
+    }
+
     public JsonNode awaitOriginalEdit() {
         return awaitOriginalEdit(edit -> true);
     }
@@ -232,6 +239,9 @@ public final class FakeInteraction {
     }
 
     synchronized void recordOriginalEdit(JsonNode body) {
+        if (originalEdits.isEmpty()) {
+            firstEditAtNanos = System.nanoTime();
+        }
         originalEdits.add(body);
         notifyAll();
     }
