@@ -56,6 +56,21 @@ class Workflow {
         this.updatedAt = now;
     }
 
+    /** The integration is going away: the workflow stops, and no longer names it. */
+    void loseIntegration(IntegrationId gone, Instant now) {
+        integrations.removeIf(reference -> reference.integrationId().equals(gone));
+        pause(now);
+    }
+
+    /** Uses {@code replacement} where it used {@code old}; its state stays as it is. */
+    void replaceIntegration(IntegrationId old, IntegrationId replacement, Instant now) {
+        integrations.removeIf(reference -> reference.integrationId().equals(old));
+        if (integrations.stream().noneMatch(reference -> reference.integrationId().equals(replacement))) {
+            integrations.add(new WorkflowIntegration(replacement, owner));
+        }
+        this.updatedAt = now;
+    }
+
     WorkflowId id() {
         return id;
     }

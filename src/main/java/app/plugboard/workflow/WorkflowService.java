@@ -101,7 +101,7 @@ public class WorkflowService {
         return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 
-    static String validName(@Nullable String name) {
+    public static String validName(@Nullable String name) {
         String clean = name == null ? "" : name.strip();
         String problem = clean.isEmpty() ? "Name is empty: give the workflow a name, such as Morning digest."
                 : clean.length() > MAX_NAME_LENGTH ? "Name is too long: use at most " + MAX_NAME_LENGTH + " characters."
@@ -113,7 +113,7 @@ public class WorkflowService {
         return clean;
     }
 
-    private static WorkflowView view(Workflow workflow) {
+    static WorkflowView view(Workflow workflow) {
         return new WorkflowView(workflow.id(), workflow.version(), workflow.name(), workflow.state(),
                 workflow.integrationIds(), workflow.createdAt(), workflow.updatedAt());
     }

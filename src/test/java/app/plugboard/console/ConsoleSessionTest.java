@@ -13,6 +13,8 @@ import app.plugboard.integration.Secret;
 import app.plugboard.testsupport.SampleSettings;
 import app.plugboard.testsupport.ScriptedProbes;
 import app.plugboard.testsupport.Tables;
+import app.plugboard.workflow.WorkflowService;
+import app.plugboard.workflow.WorkflowState;
 import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -37,6 +39,8 @@ class ConsoleSessionTest {
     ChatRouter router;
     @Autowired
     IntegrationService integrations;
+    @Autowired
+    WorkflowService workflows;
     @Autowired
     JdbcTemplate jdbc;
 
@@ -173,6 +177,48 @@ class ConsoleSessionTest {
         String deleted = converse("/integration delete integration:Work mail", "1");
         assertThat(deleted).contains("🗑️ Deleted Work mail.");
         assertThat(integrations.list(ME)).isEmpty();
+    }
+
+    @Test
+    @DisplayName("workflows: create one by labels, then deleting an integration it uses warns, and pauses it on confirm")
+    void workflowsAndSafeDelete() {
+        integrations.create(ME, "Work mail", SampleSettings.imap("pw"));
+        integrations.create(ME, "Family", SampleSettings.feed("tok"));
+
+        String output = converse(
+                "/workflow create name:Morning digest integrations:Work mail, Family",
+                "/workflow list",
+                "/integration delete integration:Work mail",
+                "1");
+
+        assertThat(output).contains("✅ Created the workflow Morning digest. It uses Family, Work mail.",
+                "Morning digest: ▶️ active · uses Family, Work mail",
+                "Delete Work mail?", "Used by 1 workflow: Morning digest (active)",
+                "It is paused and loses Work mail. Nothing else is deleted.",
+                "[1] Delete and pause 1 workflow   [2] Cancel",
+                "🗑️ Deleted Work mail. Paused 1 workflow: Morning digest.");
+        assertThat(integrations.list(ME)).extracting(IntegrationView::label).containsExactly("Family");
+        assertThat(workflows.list(ME)).singleElement().satisfies(w -> {
+            assertThat(w.state()).isEqualTo(WorkflowState.PAUSED);
+            assertThat(w.integrations()).hasSize(1);
+        });
+    }
+
+    @Test
+    @DisplayName("delete with workflows: moving them to another integration of the same type")
+    void moveWorkflows() {
+        IntegrationView work = integrations.create(ME, "Work mail", SampleSettings.imap("pw"));
+        IntegrationView home = integrations.create(ME, "Home mail", SampleSettings.imap("pw"));
+        workflows.create(ME, "Invoices", java.util.Set.of(work.id()));
+
+        String output = converse("/integration delete integration:Work mail", "3");
+
+        assertThat(output).contains("Move it to another integration, then delete…", "[3] Home mail",
+                "🗑️ Deleted Work mail. Moved 1 workflow to Home mail: Invoices.");
+        assertThat(workflows.list(ME)).singleElement().satisfies(w -> {
+            assertThat(w.state()).isEqualTo(WorkflowState.ACTIVE);
+            assertThat(w.integrations()).containsExactly(home.id());
+        });
     }
 
     @Test

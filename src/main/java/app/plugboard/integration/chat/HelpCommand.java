@@ -17,6 +17,7 @@ class HelpCommand implements CommandHandler {
             • `/integration edit integration` — rename it, replace its credentials, change a calendar's address, or sign in to Gmail again.
             • `/integration check integration` — check a connection now.
             • `/integration delete integration` — delete one; you are asked first and told which workflows use it.
+            Workflows use integrations: `/workflow create name integrations`, `/workflow list`, `/workflow delete workflow`.
             Everything Plugboard answers here is visible to you only. Passwords go into forms, never into commands.""";
 
     @Override

@@ -18,6 +18,7 @@ final class Ids {
     static final String DELETE = "del";
     static final String DELETE_CONFIRM = "del-ok";
     static final String DELETE_CANCEL = "del-no";
+    static final String DELETE_MOVE = "del-move";
     static final String SUBMIT = "submit";
     static final String RETRY = "retry";
 
@@ -42,6 +43,15 @@ final class Ids {
 
     static ComponentId of(String action, IntegrationId id, long version) {
         return ComponentId.of(FEATURE, action, id, version);
+    }
+
+    /** Carries what the question showed: the integration's version and the fingerprint of the workflows using it. */
+    static ComponentId deleteConfirm(IntegrationId id, long version, String fingerprint) {
+        return ComponentId.of(FEATURE, DELETE_CONFIRM, id, version, fingerprint);
+    }
+
+    static ComponentId deleteMove(IntegrationId id, long version, String fingerprint) {
+        return ComponentId.of(FEATURE, DELETE_MOVE, id, version, fingerprint);
     }
 
     static ComponentId settingsForm(FormPurpose purpose, IntegrationId id, long version) {

@@ -168,11 +168,17 @@ final class Views {
     }
 
     static String workflowList(List<WorkflowView> workflows) {
+        return workflowList(workflows, false);
+    }
+
+    /** Names (and, when asked, every state), the first ten, then "and N more". */
+    static String workflowList(List<WorkflowView> workflows, boolean withState) {
         if (workflows.isEmpty()) {
             return "No workflow";
         }
         String names = workflows.stream().limit(WORKFLOWS_SHOWN)
-                .map(w -> w.name() + (w.state() == WorkflowState.PAUSED ? " (paused)" : ""))
+                .map(w -> w.name() + (withState ? " (" + w.state().name().toLowerCase(java.util.Locale.ROOT) + ")"
+                        : w.state() == WorkflowState.PAUSED ? " (paused)" : ""))
                 .collect(Collectors.joining(", "));
         int more = workflows.size() - WORKFLOWS_SHOWN;
         return Limits.fit(names + (more > 0 ? " and " + more + " more" : ""), Limits.FIELD_VALUE);

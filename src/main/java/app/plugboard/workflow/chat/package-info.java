@@ -1,0 +1,4 @@
+@NullMarked
+package app.plugboard.workflow.chat;
+
+import org.jspecify.annotations.NullMarked;
