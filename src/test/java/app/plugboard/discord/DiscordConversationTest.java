@@ -59,9 +59,7 @@ class DiscordConversationTest {
 
     @DynamicPropertySource
     static void discord(DynamicPropertyRegistry registry) {
-        registry.add("plugboard.discord.token", discord::token);
-        registry.add("plugboard.discord.rest-url", discord::restBaseUrl);
-        registry.add("plugboard.discord.gateway-url", discord::gatewayUrl);
+        FakeDiscordConnection.register(registry, discord);
     }
 
     /** A subcommand whose handler fails unexpectedly, to see what the person gets. */

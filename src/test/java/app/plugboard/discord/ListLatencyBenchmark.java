@@ -49,9 +49,7 @@ class ListLatencyBenchmark {
 
     @DynamicPropertySource
     static void discord(DynamicPropertyRegistry registry) {
-        registry.add("plugboard.discord.token", ours::token);
-        registry.add("plugboard.discord.rest-url", ours::restBaseUrl);
-        registry.add("plugboard.discord.gateway-url", ours::gatewayUrl);
+        FakeDiscordConnection.register(registry, ours);
     }
 
     @Autowired
