@@ -12,7 +12,11 @@ public final class BlockedDestinationException extends DestinationException {
     private final InetAddress address;
     private final String range;
 
-    BlockedDestinationException(String host, int port, InetAddress address, String range) {
+    /**
+     * @param host  the host as the person typed it
+     * @param range why the address is refused, for the log
+     */
+    public BlockedDestinationException(String host, int port, InetAddress address, String range) {
         super(DestinationGuard.couldNotReach(host, port), host, port);
         this.address = address;
         this.range = range;

@@ -4,13 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import app.plugboard.testsupport.StubResolver;
 import java.net.Inet6Address;
 import java.net.InetAddress;
-import java.net.UnknownHostException;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -20,42 +17,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 @DisplayName("DestinationGuard: the private-address guard")
 class DestinationGuardTest {
 
-    /** A resolver that answers from a table and remembers every question. */
-    static final class StubResolver implements HostResolver {
-        final Map<String, InetAddress[]> table = new HashMap<>();
-        final List<String> asked = new ArrayList<>();
-
-        StubResolver with(String name, String... addresses) {
-            InetAddress[] resolved = new InetAddress[addresses.length];
-            for (int i = 0; i < addresses.length; i++) {
-                resolved[i] = literal(name, addresses[i]);
-            }
-            table.put(name, resolved);
-            return this;
-        }
-
-        StubResolver with(String name, InetAddress... addresses) {
-            table.put(name, addresses);
-            return this;
-        }
-
-        @Override
-        public InetAddress[] resolve(String host) throws UnknownHostException {
-            asked.add(host);
-            InetAddress[] addresses = table.get(host);
-            if (addresses == null) {
-                throw new UnknownHostException(host);
-            }
-            return addresses;
-        }
-    }
-
     static InetAddress literal(String name, String address) {
-        try {
-            return InetAddress.getByAddress(name, InetAddress.getByName(address).getAddress());
-        } catch (UnknownHostException e) {
-            throw new IllegalArgumentException(e);
-        }
+        return StubResolver.address(name, address);
     }
 
     final StubResolver resolver = new StubResolver();
@@ -81,7 +44,7 @@ class DestinationGuardTest {
         assertThat(refused.getMessage()).startsWith("could not reach ").endsWith(":993")
                 .isEqualTo(DestinationGuard.couldNotReach(refused.host(), 993));
         // AND no resolver was asked: numbers are parsed, not looked up
-        assertThat(resolver.asked).isEmpty();
+        assertThat(resolver.asked()).isEmpty();
     }
 
     @Test
@@ -133,7 +96,7 @@ class DestinationGuardTest {
         assertThat(checked.host()).isEqualTo("imap.example.com");
         assertThat(checked.port()).isEqualTo(993);
         assertThat(checked.literal()).isEqualTo("93.184.215.14");
-        assertThat(resolver.asked).containsExactly("imap.example.com");
+        assertThat(resolver.asked()).containsExactly("imap.example.com");
     }
 
     @Test
@@ -143,7 +106,7 @@ class DestinationGuardTest {
         assertThat(guard.check("0x5db8d70e", 993).literal()).isEqualTo("93.184.215.14");
         assertThat(guard.check("[2606:2800:21f:cb07:6820:80da:af6b:8b2c]", 993).address())
                 .isInstanceOf(Inet6Address.class);
-        assertThat(resolver.asked).isEmpty();
+        assertThat(resolver.asked()).isEmpty();
     }
 
     @Test
@@ -154,7 +117,7 @@ class DestinationGuardTest {
         CheckedAddress checked = guard.check("bücher.example", 993);
 
         assertThat(checked.host()).isEqualTo("xn--bcher-kva.example");
-        assertThat(resolver.asked).containsExactly("xn--bcher-kva.example");
+        assertThat(resolver.asked()).containsExactly("xn--bcher-kva.example");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -162,7 +125,7 @@ class DestinationGuardTest {
     @DisplayName("unknown names and numbers that are no address are unknown, not blocked")
     void unknown(String host) {
         assertThatThrownBy(() -> guard.check(host, 993)).isInstanceOf(UnknownDestinationException.class);
-        assertThat(resolver.asked).allMatch("nowhere.example"::equals);
+        assertThat(resolver.asked()).allMatch("nowhere.example"::equals);
     }
 
     @Nested
