@@ -30,6 +30,7 @@ import javax.net.ssl.SSLException;
 import org.eclipse.angus.mail.iap.ConnectionException;
 import org.eclipse.angus.mail.iap.ProtocolException;
 import org.eclipse.angus.mail.iap.Response;
+import org.eclipse.angus.mail.util.MailConnectException;
 import org.eclipse.angus.mail.util.SocketConnectException;
 import org.jspecify.annotations.Nullable;
 
@@ -81,8 +82,10 @@ final class MailProblems {
         if (has(chain, UnknownDestinationException.class) || has(chain, UnknownHostException.class)) {
             return Problem.UNKNOWN_HOST;
         }
+        // Angus wraps every failure to connect (refused, timed out, or refused by our socket factory)
         if (has(chain, BlockedDestinationException.class) || has(chain, SocketConnectException.class)
-                || has(chain, ConnectException.class) || has(chain, NoRouteToHostException.class)) {
+                || has(chain, MailConnectException.class) || has(chain, ConnectException.class)
+                || has(chain, NoRouteToHostException.class)) {
             return Problem.UNREACHABLE;
         }
         if (deadlinePassed) {

@@ -112,14 +112,14 @@ class MailTls {
 
     /** No trusted CA signed the server's certificate, or it has expired. */
     static final class UntrustedCertificate extends CertificateException {
-        UntrustedCertificate(@Nullable CertificateException cause) {
+        UntrustedCertificate(CertificateException cause) {
             super("certificate not trusted", cause);
         }
     }
 
     /** The certificate is trusted but was issued for another host name. */
     static final class CertificateForAnotherHost extends CertificateException {
-        CertificateForAnotherHost(@Nullable CertificateException cause) {
+        CertificateForAnotherHost(CertificateException cause) {
             super("certificate for another host", cause);
         }
     }
@@ -141,22 +141,22 @@ class MailTls {
         }
 
         private void serverCheck(X509Certificate[] chain, String authType, Check withIdentity) throws CertificateException {
-            @Nullable CertificateException first = null;
+            List<CertificateException> refusals = new ArrayList<>();
             for (X509ExtendedTrustManager delegate : delegates) {
                 try {
                     withIdentity.run(delegate);
                     return;
                 } catch (CertificateException e) {
-                    first = first == null ? e : first;
+                    refusals.add(e);
                 }
             }
-            // refused by all: was the chain trusted by one of them (then only the name was wrong)?
-            for (X509ExtendedTrustManager delegate : delegates) {
-                if (trustsChain(delegate, chain, authType)) {
-                    throw new CertificateForAnotherHost(first);
+            // refused by all: did one of them trust the chain (so only the name was wrong)?
+            for (int i = 0; i < delegates.size(); i++) {
+                if (trustsChain(delegates.get(i), chain, authType)) {
+                    throw new CertificateForAnotherHost(refusals.get(i));
                 }
             }
-            throw new UntrustedCertificate(first);
+            throw new UntrustedCertificate(refusals.get(0));
         }
 
         private static boolean trustsChain(X509ExtendedTrustManager delegate, X509Certificate[] chain, String authType) {
