@@ -1,5 +1,6 @@
 package app.plugboard.integration.imap;
 
+import app.plugboard.common.UserFacingException;
 import app.plugboard.integration.ImapSettings;
 import app.plugboard.integration.Secret;
 import app.plugboard.integration.imap.MailEndpoint.Kind;
@@ -145,6 +146,8 @@ class MailConnector implements AutoCloseable {
                 session.setDebug(true);
             }
             return connection.run(session, target);
+        } catch (UserFacingException e) {
+            throw e; // already in words for the owner: the work said what is wrong
         } catch (MessagingException | RuntimeException e) {
             throw failure(endpoint, e, attempt.expired(), redaction);
         } finally {
@@ -189,6 +192,9 @@ class MailConnector implements AutoCloseable {
         if (!endpoint.implicitTls()) {
             angus.put(prefix + ".starttls.enable", "true");
             angus.put(prefix + ".starttls.required", "true");
+        }
+        if (endpoint.kind() == Kind.IMAP) {
+            angus.put(prefix + ".peek", "true"); // BODY.PEEK: reading a message never marks it read
         }
         if (endpoint.kind() == Kind.SMTP) {
             angus.put(prefix + ".auth", "true");

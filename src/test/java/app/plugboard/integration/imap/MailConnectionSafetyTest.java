@@ -191,7 +191,7 @@ class MailConnectionSafetyTest {
     }
 
     @Test
-    @DisplayName("Angus Mail's settings: checked certificates and names, no fallback, STARTTLS required, every timeout, no debug of logins")
+    @DisplayName("Angus Mail's settings: checked certificates and names, no fallback, STARTTLS required, every timeout, no debug of logins, reading marks nothing read")
     void angusProperties() {
         ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor();
         try (MailFixture fixture = MailFixture.standard()) {
@@ -216,6 +216,8 @@ class MailConnectionSafetyTest {
                 assertThat(properties.stringPropertyNames()).noneMatch(name -> name.contains("ssl.trust"));
                 assertThat(properties.getProperty(prefix + ".starttls.required"))
                         .isEqualTo(endpoint.implicitTls() ? null : "true");
+                assertThat(properties.getProperty(prefix + ".peek"))
+                        .isEqualTo(endpoint.kind() == MailEndpoint.Kind.IMAP ? "true" : null);
             }
         } finally {
             timers.shutdownNow();
