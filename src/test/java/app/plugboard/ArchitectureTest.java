@@ -17,7 +17,7 @@ class ArchitectureTest {
 
     static final String[] DOMAIN = {
             "app.plugboard.common..", "app.plugboard.integration..", "app.plugboard.workflow..",
-            "app.plugboard.crypto..", "app.plugboard.storage..", "app.plugboard.chat.."};
+            "app.plugboard.crypto..", "app.plugboard.storage..", "app.plugboard.chat..", "app.plugboard.net.."};
 
     @Test
     @DisplayName("JDA types stay in the Discord adapter")

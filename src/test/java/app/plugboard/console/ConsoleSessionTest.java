@@ -59,7 +59,7 @@ class ConsoleSessionTest {
 
         // THEN the form was asked field by field, the check ran, and the result shows real data
         assertThat(output).contains("── Add IMAP mail: Work mail ──", "Email address or username: ", "Password: ",
-                "IMAP server: ", "Port [993]: ", "[1] Implicit TLS (port 993)", "Checking the connection…",
+                "IMAP server (optional): ", "Port [993]: ", "[1] Implicit TLS (port 993)", "Checking the connection…",
                 "✅ Work mail is connected.", "Connected as alice@example.com: INBOX 1,234 messages (5 unread), 12 folders.",
                 ConsoleRenderer.ONLY_YOU, "Bye.");
         // AND the password never shows
@@ -83,7 +83,7 @@ class ConsoleSessionTest {
 
         assertThat(output).contains("❌ Work mail is not saved: The server refused the login: check the username and password.",
                 "[1] Try again",
-                "Email address or username [alice@example.com]: ", "IMAP server [imap.example.com]: ", "Port [143]: ",
+                "Email address or username [alice@example.com]: ", "IMAP server [imap.example.com] (optional): ", "Port [143]: ",
                 "Choose 1-2 [2]: ", "✅ Work mail is connected.");
         assertThat(output).doesNotContain("Password [");
         IntegrationView stored = onlyIntegration();

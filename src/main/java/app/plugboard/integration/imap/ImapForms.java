@@ -17,16 +17,24 @@ import app.plugboard.integration.SettingsKind;
 import app.plugboard.integration.chat.FormFields;
 import app.plugboard.integration.chat.FormPurpose;
 import app.plugboard.integration.chat.TypeForms;
+import app.plugboard.integration.imap.ProviderPresets.ProviderPreset;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
-/** The IMAP form: login, password, server, port and security (five fields, Discord's most). */
+/**
+ * The IMAP form: login, password, server, port and security (five fields, Discord's most). For
+ * an address at a well-known provider the server may be left empty: the provider's IMAP server,
+ * port and security, and its SMTP server, are filled in ({@link ProviderPresets}).
+ */
 @Component
 class ImapForms implements TypeForms {
+
+    static final String SERVER_DESCRIPTION = "Leave empty for Gmail, Outlook, iCloud, Yahoo, Fastmail, GMX, Posteo, mailbox.org.";
 
     @Override
     public IntegrationType type() {
@@ -47,8 +55,7 @@ class ImapForms implements TypeForms {
                 text(ImapSettings.USERNAME, "Email address or username", "The login of your mailbox.",
                         "alice@example.com", values, true, 320),
                 secret(ImapSettings.PASSWORD, "Password", adding ? FormFields.DISCORD_SHOWS_IT : FormFields.EMPTY_KEEPS, adding),
-                text(ImapSettings.SERVER, "IMAP server", "Your provider's IMAP host name.", "imap.example.com",
-                        values, true, 253),
+                text(ImapSettings.SERVER, "IMAP server", SERVER_DESCRIPTION, "imap.example.com", values, false, 253),
                 text(ImapSettings.PORT, "Port", "993 with implicit TLS, 143 with STARTTLS.", "993", values, true, 5),
                 choice(ImapSettings.SECURITY, "Security", "Plain, unencrypted logins are not offered.",
                         Arrays.stream(ImapSecurity.values()).map(s -> Option.of(s.name(), s.displayName())).toList(),
@@ -60,16 +67,31 @@ class ImapForms implements TypeForms {
         String password = value(typed, ImapSettings.PASSWORD);
         Secret secret = password != null ? Secret.of(password)
                 : current instanceof ImapSettings stored ? stored.password() : null;
-        String security = value(typed, ImapSettings.SECURITY);
+        String username = value(typed, ImapSettings.USERNAME);
+        String server = value(typed, ImapSettings.SERVER);
+        Integer port = number(typed, ImapSettings.PORT, "Port", "993 with implicit TLS, 143 with STARTTLS");
+        String typedSecurity = value(typed, ImapSettings.SECURITY);
+        ImapSecurity security = typedSecurity == null ? null : parseSecurity(typedSecurity);
         ImapSettings previous = current instanceof ImapSettings stored ? stored : null;
-        return new ImapSettings(
-                value(typed, ImapSettings.USERNAME),
-                secret,
-                value(typed, ImapSettings.SERVER),
-                number(typed, ImapSettings.PORT, "Port", "993 with implicit TLS, 143 with STARTTLS"),
-                security == null ? null : parseSecurity(security),
-                previous == null ? null : previous.smtpServer(),
-                previous == null ? null : previous.smtpPort());
+        Optional<ProviderPreset> preset = ProviderPresets.of(username, server);
+        String imapServer = server != null ? server : preset.map(ProviderPreset::imapServer).orElse(null);
+        // the SMTP server goes with the IMAP server: kept while that stays, derived again when it changes
+        boolean sameServer = previous != null && imapServer != null && imapServer.equalsIgnoreCase(previous.server());
+        String smtpServer = sameServer ? previous.smtpServer() : null;
+        Integer smtpPort = sameServer ? previous.smtpPort() : null;
+        if (preset.isPresent()) {
+            if (server == null) {
+                // the provider's server, with its port and security (the form's defaults do not apply to it)
+                server = preset.get().imapServer();
+                port = preset.get().imapPort();
+                security = preset.get().security();
+            }
+            if (smtpServer == null) {
+                smtpServer = preset.get().smtpServer();
+                smtpPort = preset.get().smtpPort();
+            }
+        }
+        return new ImapSettings(username, secret, server, port, security, smtpServer, smtpPort);
     }
 
     @Override

@@ -1,0 +1,68 @@
+package app.plugboard.testsupport.mail;
+
+import app.plugboard.integration.imap.ImapProperties;
+import java.io.InputStream;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.time.Duration;
+import java.util.Objects;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+
+/**
+ * The test-only TLS files under {@code src/test/resources/tls} (see the README there): the
+ * certificate for "localhost" the test servers present, and the trust store of its CA.
+ */
+public final class TestTls {
+
+    public static final String PASSWORD = "changeit";
+
+    private TestTls() {
+    }
+
+    /** The operator's trust store in the tests: the test CA. */
+    public static Path trustStore() {
+        return resource("tls/trust.p12");
+    }
+
+    /** The key and certificate for "localhost" that the test servers present. */
+    public static Path serverKeyStore() {
+        return resource("tls/server.p12");
+    }
+
+    /** Mail settings that trust the test CA, with the given timeouts. */
+    public static ImapProperties trusting(Duration connect, Duration read, Duration deadline) {
+        return new ImapProperties(connect, read, read, deadline, trustStore().toString(), PASSWORD, false);
+    }
+
+    /** Mail settings that trust the JDK's CAs only. */
+    public static ImapProperties defaultTrust(Duration connect, Duration read, Duration deadline) {
+        return new ImapProperties(connect, read, read, deadline, null, null, false);
+    }
+
+    /** A server-side TLS context presenting the "localhost" certificate. */
+    public static SSLContext serverContext() {
+        try (InputStream in = TestTls.class.getClassLoader().getResourceAsStream("tls/server.p12")) {
+            KeyStore store = KeyStore.getInstance("PKCS12");
+            store.load(Objects.requireNonNull(in), PASSWORD.toCharArray());
+            KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+            keys.init(store, PASSWORD.toCharArray());
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(keys.getKeyManagers(), null, null);
+            return context;
+        } catch (Exception e) {
+            throw new IllegalStateException("the test TLS files cannot be read", e);
+        }
+    }
+
+    private static Path resource(String name) {
+        URL url = Objects.requireNonNull(TestTls.class.getClassLoader().getResource(name), name);
+        try {
+            return Path.of(url.toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
