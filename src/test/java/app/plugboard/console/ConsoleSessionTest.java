@@ -15,11 +15,6 @@ import app.plugboard.testsupport.ScriptedProbes;
 import app.plugboard.testsupport.Tables;
 import app.plugboard.workflow.WorkflowService;
 import app.plugboard.workflow.WorkflowState;
-import java.io.BufferedReader;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -233,11 +228,7 @@ class ConsoleSessionTest {
     }
 
     private String converse(String... lines) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
-        BufferedReader in = new BufferedReader(new StringReader(String.join("\n", lines) + (lines.length == 0 ? "" : "\n")));
-        new ConsoleSession(router, ME, new StreamTerminal(in, out)).run();
-        return bytes.toString(StandardCharsets.UTF_8);
+        return TerminalDriver.converse(router, ME, lines);
     }
 
     private IntegrationView onlyIntegration() {
