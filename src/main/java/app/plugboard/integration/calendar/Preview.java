@@ -25,7 +25,7 @@ final class Preview {
         } else {
             text.append(". Next:\n").append(next.stream().map(event -> "• " + when(event, zone) + " — "
                     + IcsCalendar.clean(event.title(), 80)).collect(Collectors.joining("\n")));
-            text.append("\n(times in ").append(zone.getId()).append(")");
+            text.append("\n(times in ").append(zone.getId().equals("Z") ? "UTC" : zone.getId()).append(")");
         }
         if (upcoming.cutShort()) {
             text.append("\nSome repeating events were shortened to stay within Plugboard's limits.");
