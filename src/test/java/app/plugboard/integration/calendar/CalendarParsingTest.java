@@ -20,13 +20,13 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 @DisplayName("Reading iCalendar data and expanding recurrences")
-class CalendarParsingTest {
+public class CalendarParsingTest {
 
     static final Instant NOW = Instant.parse("2026-11-30T00:00:00Z");
     static final Instant IN_A_YEAR = NOW.plus(365, ChronoUnit.DAYS);
     final IcsReader reader = new IcsReader();
 
-    static byte[] resource(String name) {
+    public static byte[] resource(String name) {
         try (InputStream in = CalendarParsingTest.class.getResourceAsStream("/calendar/" + name)) {
             if (in == null) {
                 throw new IllegalArgumentException(name);

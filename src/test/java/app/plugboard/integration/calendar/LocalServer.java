@@ -22,10 +22,10 @@ import javax.net.ssl.SSLContext;
  * A real HTTP(S) server on a loopback address for the calendar tests (the JDK's own server: it streams,
  * so a 50 MB answer is written as it is read, never held). It remembers what it was asked.
  */
-final class LocalServer implements AutoCloseable {
+public final class LocalServer implements AutoCloseable {
 
     /** What a request looked like when it arrived. */
-    record Seen(String method, String path, String authorization, String ifNoneMatch, String depth, String body) {
+    public record Seen(String method, String path, String authorization, String ifNoneMatch, String depth, String body) {
     }
 
     private final HttpServer server;
@@ -39,7 +39,7 @@ final class LocalServer implements AutoCloseable {
         server.start();
     }
 
-    static LocalServer http() {
+    public static LocalServer http() {
         return http("127.0.0.1");
     }
 
@@ -61,11 +61,11 @@ final class LocalServer implements AutoCloseable {
         }
     }
 
-    int port() {
+    public int port() {
         return server.getAddress().getPort();
     }
 
-    LocalServer on(String path, HttpHandler handler) {
+    public LocalServer on(String path, HttpHandler handler) {
         server.createContext(path, exchange -> {
             connections.incrementAndGet();
             byte[] body = exchange.getRequestBody().readAllBytes();
@@ -84,7 +84,7 @@ final class LocalServer implements AutoCloseable {
         return this;
     }
 
-    static void send(HttpExchange exchange, int status, String contentType, byte[] body) throws IOException {
+    public static void send(HttpExchange exchange, int status, String contentType, byte[] body) throws IOException {
         if (contentType != null) {
             exchange.getResponseHeaders().set("Content-Type", contentType);
         }

@@ -12,9 +12,9 @@ import java.util.List;
  * home; the home lists the calendars (one of them for tasks only); a calendar-query REPORT answers with one
  * iCalendar object per event. Basic authentication as alice / {@link #PASSWORD}.
  */
-final class TestCalDavServer implements AutoCloseable {
+public final class TestCalDavServer implements AutoCloseable {
 
-    static final String PASSWORD = "dav-pa55";
+    public static final String PASSWORD = "dav-pa55";
     private final LocalServer server = LocalServer.http();
     /** Answers to PROPFIND on the DAV root: replaced by a test to send something hostile. */
     volatile String rootAnswer = """
@@ -37,16 +37,16 @@ final class TestCalDavServer implements AutoCloseable {
             </d:multistatus>""";
     volatile List<String> calendars = List.of("personal", "work", "tasks");
 
-    TestCalDavServer() {
+    public TestCalDavServer() {
         server.on("/.well-known/caldav", exchange -> LocalServer.redirect(exchange, 301, "/remote.php/dav/"))
                 .on("/remote.php/dav/", this::dav);
     }
 
-    int port() {
+    public int port() {
         return server.port();
     }
 
-    List<LocalServer.Seen> seen() {
+    public List<LocalServer.Seen> seen() {
         return server.seen;
     }
 
