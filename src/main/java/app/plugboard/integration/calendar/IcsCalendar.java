@@ -148,6 +148,8 @@ public final class IcsCalendar implements AutoCloseable {
         final ExpansionCaps caps;
         final long deadline;
         final List<CalendarEvent> found = new ArrayList<>();
+        /** Title and location per event component, read once however many occurrences it has. */
+        final Map<VEvent, String[]> texts = new java.util.IdentityHashMap<>();
         long steps;
         boolean cut;
 
@@ -316,11 +318,12 @@ public final class IcsCalendar implements AutoCloseable {
                 cut = true;
                 return false;
             }
-            String title = event.getProperty(Property.SUMMARY).map(Property::getValue)
-                    .filter(value -> !value.isBlank()).map(value -> clean(value, 200)).orElse("(no title)");
-            String location = event.getProperty(Property.LOCATION).map(Property::getValue)
-                    .filter(value -> !value.isBlank()).map(value -> clean(value, 200)).orElse(null);
-            found.add(new CalendarEvent(uid, title, location, startsAt, endsAt, start instanceof LocalDate, recurring));
+            String[] text = texts.computeIfAbsent(event, component -> new String[] {
+                component.getProperty(Property.SUMMARY).map(Property::getValue)
+                        .filter(value -> !value.isBlank()).map(value -> clean(value, 200)).orElse("(no title)"),
+                component.getProperty(Property.LOCATION).map(Property::getValue)
+                        .filter(value -> !value.isBlank()).map(value -> clean(value, 200)).orElse(null)});
+            found.add(new CalendarEvent(uid, text[0], text[1], startsAt, endsAt, start instanceof LocalDate, recurring));
             return true;
         }
 
