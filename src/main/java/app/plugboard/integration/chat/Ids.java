@@ -21,6 +21,7 @@ final class Ids {
     static final String DELETE_MOVE = "del-move";
     static final String SUBMIT = "submit";
     static final String RETRY = "retry";
+    static final String CHOOSE = "choose";
 
     private Ids() {
     }
@@ -60,6 +61,10 @@ final class Ids {
 
     static ComponentId submit(String draft) {
         return ComponentId.of(FEATURE, SUBMIT, draft);
+    }
+
+    static ComponentId choose(String pick) {
+        return ComponentId.of(FEATURE, CHOOSE, pick);
     }
 
     static ComponentId retry(String draft) {

@@ -20,7 +20,9 @@ import org.springframework.stereotype.Component;
 /**
  * A submitted form. Settings are checked against their service before anything is stored: a new
  * integration is saved only once it connects, and new credentials replace the old ones only then.
- * Whatever is refused offers "Try again", prefilled with what was typed except secrets.
+ * Whatever is refused offers "Try again", prefilled with what was typed except secrets. When the check
+ * finds several things the settings could mean (the calendars of a CalDAV account), {@link Choices} asks
+ * which before anything is saved.
  */
 @Component
 class SubmitForm implements ComponentHandler {
@@ -28,11 +30,13 @@ class SubmitForm implements ComponentHandler {
     private final SettingsForms forms;
     private final IntegrationService integrations;
     private final ConnectionChecker checker;
+    private final Choices choices;
 
-    SubmitForm(SettingsForms forms, IntegrationService integrations, ConnectionChecker checker) {
+    SubmitForm(SettingsForms forms, IntegrationService integrations, ConnectionChecker checker, Choices choices) {
         this.forms = forms;
         this.integrations = integrations;
         this.checker = checker;
+        this.choices = choices;
     }
 
     @Override
@@ -81,11 +85,24 @@ class SubmitForm implements ComponentHandler {
             if (!result.usable()) {
                 return Views.refusedWithRetry("❌ " + draft.label() + " is not saved: " + result.message(), token);
             }
+            if (result.asksToChoose()) {
+                return choices.ask(user, token, draft, result);
+            }
+            return save(user, token, draft, settings, result);
+        });
+    }
+
+    /** Stores checked settings: a new integration, or new settings replacing the old. */
+    Message save(UserId user, String token, FormDraft draft, IntegrationSettings settings, CheckResult result) {
+        if (draft.intent() == FormDraft.Intent.ADD) {
             IntegrationView created = integrations.create(user, draft.label(), settings, result);
             forms.close(token);
             return Views.checked(created.status() == app.plugboard.integration.IntegrationStatus.CONNECTED
                     ? created.label() + " is connected." : "Saved " + created.label() + ".", created, result);
-        });
+        }
+        IntegrationView updated = integrations.replaceSettings(user, draft.integration(), draft.version(), settings, result);
+        forms.close(token);
+        return Views.checked("Updated " + updated.label() + ".", updated, result);
     }
 
     private Message replace(UserId user, String token, FormDraft draft, Map<String, String> typed) {
@@ -102,8 +119,9 @@ class SubmitForm implements ComponentHandler {
             return Views.refusedWithRetry("❌ Nothing was changed: " + draft.label() + " keeps its current settings. "
                     + result.message(), token);
         }
-        IntegrationView updated = integrations.replaceSettings(user, draft.integration(), draft.version(), settings, result);
-        forms.close(token);
-        return Views.checked("Updated " + updated.label() + ".", updated, result);
+        if (result.asksToChoose()) {
+            return choices.ask(user, token, draft, result);
+        }
+        return save(user, token, draft, settings, result);
     }
 }

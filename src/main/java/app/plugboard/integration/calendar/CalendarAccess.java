@@ -1,0 +1,73 @@
+package app.plugboard.integration.calendar;
+
+import app.plugboard.common.UserId;
+import app.plugboard.integration.CalDavSettings;
+import app.plugboard.integration.CalendarFeedSettings;
+import app.plugboard.integration.IntegrationId;
+import app.plugboard.integration.IntegrationService;
+import app.plugboard.integration.IntegrationSettings;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The calendars of the platform, for workflows: the events of a time range, recurrences expanded, of a
+ * calendar integration its owner connected. Same fetching and limits as the connection check (a feed that
+ * has not changed is not downloaded again); times as instants, all-day events from midnight in the
+ * configured zone.
+ */
+public class CalendarAccess {
+
+    /** The longest range one call may ask for. */
+    public static final Duration MAX_RANGE = Duration.ofDays(400);
+
+    private final IntegrationService integrations;
+    private final CalendarSources sources;
+    private final CalDav caldav;
+    private final ZoneId zone;
+
+    CalendarAccess(IntegrationService integrations, CalendarSources sources, CalDav caldav, ZoneId zone) {
+        this.integrations = integrations;
+        this.sources = sources;
+        this.caldav = caldav;
+        this.zone = zone;
+    }
+
+    /**
+     * The occurrences of {@code [from, to)} in the owner's calendar integration, sorted by start.
+     *
+     * @throws app.plugboard.common.NotFoundException when {@code owner} has no such integration
+     * @throws IllegalArgumentException when it is not a calendar, or the range is empty or longer than {@link #MAX_RANGE}
+     * @throws CalendarUnavailableException when the calendar cannot be read now, with what to do
+     */
+    public Expansion events(UserId owner, IntegrationId calendar, Instant from, Instant to) throws CalendarUnavailableException {
+        return events(integrations.settings(owner, calendar), from, to);
+    }
+
+    /** The same, for settings at hand (not necessarily stored). */
+    public Expansion events(IntegrationSettings settings, Instant from, Instant to) throws CalendarUnavailableException {
+        if (!from.isBefore(to) || Duration.between(from, to).compareTo(MAX_RANGE) > 0) {
+            throw new IllegalArgumentException("a range of up to " + MAX_RANGE.toDays() + " days, start before end");
+        }
+        if (settings instanceof CalendarFeedSettings feed) {
+            try (IcsCalendar calendar = sources.feed(feed)) {
+                return calendar.expand(from, to, zone);
+            }
+        }
+        if (settings instanceof CalDavSettings dav) {
+            List<CalDav.Calendar> calendars = dav.calendarUrl() != null
+                    ? List.of(new CalDav.Calendar(CalendarSources.uri(dav.calendarUrl()), "", null))
+                    : caldav.calendars(dav);
+            List<byte[]> events = new ArrayList<>();
+            for (CalDav.Calendar each : calendars) {
+                events.addAll(caldav.events(dav, each.url(), from, to));
+            }
+            try (IcsCalendar calendar = sources.reader().readAll(events)) {
+                return calendar.expand(from, to, zone);
+            }
+        }
+        throw new IllegalArgumentException("not a calendar: " + settings.type().displayName());
+    }
+}

@@ -1,0 +1,44 @@
+package app.plugboard.integration.calendar;
+
+/**
+ * A fetch that did not give an answer to use. The message is safe to show to the person who typed the
+ * address: it names the host at most, never the path or query (they usually carry a private token).
+ */
+public final class FetchException extends Exception {
+
+    /** What went wrong, for code that reacts differently (and for tests). */
+    public enum Reason {
+        /** The address itself is refused: a scheme other than http(s)/webcal, a username in it, no host. */
+        BAD_ADDRESS,
+        /** The host has no address. */
+        UNKNOWN_HOST,
+        /** Blocked by the private-address guard, refused, or no connection in time: the same words for all three. */
+        UNREACHABLE,
+        /** The TLS certificate is not valid for the host. */
+        TLS,
+        /** Connected, but the answer took too long (the read timeout or the whole fetch's deadline). */
+        TIMEOUT,
+        /** More bytes than the cap. */
+        TOO_LARGE,
+        /** A compressed answer that unpacks to more than the cap. */
+        UNPACKED_TOO_LARGE,
+        TOO_MANY_REDIRECTS,
+        /** A redirect from https to plain http. */
+        INSECURE_REDIRECT,
+        /** A redirect to something that is not a web address, or without a target. */
+        BAD_REDIRECT,
+        /** An answer that is not readable HTTP (or a broken compressed body). */
+        PROTOCOL
+    }
+
+    private final Reason reason;
+
+    FetchException(Reason reason, String message) {
+        super(message, null, false, false);
+        this.reason = reason;
+    }
+
+    public Reason reason() {
+        return reason;
+    }
+}

@@ -1,0 +1,107 @@
+package app.plugboard.integration.chat;
+
+import app.plugboard.chat.ChatEvent;
+import app.plugboard.chat.ComponentHandler;
+import app.plugboard.chat.ComponentId;
+import app.plugboard.chat.ControlRow;
+import app.plugboard.chat.Control;
+import app.plugboard.chat.Drafts;
+import app.plugboard.chat.ExpiredException;
+import app.plugboard.chat.Limits;
+import app.plugboard.chat.Message;
+import app.plugboard.chat.Option;
+import app.plugboard.chat.Response;
+import app.plugboard.common.UserId;
+import app.plugboard.integration.CheckResult;
+import app.plugboard.integration.ConnectionChecker;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.stereotype.Component;
+
+/**
+ * "Which one?" after a check that found several (the calendars of a CalDAV account): a select of what the
+ * check found, shown before anything is saved. The pick is checked (unless the check already covered it)
+ * and saved like a submitted form; "Try again" still reopens the form. The choices wait in memory under a
+ * random token, with the settings they stand for (passwords included, as {@code Secret}s that never print),
+ * only for their owner, until picked or expired.
+ */
+@Component
+class Choices implements ComponentHandler {
+
+    /** A pending question: the form it came from, and what may be picked. */
+    record Pending(String formToken, FormDraft draft, List<CheckResult.Choice> choices) {
+    }
+
+    private final Drafts drafts;
+    private final ConnectionChecker checker;
+    private final SubmitForm submit;
+    private final SettingsForms forms;
+
+    Choices(Drafts drafts, ConnectionChecker checker, @Lazy SubmitForm submit, SettingsForms forms) {
+        this.drafts = drafts;
+        this.checker = checker;
+        this.submit = submit;
+        this.forms = forms;
+    }
+
+    @Override
+    public String route() {
+        return Ids.route(Ids.CHOOSE);
+    }
+
+    /** The question: one choice is taken at once, several are offered in a select. */
+    Message ask(UserId user, String formToken, FormDraft draft, CheckResult result) {
+        List<CheckResult.Choice> choices = result.choices().subList(0, Math.min(result.choices().size(), Limits.SELECT_OPTIONS));
+        if (choices.size() == 1) {
+            return pick(user, new Pending(formToken, draft, choices), 0);
+        }
+        String token = drafts.open(user, new Pending(formToken, draft, choices));
+        List<Option> options = new ArrayList<>();
+        for (int i = 0; i < choices.size(); i++) {
+            CheckResult.Choice choice = choices.get(i);
+            options.add(Option.of(String.valueOf(i), Limits.fit(choice.label(), Limits.OPTION_TEXT),
+                    choice.description() == null ? null : Limits.fit(choice.description(), Limits.OPTION_TEXT)));
+        }
+        String question = result.message() + "\nWhich one should " + draft.label() + " use? Nothing is saved until you pick.";
+        return Message.text(Limits.fit(question, Limits.CONTENT))
+                .withRow(ControlRow.of(new Control.Select(Ids.choose(token), "Choose one…", options)));
+    }
+
+    @Override
+    public Response handle(ChatEvent event, ComponentId id) {
+        if (!(event instanceof ChatEvent.Choose choose) || choose.values().size() != 1) {
+            throw new ExpiredException();
+        }
+        String token = id.arg(0);
+        Pending pending = drafts.get(token, event.user(), Pending.class);
+        int index;
+        try {
+            index = Integer.parseInt(choose.values().get(0));
+        } catch (NumberFormatException e) {
+            throw new ExpiredException();
+        }
+        if (index < 0 || index >= pending.choices().size()) {
+            throw new ExpiredException();
+        }
+        return new Response.Later(Message.text("Checking " + Limits.fit(pending.choices().get(index).label(), 80) + "…"),
+                true, () -> {
+                    Message answer = pick(event.user(), pending, index);
+                    drafts.close(token);
+                    return answer;
+                });
+    }
+
+    private Message pick(UserId user, Pending pending, int index) {
+        forms.draft(user, pending.formToken()); // the form must still be open (and this person's)
+        CheckResult.Choice choice = pending.choices().get(index);
+        CheckResult result = choice.checked() != null ? choice.checked() : checker.check(choice.settings());
+        if (!result.usable() || result.asksToChoose()) {
+            String lead = pending.draft().intent() == FormDraft.Intent.ADD
+                    ? "❌ " + pending.draft().label() + " is not saved: "
+                    : "❌ Nothing was changed: " + pending.draft().label() + " keeps its current settings. ";
+            return Views.refusedWithRetry(lead + result.message(), pending.formToken());
+        }
+        return submit.save(user, pending.formToken(), pending.draft(), choice.settings(), result);
+    }
+}
