@@ -55,9 +55,7 @@ class DiscordCalendarTest {
 
     @DynamicPropertySource
     static void discord(DynamicPropertyRegistry registry) {
-        registry.add("plugboard.discord.token", discord::token);
-        registry.add("plugboard.discord.rest-url", discord::restBaseUrl);
-        registry.add("plugboard.discord.gateway-url", discord::gatewayUrl);
+        FakeDiscordConnection.register(registry, discord);
     }
 
     @Autowired
