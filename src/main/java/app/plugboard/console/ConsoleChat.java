@@ -32,11 +32,13 @@ class ConsoleChat implements ApplicationRunner {
 
     private final ChatRouter router;
     private final ConsoleProperties properties;
+    private final ConsoleNotifier notifier;
     private final ConfigurableApplicationContext context;
 
-    ConsoleChat(ChatRouter router, ConsoleProperties properties, ConfigurableApplicationContext context) {
+    ConsoleChat(ChatRouter router, ConsoleProperties properties, ConsoleNotifier notifier, ConfigurableApplicationContext context) {
         this.router = router;
         this.properties = properties;
+        this.notifier = notifier;
         this.context = context;
     }
 
@@ -54,7 +56,9 @@ class ConsoleChat implements ApplicationRunner {
         Terminal terminal = console != null ? new SystemConsoleTerminal(console)
                 : new StreamTerminal(new BufferedReader(new InputStreamReader(System.in, Charset.defaultCharset())), System.out);
         terminal.print(BANNER);
-        new ConsoleSession(router, new UserId(properties.userId()), terminal).run();
+        ConsoleSession session = new ConsoleSession(router, new UserId(properties.userId()), terminal);
+        notifier.attach(session);
+        session.run();
         System.exit(SpringApplication.exit(context, () -> 0));
     }
 }

@@ -30,7 +30,7 @@ final class ConsoleSession {
     private final UserId user;
     private final Terminal terminal;
     private final CommandLineParser parser;
-    private List<Function<UserId, ChatEvent>> choices = List.of();
+    private volatile List<Function<UserId, ChatEvent>> choices = List.of();
 
     ConsoleSession(ChatRouter router, UserId user, Terminal terminal) {
         this.router = router;
@@ -156,6 +156,14 @@ final class ConsoleSession {
         ConsoleRenderer.Rendered rendered = ConsoleRenderer.render(message);
         choices = rendered.choices();
         terminal.print(rendered.text());
+    }
+
+    /**
+     * Something that happened meanwhile (a sign-in finished in the browser): printed at once, from
+     * whatever thread; its buttons become the numbered choices.
+     */
+    void notice(Message message) {
+        print(message);
     }
 
     /** One prompt per field, in order; null when the person cancels or the input ends. */

@@ -1,5 +1,7 @@
 package app.plugboard.discord;
 
+import app.plugboard.chat.Notifier;
+import app.plugboard.chat.UserNames;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -48,6 +50,16 @@ class DiscordConfiguration {
         log.info("Logging in to Discord{}.", properties.guildId() == null ? ""
                 : "; commands go to server " + properties.guildId() + " only");
         return jda;
+    }
+
+    @Bean
+    Notifier discordNotifier(JDA jda, PendingReplies pending) {
+        return new DiscordNotifier(jda, pending);
+    }
+
+    @Bean
+    UserNames userNames(DiscordUserNames names) {
+        return names::describe;
     }
 
     @Bean

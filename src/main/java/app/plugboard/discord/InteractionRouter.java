@@ -40,10 +40,14 @@ class InteractionRouter extends ListenerAdapter {
 
     private final ChatRouter router;
     private final SlowWork slowWork;
+    private final PendingReplies pending;
+    private final DiscordUserNames names;
 
-    InteractionRouter(ChatRouter router, SlowWork slowWork) {
+    InteractionRouter(ChatRouter router, SlowWork slowWork, PendingReplies pending, DiscordUserNames names) {
         this.router = router;
         this.slowWork = slowWork;
+        this.pending = pending;
+        this.names = names;
     }
 
     @Override
@@ -103,8 +107,10 @@ class InteractionRouter extends ListenerAdapter {
      * @param modal where a form can be shown (null: not a first answer that can be a form)
      */
     private void answer(IReplyCallback event, Response response, IMessageEditCallback editable, IModalCallback modal) {
+        names.seen(event.getUser());
         if (response instanceof Response.Reply reply) {
-            event.reply(JdaRendering.create(reply.message())).setEphemeral(true).queue(null, failure("reply"));
+            event.reply(JdaRendering.create(reply.message())).setEphemeral(true)
+                    .queue(hook -> remember(event, reply.message(), hook), failure("reply"));
         } else if (response instanceof Response.Update update) {
             if (editable != null) {
                 editable.editMessage(JdaRendering.edit(update.message())).queue(null, failure("update"));
@@ -130,8 +136,10 @@ class InteractionRouter extends ListenerAdapter {
 
     /** Acknowledge now (with the progress text, if any), do the work elsewhere, then edit the result in. */
     private void later(IReplyCallback event, Response.Later later, IMessageEditCallback editable) {
-        Consumer<InteractionHook> work = hook -> slowWork.run(later,
-                result -> hook.editOriginal(JdaRendering.edit(result)).queue(null, failure("edit")));
+        Consumer<InteractionHook> work = hook -> slowWork.run(later, result -> {
+            remember(event, result, hook);
+            hook.editOriginal(JdaRendering.edit(result)).queue(null, failure("edit"));
+        });
         Message progress = later.progress();
         if (editable != null) {
             if (progress == null) {
@@ -143,6 +151,13 @@ class InteractionRouter extends ListenerAdapter {
             event.deferReply(true).queue(work, failure("defer"));
         } else {
             event.reply(JdaRendering.create(progress)).setEphemeral(true).queue(work, failure("progress"));
+        }
+    }
+
+    /** A message that something reports back to later: keep where it is, so the report can replace it. */
+    private void remember(IReplyCallback event, Message message, InteractionHook hook) {
+        if (message.replyKey() != null) {
+            pending.remember(message.replyKey(), user(event.getUser().getIdLong()), hook);
         }
     }
 

@@ -4,6 +4,7 @@ import app.plugboard.common.UserId;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -27,13 +28,17 @@ public class ConnectionChecker {
 
     /** Checks settings that are not stored yet (a new integration, or new credentials before they replace the old). */
     public CheckResult check(IntegrationSettings settings) {
+        return check(settings, probe -> probe.check(settings));
+    }
+
+    private CheckResult check(IntegrationSettings settings, Function<ConnectionProbe, CheckResult> run) {
         ConnectionProbe probe = probes.get(settings.kind());
         if (probe == null) {
             return CheckResult.notChecked("Saved without a connection check: this Plugboard cannot check "
                     + settings.type().displayName() + " connections yet.");
         }
         try {
-            return probe.check(settings);
+            return run.apply(probe);
         } catch (RuntimeException e) {
             log.warn("The {} probe failed unexpectedly", settings.kind(), e);
             return CheckResult.failing("The check could not finish because of a problem on our side; it will be tried again.");
@@ -46,7 +51,8 @@ public class ConnectionChecker {
 
     /** Checks a stored integration now and records the result. */
     public Checked checkNow(UserId actor, IntegrationId id) {
-        CheckResult result = check(integrations.settings(actor, id));
+        IntegrationSettings settings = integrations.settings(actor, id);
+        CheckResult result = check(settings, probe -> probe.check(actor, id, settings));
         return new Checked(integrations.recordCheck(actor, id, result), result);
     }
 }

@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -37,11 +38,13 @@ public class IntegrationService {
     private final IntegrationRepository repository;
     private final SettingsCodec codec;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    IntegrationService(IntegrationRepository repository, SettingsCodec codec, Clock clock) {
+    IntegrationService(IntegrationRepository repository, SettingsCodec codec, Clock clock, ApplicationEventPublisher events) {
         this.repository = repository;
         this.codec = codec;
         this.clock = clock;
+        this.events = events;
     }
 
     /** Saves a new integration with the outcome of the check it passed. */
@@ -112,6 +115,31 @@ public class IntegrationService {
         return recordCheck(actor, id, check);
     }
 
+    /**
+     * Credentials the service renewed by itself (a refreshed OAuth access token), or dropped
+     * because it no longer accepts them. Same type, no edit by the owner: it applies to whatever
+     * version is current, and the status stays as it is.
+     */
+    @Transactional
+    public IntegrationView renewCredentials(UserId actor, IntegrationId id, IntegrationSettings settings) {
+        settings.validate();
+        for (int attempt = 1; ; attempt++) {
+            Integration integration = load(actor, id);
+            if (settings.type() != integration.type()) {
+                throw new IllegalArgumentException("renewed credentials of another type");
+            }
+            SettingsCodec.Encoded encoded = codec.encode(settings, integration.secretContext());
+            integration.replaceSettings(encoded.plain(), encoded.secrets(), now());
+            try {
+                return view(repository.save(integration));
+            } catch (OptimisticLockingFailureException e) {
+                if (attempt == 3) {
+                    throw new ChangedMeanwhileException(WHAT);
+                }
+            }
+        }
+    }
+
     @Transactional
     public IntegrationView recordCheck(UserId actor, IntegrationId id, CheckResult check) {
         return recordCheck(actor, id, check.status(), check.message());
@@ -148,6 +176,7 @@ public class IntegrationService {
         if (deleted != 1) {
             throw new ChangedMeanwhileException(WHAT);
         }
+        events.publishEvent(new IntegrationDeleted(actor, id, integration.label(), settingsOrNull(integration)));
     }
 
     /** PostgreSQL keeps microseconds: what we return must equal what a later read gives. */
@@ -207,6 +236,15 @@ public class IntegrationService {
         } catch (UnreadableSecretException e) {
             log.warn("Secrets of integration {} cannot be decrypted: {}", integration.id(), e.getMessage());
             throw new UnreadableCredentialsException(integration.label());
+        }
+    }
+
+    /** For listeners of a deletion: what could be read, or null (they clean up what they can). */
+    private @Nullable IntegrationSettings settingsOrNull(Integration integration) {
+        try {
+            return codec.decode(integration);
+        } catch (UnreadableSecretException e) {
+            return null;
         }
     }
 

@@ -1,28 +1,41 @@
 package app.plugboard.web;
 
+import app.plugboard.integration.gmail.GmailProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
-/** The web port answers health and, later, the OAuth pages; everything else is denied. */
+/**
+ * The web port answers health and the Gmail sign-in pages; everything else is denied. No session:
+ * the one form (the sign-in confirmation) is protected by a CSRF token kept in a cookie.
+ */
 @Configuration(proxyBeanMethods = false)
 class WebSecurityConfiguration {
 
     @Bean
-    SecurityFilterChain webSecurity(HttpSecurity http) throws Exception {
+    SecurityFilterChain webSecurity(HttpSecurity http, GmailProperties gmail) throws Exception {
+        CookieCsrfTokenRepository csrfTokens = new CookieCsrfTokenRepository();
+        csrfTokens.setCookieCustomizer(cookie -> cookie.sameSite("Strict").secure(gmail.secureCookies()));
         return http
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        .requestMatchers(HttpMethod.GET, GmailProperties.CONNECT_PATH + "*", GmailProperties.CALLBACK_PATH + "google",
+                                GmailProperties.CALLBACK_PATH + "discord", GmailProperties.RESULT_PATH + "*",
+                                GmailProperties.EXPIRED_PATH).permitAll()
+                        .requestMatchers(HttpMethod.POST, GmailProperties.CONNECT_PATH + "*").permitAll()
                         .anyRequest().denyAll())
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens))
                 .httpBasic(basic -> basic.disable())
                 .formLogin(form -> form.disable())
                 .logout(logout -> logout.disable())
                 .headers(headers -> headers
-                        .referrerPolicy(referrer -> referrer.policy(
-                                org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER)))
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER)))
                 .build();
     }
 }

@@ -206,10 +206,10 @@ class DiscordConversationTest {
         assertThat(suggestions.choiceValues()).containsExactly("calendar");
         assertThat(suggestions.choiceNames().get(0)).startsWith("Calendar — ");
 
-        Callback gmail = discord.slash(alice, "integration", "add", options("type", "gmail", "label", "Mail")).awaitCallback();
-        assertThat(gmail.type()).isEqualTo(Callback.REPLY);
-        assertThat(gmail.ephemeral()).isTrue();
-        assertThat(gmail.content()).contains("Gmail sign-in is not set up on this Plugboard");
+        FakeInteraction gmail = discord.slash(alice, "integration", "add", options("type", "gmail", "label", "Mail"));
+        assertThat(gmail.awaitCallback().type()).isEqualTo(Callback.DEFERRED_REPLY);
+        assertThat(gmail.awaitCallback().ephemeral()).isTrue();
+        assertThat(gmail.awaitMessage(m -> !m.content().isEmpty()).content()).contains("Gmail sign-in is not set up on this Plugboard");
     }
 
     @Test
@@ -347,12 +347,11 @@ class DiscordConversationTest {
         integrations.create(id(alice), "Gmail", SampleSettings.gmail("tok"));
         FakeMessage choices = editChoices(alice, "Gmail");
 
-        Callback answer = discord.button(alice, choices.button("Re-authenticate").path("custom_id").asString(), choices)
-                .awaitCallback();
+        FakeInteraction answer = discord.button(alice, choices.button("Re-authenticate").path("custom_id").asString(), choices);
 
-        assertThat(answer.type()).isEqualTo(Callback.REPLY);
-        assertThat(answer.ephemeral()).isTrue();
-        assertThat(answer.content()).contains("Gmail sign-in is not set up");
+        assertThat(answer.awaitCallback().type()).isEqualTo(Callback.DEFERRED_REPLY);
+        assertThat(answer.awaitCallback().ephemeral()).isTrue();
+        assertThat(answer.awaitMessage(m -> !m.content().isEmpty()).content()).contains("Gmail sign-in is not set up");
     }
 
     @Test

@@ -95,7 +95,7 @@ class SecretRotationTest {
     }
 
     private IntegrationService serviceWith(SecretCipher cipher) {
-        return new IntegrationService(repository, new SettingsCodec(cipher), Clock.systemUTC());
+        return new IntegrationService(repository, new SettingsCodec(cipher), Clock.systemUTC(), event -> { });
     }
 
     private List<String> keyIdsInTable() {

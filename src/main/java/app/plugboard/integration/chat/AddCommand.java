@@ -66,7 +66,7 @@ class AddCommand implements CommandHandler {
                     + "\" (labels ignore upper and lower case). Choose another label.");
         }
         if (!forms.hasForm(type)) {
-            return new Response.Reply(gmail.connect(event.user(), label, null));
+            return Response.later(() -> gmail.connect(event.user(), label, null));
         }
         return forms.open(event.user(), FormDraft.adding(type, label));
     }

@@ -58,12 +58,10 @@ class FormHandlers {
     }
 
     @Bean
-    ComponentHandler integrationReauthenticate(IntegrationService integrations, GmailConnect gmail, QuickRead quickRead) {
+    ComponentHandler integrationReauthenticate(IntegrationService integrations, GmailConnect gmail) {
         return handler(Ids.REAUTHENTICATE, (event, id) -> {
             IntegrationId integration = Ids.integration(id, 0);
-            return quickRead.within(() -> integrations.get(event.user(), integration))
-                    .<Response>map(view -> new Response.Reply(gmail.connect(event.user(), view.label(), view.id())))
-                    .orElseGet(() -> Response.reply(SLOW));
+            return Response.later(() -> gmail.connect(event.user(), integrations.get(event.user(), integration).label(), integration));
         });
     }
 

@@ -5,10 +5,12 @@ import app.plugboard.common.UserId;
 import app.plugboard.integration.IntegrationId;
 import app.plugboard.integration.chat.GmailConnect;
 import org.jspecify.annotations.Nullable;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.stereotype.Component;
 
 /** Gmail when the operator has not set up Google sign-in: says so, and offers the IMAP route. */
 @Component
+@ConditionalOnExpression("'${plugboard.gmail.google.client-id:}'.isBlank()")
 class GmailNotConfigured implements GmailConnect {
 
     static final String MESSAGE = "Gmail sign-in is not set up on this Plugboard: whoever runs it has to configure "

@@ -1,0 +1,38 @@
+package app.plugboard.integration.gmail;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.Base64;
+
+/**
+ * Bearer values of the sign-in: link tokens, OAuth states, the browser binding. 256 random bits,
+ * URL-safe; the database keeps only their SHA-256.
+ */
+final class Capabilities {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private Capabilities() {
+    }
+
+    static String random() {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    static byte[] hash(String value) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
+    }
+
+    /** Only what {@link #random()} makes: anything else is refused before it reaches the database. */
+    static boolean wellFormed(String value) {
+        return value.length() == 43 && value.chars().allMatch(c -> Character.isLetterOrDigit(c) || c == '-' || c == '_');
+    }
+}

@@ -1,0 +1,145 @@
+package app.plugboard.integration.gmail;
+
+import app.plugboard.chat.Control;
+import app.plugboard.chat.ControlRow;
+import app.plugboard.chat.Message;
+import app.plugboard.chat.Notifier;
+import app.plugboard.common.NotFoundException;
+import app.plugboard.common.UserId;
+import app.plugboard.integration.CheckResult;
+import app.plugboard.integration.GmailSettings;
+import app.plugboard.integration.IntegrationId;
+import app.plugboard.integration.IntegrationService;
+import app.plugboard.integration.IntegrationSettings;
+import app.plugboard.integration.IntegrationStatus;
+import app.plugboard.integration.Secret;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClientService;
+import org.springframework.security.oauth2.client.registration.ClientRegistration;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.core.OAuth2AccessToken;
+import org.springframework.security.oauth2.core.OAuth2RefreshToken;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Spring Security's store of authorized clients, over our integrations: a Gmail integration's
+ * tokens, kept encrypted in its settings, under its owner (the Discord user), never in a web
+ * session. The "principal" is {@code <owner>/<integration id>}, a service principal: there is no
+ * web request when tokens are renewed.
+ *
+ * <p>Removing a client (Google answered {@code invalid_grant}) drops the tokens, marks the
+ * integration "needs re-authentication" and tells the owner, once: with no tokens left, nothing
+ * asks Google again until the owner reconnects.
+ */
+@Component
+@ConditionalOnGmailSignIn
+class GmailAuthorizedClients implements OAuth2AuthorizedClientService {
+
+    static final String NEEDS_REAUTHENTICATION = "Google no longer accepts Plugboard's access (it was revoked, the "
+            + "password changed, or it expired). Reconnect to sign in again.";
+    private static final Logger log = LoggerFactory.getLogger(GmailAuthorizedClients.class);
+
+    private final IntegrationService integrations;
+    private final ClientRegistrationRepository registrations;
+    private final TransactionTemplate transactions;
+    private final ObjectProvider<Notifier> notifier;
+
+    GmailAuthorizedClients(IntegrationService integrations, ClientRegistrationRepository registrations,
+            TransactionTemplate transactions, ObjectProvider<Notifier> notifier) {
+        this.integrations = integrations;
+        this.registrations = registrations;
+        this.transactions = transactions;
+        this.notifier = notifier;
+    }
+
+    /** The owner and integration a principal name stands for. */
+    record Principal(UserId owner, IntegrationId id) {
+        static Principal parse(String name) {
+            int slash = name.indexOf('/');
+            return new Principal(UserId.of(name.substring(0, slash)), IntegrationId.parse(name.substring(slash + 1)));
+        }
+
+        String name() {
+            return owner + "/" + id;
+        }
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public @Nullable <T extends OAuth2AuthorizedClient> T loadAuthorizedClient(String clientRegistrationId, String principalName) {
+        Principal principal = Principal.parse(principalName);
+        GmailSettings settings = gmail(integrations.settings(principal.owner(), principal.id()));
+        if (!settings.hasTokens()) {
+            return null;
+        }
+        return (T) client(registrations.findByRegistrationId(clientRegistrationId), principalName, settings, null);
+    }
+
+    /** The stored grant as Spring Security's client, its access token expiring at {@code expiresAt} (else as stored). */
+    static OAuth2AuthorizedClient client(ClientRegistration registration, String principalName, GmailSettings settings,
+            @Nullable Instant expiresAt) {
+        Instant expiry = expiresAt != null ? expiresAt
+                : settings.accessTokenExpiresAt() != null ? settings.accessTokenExpiresAt() : Instant.EPOCH;
+        Secret access = settings.accessToken();
+        OAuth2AccessToken accessToken = new OAuth2AccessToken(OAuth2AccessToken.TokenType.BEARER,
+                access == null || access.isBlank() ? "none" : access.reveal(), expiry.minusSeconds(1), expiry,
+                settings.grantedScopes());
+        Secret refresh = settings.refreshToken();
+        return new OAuth2AuthorizedClient(registration, principalName, accessToken,
+                refresh == null ? null : new OAuth2RefreshToken(refresh.reveal(), null));
+    }
+
+    /** A renewed access token (and the refresh token: the old one when Google sent none). */
+    @Override
+    public void saveAuthorizedClient(OAuth2AuthorizedClient client, Authentication principal) {
+        Principal owner = Principal.parse(principal.getName());
+        GmailSettings current = gmail(integrations.settings(owner.owner(), owner.id()));
+        OAuth2AccessToken access = client.getAccessToken();
+        Set<String> scopes = access.getScopes().isEmpty() ? current.grantedScopes() : new HashSet<>(access.getScopes());
+        OAuth2RefreshToken refresh = client.getRefreshToken();
+        integrations.renewCredentials(owner.owner(), owner.id(), new GmailSettings(current.googleAddress(),
+                Secret.of(access.getTokenValue()),
+                refresh != null ? Secret.of(refresh.getTokenValue()) : current.refreshToken(),
+                access.getExpiresAt(), scopes));
+        log.info("Renewed the Google access token of integration {}", owner.id());
+    }
+
+    @Override
+    public void removeAuthorizedClient(String clientRegistrationId, String principalName) {
+        Principal principal = Principal.parse(principalName);
+        String label;
+        try {
+            label = transactions.execute(status -> {
+                GmailSettings current = gmail(integrations.settings(principal.owner(), principal.id()));
+                integrations.renewCredentials(principal.owner(), principal.id(),
+                        new GmailSettings(current.googleAddress(), null, null, null, current.grantedScopes()));
+                return integrations.recordCheck(principal.owner(), principal.id(),
+                        new CheckResult(IntegrationStatus.NEEDS_REAUTHENTICATION, NEEDS_REAUTHENTICATION, null)).label();
+            });
+        } catch (NotFoundException e) {
+            return; // deleted meanwhile: nothing to tell
+        }
+        log.warn("Google refused to renew the access of integration {} (invalid_grant): tokens dropped, "
+                + "it needs re-authentication", principal.id());
+        notifier.ifAvailable(notifier -> notifier.notify(principal.owner(), Message.text(
+                "⚠️ **" + label + "** (Gmail) stopped working: " + NEEDS_REAUTHENTICATION)
+                .withRow(ControlRow.of(Control.Button.of(GmailReconnect.id(principal.id()), "Reconnect",
+                        Control.Style.PRIMARY))), null));
+    }
+
+    static GmailSettings gmail(IntegrationSettings settings) {
+        if (settings instanceof GmailSettings gmail) {
+            return gmail;
+        }
+        throw new NotFoundException("integration");
+    }
+}

@@ -1,0 +1,155 @@
+package app.plugboard.web;
+
+import app.plugboard.integration.gmail.ConditionalOnGmailSignIn;
+import app.plugboard.integration.gmail.GmailConnectFlow;
+import app.plugboard.integration.gmail.GmailProperties;
+import java.time.Duration;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseCookie;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.CookieValue;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The Gmail sign-in pages: the confirmation ("Connect a Gmail account to Discord user @name?"),
+ * the callbacks, and the result. Every answer is {@code no-store}, sends no referrer, loads nothing
+ * from elsewhere; every callback answers with a redirect (303), so the code leaves the address bar.
+ * Addresses are built from {@code PLUGBOARD_PUBLIC_URL}, never from the request. No session: what
+ * ties the steps together is in the database, bound to the Discord user, and a cookie that binds the
+ * callback to the browser that confirmed.
+ */
+@Controller
+@ConditionalOnGmailSignIn
+class OAuthPages {
+
+    private final GmailConnectFlow flow;
+    private final GmailProperties properties;
+
+    OAuthPages(GmailConnectFlow flow, GmailProperties properties) {
+        this.flow = flow;
+        this.properties = properties;
+    }
+
+    @GetMapping(GmailProperties.CONNECT_PATH + "{link}")
+    ResponseEntity<String> confirmation(@PathVariable String link, CsrfToken csrf) {
+        return flow.confirmation(link).map(confirmation -> {
+            HtmlPage page = HtmlPage.titled("Connect Gmail").heading("Connect Gmail", "")
+                    .paragraph("Connect a Gmail account to ", confirmation.ownerName(), "?");
+            if (confirmation.account() == null) {
+                page.paragraph("It becomes the integration ", confirmation.label(), ".");
+            } else {
+                page.paragraph("Sign in again as " + confirmation.account() + " for ", confirmation.label(), ".");
+            }
+            page.note("Only continue if you asked for this link in Discord yourself. If someone sent it to you, close "
+                    + "this tab: continuing would let their Plugboard read your mail.");
+            if (confirmation.discordSignIn()) {
+                page.note("First, sign in with Discord: Plugboard checks that you are the person named above.");
+            }
+            page.note("Google will ask you to allow Plugboard to read, send and delete your mail (Gmail's IMAP needs "
+                    + "that permission). Leave every box ticked.");
+            page.postButton(properties.base() + GmailProperties.CONNECT_PATH + link, csrf.getParameterName(),
+                    csrf.getToken(), confirmation.discordSignIn() ? "Sign in with Discord" : "Continue to Google");
+            return html(HttpStatus.OK, page);
+        }).orElseGet(this::expiredPage);
+    }
+
+    @PostMapping(GmailProperties.CONNECT_PATH + "{link}")
+    ResponseEntity<String> confirm(@PathVariable String link) {
+        return redirect(flow.confirm(link));
+    }
+
+    @GetMapping(GmailProperties.CALLBACK_PATH + "google")
+    ResponseEntity<String> google(@RequestParam(required = false) @Nullable String state,
+            @RequestParam(required = false) @Nullable String code, @RequestParam(required = false) @Nullable String error,
+            @CookieValue(name = BrowserBinding.SECURE, required = false) @Nullable String secureBinding,
+            @CookieValue(name = BrowserBinding.PLAIN, required = false) @Nullable String plainBinding) {
+        return redirect(flow.googleCallback(state, code, error, binding(secureBinding, plainBinding)));
+    }
+
+    @GetMapping(GmailProperties.CALLBACK_PATH + "discord")
+    ResponseEntity<String> discord(@RequestParam(required = false) @Nullable String state,
+            @RequestParam(required = false) @Nullable String code, @RequestParam(required = false) @Nullable String error,
+            @CookieValue(name = BrowserBinding.SECURE, required = false) @Nullable String secureBinding,
+            @CookieValue(name = BrowserBinding.PLAIN, required = false) @Nullable String plainBinding) {
+        return redirect(flow.discordCallback(state, code, error, binding(secureBinding, plainBinding)));
+    }
+
+    @GetMapping(GmailProperties.RESULT_PATH + "{id}")
+    ResponseEntity<String> result(@PathVariable String id) {
+        return flow.result(id).map(result -> html(HttpStatus.OK, HtmlPage.titled(result.title())
+                        .heading(result.title(), result.connected() ? "ok" : "no")
+                        .paragraph(result.detail())
+                        .note(result.connected() ? "Plugboard told you in the chat as well." : "Plugboard told you in the chat as well; "
+                                + "nothing from this sign-in was kept.")))
+                .orElseGet(this::expiredPage);
+    }
+
+    @GetMapping(GmailProperties.EXPIRED_PATH)
+    ResponseEntity<String> expired() {
+        return expiredPage();
+    }
+
+    private ResponseEntity<String> expiredPage() {
+        return html(HttpStatus.NOT_FOUND, HtmlPage.titled("Link expired").heading("This link has expired", "no")
+                .paragraph("Sign-in links work once, for a few minutes, in the browser where they were opened. "
+                        + "Nothing was connected.")
+                .paragraph("Run the command in Discord again (/integration add, or Re-authenticate) for a new link."));
+    }
+
+    private @Nullable String binding(@Nullable String secure, @Nullable String plain) {
+        return properties.secureCookies() ? secure : plain;
+    }
+
+    private ResponseEntity<String> redirect(GmailConnectFlow.Step step) {
+        ResponseEntity.BodyBuilder response = ResponseEntity.status(HttpStatus.SEE_OTHER)
+                .location(step.location())
+                .headers(OAuthPages::safeHeaders);
+        if (step.browserBinding() != null) {
+            response.header(HttpHeaders.SET_COOKIE, BrowserBinding.cookie(step.browserBinding(),
+                    properties.secureCookies(), properties.linkLifetime().plus(Duration.ofMinutes(5))).toString());
+        }
+        return response.body("");
+    }
+
+    private ResponseEntity<String> html(HttpStatus status, HtmlPage page) {
+        return ResponseEntity.status(status)
+                .contentType(new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8))
+                .headers(OAuthPages::safeHeaders)
+                .header("Content-Security-Policy", "default-src 'none'; style-src " + HtmlPage.STYLE_HASH
+                        + "; form-action 'self' " + properties.formTargets() + "; base-uri 'none'; frame-ancestors 'none'")
+                .body(page.render());
+    }
+
+    private static void safeHeaders(HttpHeaders headers) {
+        headers.setCacheControl("no-store");
+        headers.set("Referrer-Policy", "no-referrer");
+        headers.setPragma("no-cache");
+    }
+
+    /** The cookie that binds a callback to the browser that confirmed (its hash is stored with the state). */
+    static final class BrowserBinding {
+        static final String SECURE = "__Host-plugboard-signin";
+        static final String PLAIN = "plugboard-signin";
+
+        private BrowserBinding() {
+        }
+
+        static ResponseCookie cookie(String value, boolean secure, Duration maxAge) {
+            return ResponseCookie.from(secure ? SECURE : PLAIN, value)
+                    .path("/")
+                    .httpOnly(true)
+                    .secure(secure)
+                    .sameSite("Lax")
+                    .maxAge(maxAge)
+                    .build();
+        }
+    }
+}
