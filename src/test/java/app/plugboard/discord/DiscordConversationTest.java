@@ -11,6 +11,7 @@ import app.plugboard.chat.Response;
 import app.plugboard.common.UserId;
 import app.plugboard.discord.fake.Callback;
 import app.plugboard.discord.fake.FakeDiscord;
+import app.plugboard.testsupport.FakeDiscordConnection;
 import app.plugboard.discord.fake.FakeInteraction;
 import app.plugboard.discord.fake.FakeMessage;
 import app.plugboard.discord.fake.FakeUser;

@@ -8,6 +8,7 @@ import app.plugboard.common.UserId;
 import app.plugboard.console.TerminalDriver;
 import app.plugboard.discord.fake.Callback;
 import app.plugboard.discord.fake.FakeDiscord;
+import app.plugboard.testsupport.FakeDiscordConnection;
 import app.plugboard.discord.fake.FakeInteraction;
 import app.plugboard.discord.fake.FakeUser;
 import app.plugboard.integration.ImapSecurity;

@@ -6,6 +6,7 @@ import app.plugboard.common.UserId;
 import app.plugboard.discord.fake.BareListenerBenchmarkSupport;
 import app.plugboard.discord.fake.BareListenerBenchmarkSupport.Result;
 import app.plugboard.discord.fake.FakeDiscord;
+import app.plugboard.testsupport.FakeDiscordConnection;
 import app.plugboard.discord.fake.FakeInteraction;
 import app.plugboard.discord.fake.FakeUser;
 import app.plugboard.integration.IntegrationService;

@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import app.plugboard.common.UserId;
 import app.plugboard.discord.fake.Callback;
 import app.plugboard.discord.fake.FakeDiscord;
+import app.plugboard.testsupport.FakeDiscordConnection;
 import app.plugboard.discord.fake.FakeInteraction;
 import app.plugboard.discord.fake.FakeMessage;
 import app.plugboard.discord.fake.FakeUser;
@@ -53,9 +54,7 @@ class GmailSignInDiscordTest {
 
     @DynamicPropertySource
     static void discordAndStandIns(DynamicPropertyRegistry registry) {
-        registry.add("plugboard.discord.token", discord::token);
-        registry.add("plugboard.discord.rest-url", discord::restBaseUrl);
-        registry.add("plugboard.discord.gateway-url", discord::gatewayUrl);
+        FakeDiscordConnection.register(registry, discord);
         GmailStandIns.register(registry, PORT, true);
     }
 
