@@ -6,8 +6,15 @@ import app.plugboard.chat.Message;
 import app.plugboard.chat.Response;
 import app.plugboard.chat.SlowWork;
 import app.plugboard.common.UserId;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import net.dv8tion.jda.api.components.Component;
 import net.dv8tion.jda.api.events.interaction.ModalInteractionEvent;
@@ -25,6 +32,7 @@ import net.dv8tion.jda.api.interactions.commands.Command;
 import net.dv8tion.jda.api.interactions.commands.OptionMapping;
 import net.dv8tion.jda.api.interactions.modals.ModalMapping;
 import org.slf4j.Logger;
+import org.springframework.beans.factory.DisposableBean;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -34,20 +42,34 @@ import org.slf4j.LoggerFactory;
  * {@link SlowWork} pool; a form is always the first answer.
  */
 @org.springframework.stereotype.Component
-class InteractionRouter extends ListenerAdapter {
+class InteractionRouter extends ListenerAdapter implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(InteractionRouter.class);
 
     private final ChatRouter router;
     private final SlowWork slowWork;
+    private final Duration answerWithin;
+    private final ScheduledExecutorService timer;
     private final PendingReplies pending;
     private final DiscordUserNames names;
 
-    InteractionRouter(ChatRouter router, SlowWork slowWork, PendingReplies pending, DiscordUserNames names) {
+    InteractionRouter(ChatRouter router, SlowWork slowWork, PendingReplies pending, DiscordUserNames names,
+            DiscordProperties properties) {
         this.router = router;
         this.slowWork = slowWork;
         this.pending = pending;
         this.names = names;
+        this.answerWithin = properties.answerWithin();
+        this.timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "discord-defer-timer");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    @Override
+    public void destroy() {
+        timer.shutdownNow();
     }
 
     @Override
@@ -109,8 +131,8 @@ class InteractionRouter extends ListenerAdapter {
     private void answer(IReplyCallback event, Response response, IMessageEditCallback editable, IModalCallback modal) {
         names.seen(event.getUser());
         if (response instanceof Response.Reply reply) {
-            event.reply(JdaRendering.create(reply.message())).setEphemeral(true)
-                    .queue(hook -> remember(event, reply.message(), hook), failure("reply"));
+            remember(event, reply.message());
+            event.reply(JdaRendering.create(reply.message())).setEphemeral(true).queue(null, failure("reply"));
         } else if (response instanceof Response.Update update) {
             if (editable != null) {
                 editable.editMessage(JdaRendering.edit(update.message())).queue(null, failure("update"));
@@ -134,30 +156,71 @@ class InteractionRouter extends ListenerAdapter {
         }
     }
 
-    /** Acknowledge now (with the progress text, if any), do the work elsewhere, then edit the result in. */
+    /**
+     * Slow work. With a progress text: acknowledged at once with it, the result edited in. Without,
+     * when the slow-work pool is idle: the work starts at once, and if its message is ready within
+     * {@code answerWithin} it is the answer itself (no "thinking…" flash, one request instead of
+     * two); otherwise the interaction is deferred when that time is up and the message edited in
+     * when it comes. When the pool is busy, acknowledging comes first: deferred at once. The event
+     * thread never waits.
+     */
     private void later(IReplyCallback event, Response.Later later, IMessageEditCallback editable) {
-        Consumer<InteractionHook> work = hook -> slowWork.run(later, result -> {
-            remember(event, result, hook);
-            hook.editOriginal(JdaRendering.edit(result)).queue(null, failure("edit"));
-        });
         Message progress = later.progress();
-        if (editable != null) {
-            if (progress == null) {
+        if (progress == null && !slowWork.idle()) {
+            Consumer<InteractionHook> work = hook -> slowWork.run(later, result -> editIn(event, hook, result));
+            if (editable != null) {
                 editable.deferEdit().queue(work, failure("defer edit"));
             } else {
-                editable.editMessage(JdaRendering.edit(progress)).queue(work, failure("progress"));
+                event.deferReply(true).queue(work, failure("defer"));
             }
-        } else if (progress == null) {
-            event.deferReply(true).queue(work, failure("defer"));
-        } else {
-            event.reply(JdaRendering.create(progress)).setEphemeral(true).queue(work, failure("progress"));
+            return;
         }
+        if (progress != null) {
+            Consumer<InteractionHook> work = hook -> slowWork.run(later, result -> editIn(event, hook, result));
+            if (editable != null) {
+                editable.editMessage(JdaRendering.edit(progress)).queue(work, failure("progress"));
+            } else {
+                event.reply(JdaRendering.create(progress)).setEphemeral(true).queue(work, failure("progress"));
+            }
+            return;
+        }
+        CompletableFuture<Message> result = slowWork.submit(later);
+        AtomicBoolean answered = new AtomicBoolean();
+        ScheduledFuture<?> deferral = timer.schedule(() -> {
+            if (answered.compareAndSet(false, true)) {
+                Consumer<InteractionHook> editWhenDone = hook -> result.thenAccept(message -> editIn(event, hook, message));
+                if (editable != null) {
+                    editable.deferEdit().queue(editWhenDone, failure("defer edit"));
+                } else {
+                    event.deferReply(true).queue(editWhenDone, failure("defer"));
+                }
+            }
+        }, answerWithin.toMillis(), TimeUnit.MILLISECONDS);
+        result.thenAccept(message -> {
+            if (answered.compareAndSet(false, true)) {
+                deferral.cancel(false);
+                remember(event, message);
+                if (editable != null) {
+                    editable.editMessage(JdaRendering.edit(message)).queue(null, failure("update"));
+                } else {
+                    event.reply(JdaRendering.create(message)).setEphemeral(true).queue(null, failure("reply"));
+                }
+            }
+        });
     }
 
-    /** A message that something reports back to later: keep where it is, so the report can replace it. */
-    private void remember(IReplyCallback event, Message message, InteractionHook hook) {
+    private void editIn(IReplyCallback event, InteractionHook hook, Message result) {
+        remember(event, result);
+        hook.editOriginal(JdaRendering.edit(result)).queue(null, failure("edit"));
+    }
+
+    /**
+     * A message that something reports back to later: keep where it is (before it is sent, so no
+     * report can overtake it), so the report can replace it.
+     */
+    private void remember(IReplyCallback event, Message message) {
         if (message.replyKey() != null) {
-            pending.remember(message.replyKey(), user(event.getUser().getIdLong()), hook);
+            pending.remember(message.replyKey(), user(event.getUser().getIdLong()), event.getHook());
         }
     }
 
