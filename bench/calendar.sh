@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Parse and expand a ~1 MB feed of ~1,800 events, side by side with a bare ical4j parse of the same bytes.
-# Prints the medians of 15 rounds (after 5 warm-up rounds) and fails when the target is missed:
+# Prints the medians of 31 rounds (after 5 warm-up rounds; a GC before each measured parse) and fails when the target is missed:
 # under 1 s, and within 1.5x of the bare parse. README, "Performance".
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -22,6 +22,7 @@ import org.jspecify.annotations.Nullable;
 final class BoundedTimeZoneRegistry implements TimeZoneRegistry {
 
     static final int MAX_TIME_ZONES = 50;
+    private static final Set<String> JDK_ZONES = ZoneId.getAvailableZoneIds();
 
     private final TimeZoneRegistry delegate = TimeZoneRegistryFactory.getInstance().createRegistry();
     private final Set<String> registered = new HashSet<>();
@@ -65,13 +66,20 @@ final class BoundedTimeZoneRegistry implements TimeZoneRegistry {
         return delegate.getZoneRules();
     }
 
+    /**
+     * A TZID that names a zone the JDK knows (Google's and Apple's {@code Europe/Berlin}) is that zone,
+     * with the JDK's current rules, whatever VTIMEZONE the feed carries: the JDK's rules are
+     * authoritative for those names, and ical4j's own zones look their rules up again on every date
+     * computation, which makes expanding recurrences several times slower. Other TZIDs (Outlook's
+     * {@code W. Europe Standard Time}, custom ones) use the feed's definition.
+     */
     @Override
     public ZoneId getZoneId(String tzId) {
-        return delegate.getZoneId(tzId);
+        return JDK_ZONES.contains(tzId) ? ZoneId.of(tzId) : delegate.getZoneId(tzId);
     }
 
     @Override
     public @Nullable String getTzId(String zoneId) {
-        return delegate.getTzId(zoneId);
+        return JDK_ZONES.contains(zoneId) ? zoneId : delegate.getTzId(zoneId);
     }
 }

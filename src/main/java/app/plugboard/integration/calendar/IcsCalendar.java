@@ -108,8 +108,8 @@ public final class IcsCalendar implements AutoCloseable {
         Map<String, List<VEvent>> series = new LinkedHashMap<>();
         int anonymous = 0;
         for (VEvent event : events()) {
-            String uid = event.getProperty(Property.UID).map(Property::getValue).orElse("\u0000" + anonymous++);
-            series.computeIfAbsent(uid, key -> new ArrayList<>()).add(event);
+            Optional<String> uid = event.getProperty(Property.UID).map(Property::getValue);
+            series.computeIfAbsent(uid.isPresent() ? uid.get() : "\u0000" + anonymous++, key -> new ArrayList<>()).add(event);
         }
         for (Map.Entry<String, List<VEvent>> entry : series.entrySet()) {
             if (run.full()) {
@@ -276,24 +276,38 @@ public final class IcsCalendar implements AutoCloseable {
         }
 
         /**
-         * For a rule repeating every second, minute or hour without COUNT, a start near the range instead of
-         * DTSTART: the same dates (each is DTSTART plus whole intervals), without stepping from long ago.
+         * For a rule without COUNT, a start near the range instead of DTSTART: the same dates (each is
+         * DTSTART plus whole intervals), without stepping from long ago. Every second, minute or hour: by
+         * exact seconds. Daily and weekly: by whole days or weeks of local time, so the rule keeps its
+         * weekday and its wall-clock time across daylight saving changes; a week keeps its place too. The
+         * new start stays at least one interval before the range, so nothing the range needs is skipped.
+         * (Monthly and yearly rules step from DTSTART: months differ in length.)
          */
         private Temporal rebase(Recur<Temporal> recur, Temporal seed, Instant windowStart) {
-            Frequency frequency = recur.getFrequency();
-            if (recur.getCount() > 0 || seed instanceof LocalDate) {
+            if (recur.getCount() > 0) {
                 return seed;
             }
-            ChronoUnit unit = switch (frequency) {
+            long interval = Math.max(1, recur.getInterval());
+            ChronoUnit calendarUnit = switch (recur.getFrequency()) {
+                case DAILY -> ChronoUnit.DAYS;
+                case WEEKLY -> ChronoUnit.WEEKS;
+                default -> null;
+            };
+            if (calendarUnit != null) {
+                LocalDate seedDay = seed instanceof LocalDate day ? day : LocalDate.ofInstant(instant(seed), zone);
+                long whole = calendarUnit.between(seedDay, LocalDate.ofInstant(windowStart, zone)) / interval - 1;
+                return whole < 2 ? seed : seed.plus(Math.multiplyExact(whole, interval), calendarUnit);
+            }
+            ChronoUnit unit = switch (recur.getFrequency()) {
                 case SECONDLY -> ChronoUnit.SECONDS;
                 case MINUTELY -> ChronoUnit.MINUTES;
                 case HOURLY -> ChronoUnit.HOURS;
                 default -> null;
             };
-            if (unit == null) {
+            if (unit == null || seed instanceof LocalDate) {
                 return seed;
             }
-            long step = unit.getDuration().getSeconds() * Math.max(1, recur.getInterval());
+            long step = unit.getDuration().getSeconds() * interval;
             long distance = Duration.between(instant(seed), windowStart).getSeconds();
             long whole = distance / step - 1;
             if (whole < 2) {
