@@ -65,6 +65,31 @@ public class CalendarParsingTest {
     }
 
     @Test
+    @DisplayName("a TZID the JDK knows uses the JDK's rules, even when the feed's VTIMEZONE says otherwise; weekly series stay on their weekday")
+    void knownTimeZonesUseTheJdksRules() throws Exception {
+        // GIVEN a feed whose VTIMEZONE for Europe/Berlin is wrong (+05:00 all year), and a weekly series from 2020
+        String feed = String.join("\r\n", "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//test//EN",
+                "BEGIN:VTIMEZONE", "TZID:Europe/Berlin", "BEGIN:STANDARD", "TZOFFSETFROM:+0500", "TZOFFSETTO:+0500",
+                "DTSTART:19700101T000000", "END:STANDARD", "END:VTIMEZONE",
+                "BEGIN:VEVENT", "UID:weekly@test", "DTSTAMP:20261101T000000Z", "SUMMARY:Chor",
+                "DTSTART;TZID=Europe/Berlin:20200106T190000", "DTEND;TZID=Europe/Berlin:20200106T203000",
+                "RRULE:FREQ=WEEKLY;INTERVAL=2;BYDAY=MO,TH", "END:VEVENT", "END:VCALENDAR", "");
+
+        try (IcsCalendar calendar = reader.read(feed.getBytes(java.nio.charset.StandardCharsets.UTF_8))) {
+            Expansion expansion = calendar.expand(NOW, IN_A_YEAR, ZoneOffset.UTC);
+
+            // THEN the times follow Berlin's real rules (+01:00 in winter, +02:00 in summer), not the feed's +05:00,
+            // and the series keeps its fortnightly Monday and Thursday across six years of stepping
+            List<Instant> starts = expansion.events().stream().map(CalendarEvent::start).toList();
+            assertThat(starts).contains(Instant.parse("2026-11-30T18:00:00Z"), Instant.parse("2026-12-03T18:00:00Z"),
+                    Instant.parse("2026-12-14T18:00:00Z"), Instant.parse("2027-05-31T17:00:00Z"))
+                    .doesNotContain(Instant.parse("2026-12-07T18:00:00Z"), Instant.parse("2027-06-07T17:00:00Z"));
+            assertThat(starts).allSatisfy(start -> assertThat(start.atZone(java.time.ZoneId.of("Europe/Berlin")).getDayOfWeek())
+                    .isIn(java.time.DayOfWeek.MONDAY, java.time.DayOfWeek.THURSDAY));
+        }
+    }
+
+    @Test
     @DisplayName("Outlook/Exchange: a quoted Windows time zone name with commas, UNTIL, EXDATE, a moved occurrence")
     void outlook() throws Exception {
         try (IcsCalendar calendar = reader.read(resource("outlook-exchange.ics"))) {
