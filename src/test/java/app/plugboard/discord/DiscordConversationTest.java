@@ -317,7 +317,7 @@ class DiscordConversationTest {
         integrations.create(id(alice), "Work mail", SampleSettings.imap("pw"));
         FakeMessage choices = editChoices(alice, "Work mail");
         assertThat(choices.buttons()).extracting(b -> b.path("label").asString())
-                .containsExactly("Rename", "Replace credentials", "Check now");
+                .containsExactly("Rename", "Replace credentials", "Sending mail", "Check now");
 
         Callback form = discord.button(alice, choices.button("Rename").path("custom_id").asString(), choices).awaitCallback();
         assertThat(form.type()).isEqualTo(Callback.MODAL);

@@ -10,6 +10,7 @@ import app.plugboard.discord.fake.Callback;
 import app.plugboard.discord.fake.FakeDiscord;
 import app.plugboard.testsupport.FakeDiscordConnection;
 import app.plugboard.discord.fake.FakeInteraction;
+import app.plugboard.discord.fake.FakeMessage;
 import app.plugboard.discord.fake.FakeUser;
 import app.plugboard.integration.ImapSecurity;
 import app.plugboard.integration.ImapSettings;
@@ -118,6 +119,38 @@ class ImapAddEndToEndTest {
         assertThat(result).startsWith("❌ Bob is not saved: ").containsIgnoringCase("password");
         assertThat(submit.message().button("Try again")).isNotNull();
         assertThat(integrations.list(id(alice))).isEmpty();
+    }
+
+    @Test
+    @DisplayName("edit, sending mail: the SMTP server typed is checked for real; only a working one is stored")
+    void sendingMail() {
+        // GIVEN a connected mailbox without SMTP
+        MAIL.user("dora@example.com", "app-password-3");
+        IntegrationView stored = integrations.create(id(alice), "Dora", new ImapSettings("dora@example.com",
+                Secret.of("app-password-3"), "localhost", MAIL.imapsPort(), ImapSecurity.IMPLICIT_TLS, null, null));
+        FakeMessage choices = discord.slash(alice, "integration", "edit", options("integration", stored.id().toString()))
+                .awaitMessage(m -> m.content().startsWith("What would you like to change"));
+        Callback form = discord.button(alice, choices.button("Sending mail").path("custom_id").asString(), choices).awaitCallback();
+        assertThat(form.data().path("title").asString()).isEqualTo("Sending mail: Dora");
+
+        // WHEN she gives a port where no SMTP server answers THEN nothing changes
+        FakeInteraction wrong = discord.modalSubmit(alice, form.customId(),
+                Map.of("smtpServer", "localhost", "smtpPort", String.valueOf(MAIL.imapsPort())), Map.of());
+        assertThat(wrong.awaitMessage(m -> m.content().startsWith("❌")).content())
+                .startsWith("❌ Nothing was changed: Dora keeps its current settings.").contains("Sending mail does not work");
+        assertThat(((ImapSettings) integrations.settings(id(alice), stored.id())).smtpServer()).isNull();
+
+        // WHEN she tries again with GreenMail's SMTP port THEN it is checked and stored
+        Callback again = discord.button(alice, wrong.message().button("Try again").path("custom_id").asString(),
+                wrong.message()).awaitCallback();
+        FakeInteraction right = discord.modalSubmit(alice, again.customId(),
+                Map.of("smtpServer", "localhost", "smtpPort", String.valueOf(MAIL.smtpsPort())), Map.of());
+        assertThat(right.awaitMessage(m -> m.content().startsWith("✅")).content())
+                .contains("Updated Dora.", "Sending through localhost:" + MAIL.smtpsPort() + " works too.");
+        ImapSettings updated = (ImapSettings) integrations.settings(id(alice), stored.id());
+        assertThat(updated.smtpServer()).isEqualTo("localhost");
+        assertThat(updated.smtpPort()).isEqualTo(MAIL.smtpsPort());
+        assertThat(updated.password()).isEqualTo(Secret.of("app-password-3"));
     }
 
     @Test

@@ -20,7 +20,8 @@ record FormDraft(Intent intent, IntegrationType type, @Nullable SettingsKind kin
         ADD(FormPurpose.ADD),
         RENAME(null),
         REPLACE_CREDENTIALS(FormPurpose.REPLACE_CREDENTIALS),
-        CHANGE_URL(FormPurpose.CHANGE_URL);
+        CHANGE_URL(FormPurpose.CHANGE_URL),
+        SENDING(FormPurpose.SENDING);
 
         private final @Nullable FormPurpose purpose;
 
@@ -41,6 +42,7 @@ record FormDraft(Intent intent, IntegrationType type, @Nullable SettingsKind kin
                 case ADD -> ADD;
                 case REPLACE_CREDENTIALS -> REPLACE_CREDENTIALS;
                 case CHANGE_URL -> CHANGE_URL;
+                case SENDING -> SENDING;
             };
         }
     }

@@ -4,7 +4,8 @@ package app.plugboard.integration.chat;
 public enum FormPurpose {
     ADD("Add"),
     REPLACE_CREDENTIALS("Replace credentials"),
-    CHANGE_URL("Change URL");
+    CHANGE_URL("Change URL"),
+    SENDING("Sending mail");
 
     private final String displayName;
 

@@ -89,6 +89,7 @@ class SettingsForms {
             case ADD -> "Add " + draft.type().displayName() + ": " + draft.label();
             case REPLACE_CREDENTIALS -> "New credentials: " + draft.label();
             case CHANGE_URL -> "New address: " + draft.label();
+            case SENDING -> "Sending mail: " + draft.label();
             case RENAME -> throw new IllegalStateException("handled above");
         };
         return new Form(Ids.submit(token), Limits.fit(title, Limits.FORM_TITLE),

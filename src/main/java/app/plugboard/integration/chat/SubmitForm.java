@@ -56,7 +56,7 @@ class SubmitForm implements ComponentHandler {
         return switch (draft.intent()) {
             case RENAME -> Response.later(() -> rename(user, token, draft, submit.values()));
             case ADD -> add(user, token, draft, submit.values());
-            case REPLACE_CREDENTIALS, CHANGE_URL -> Response.later("Checking the new settings…",
+            case REPLACE_CREDENTIALS, CHANGE_URL, SENDING -> Response.later("Checking the new settings…",
                     () -> replace(user, token, draft, submit.values()));
         };
     }

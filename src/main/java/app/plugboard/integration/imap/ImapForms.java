@@ -34,6 +34,7 @@ import org.springframework.stereotype.Component;
 @Component
 class ImapForms implements TypeForms {
 
+    static final String SMTP_DESCRIPTION = "For sending mail, with the same login. Empty: your provider's, or none.";
     static final String SERVER_DESCRIPTION = "Leave empty for Gmail, Outlook, iCloud, Yahoo, Fastmail, GMX, Posteo, mailbox.org.";
 
     @Override
@@ -43,11 +44,17 @@ class ImapForms implements TypeForms {
 
     @Override
     public List<FormPurpose> editChoices(SettingsKind kind) {
-        return List.of(FormPurpose.REPLACE_CREDENTIALS);
+        return List.of(FormPurpose.REPLACE_CREDENTIALS, FormPurpose.SENDING);
     }
 
     @Override
     public List<Form.Field> fields(FormPurpose purpose, @Nullable SettingsKind kind, Map<String, String> prefill) {
+        if (purpose == FormPurpose.SENDING) {
+            return List.of(
+                    text(ImapSettings.SMTP_SERVER, "SMTP server", SMTP_DESCRIPTION, "smtp.example.com", prefill, false, 253),
+                    text(ImapSettings.SMTP_PORT, "SMTP port", "465 with implicit TLS, 587 with STARTTLS.", "465",
+                            prefill, false, 5));
+        }
         boolean adding = purpose == FormPurpose.ADD;
         Map<String, String> values = new HashMap<>(prefill);
         values.putIfAbsent(ImapSettings.PORT, "993");
@@ -64,6 +71,9 @@ class ImapForms implements TypeForms {
 
     @Override
     public IntegrationSettings parse(FormPurpose purpose, Map<String, String> typed, @Nullable IntegrationSettings current) {
+        if (purpose == FormPurpose.SENDING && current instanceof ImapSettings stored) {
+            return sending(typed, stored);
+        }
         String password = value(typed, ImapSettings.PASSWORD);
         Secret secret = password != null ? Secret.of(password)
                 : current instanceof ImapSettings stored ? stored.password() : null;
@@ -94,6 +104,22 @@ class ImapForms implements TypeForms {
         return new ImapSettings(username, secret, server, port, security, smtpServer, smtpPort);
     }
 
+    /**
+     * The mailbox as it is, sending through the SMTP server typed (the same login and password); left
+     * empty, the provider's server where a preset knows it, else none (the mailbox only reads).
+     */
+    private static ImapSettings sending(Map<String, String> typed, ImapSettings stored) {
+        String smtpServer = value(typed, ImapSettings.SMTP_SERVER);
+        Integer smtpPort = number(typed, ImapSettings.SMTP_PORT, "SMTP port", "465 with implicit TLS, 587 with STARTTLS");
+        if (smtpServer == null && smtpPort == null) {
+            Optional<ProviderPreset> preset = ProviderPresets.of(stored.username(), stored.server());
+            smtpServer = preset.map(ProviderPreset::smtpServer).orElse(null);
+            smtpPort = preset.map(ProviderPreset::smtpPort).orElse(null);
+        }
+        return new ImapSettings(stored.username(), stored.password(), stored.server(), stored.port(), stored.security(),
+                smtpServer, smtpPort);
+    }
+
     @Override
     public Map<String, String> prefill(IntegrationSettings settings) {
         ImapSettings imap = (ImapSettings) settings;
@@ -102,6 +128,8 @@ class ImapForms implements TypeForms {
         putIfPresent(values, ImapSettings.SERVER, imap.server());
         putIfPresent(values, ImapSettings.PORT, imap.port());
         putIfPresent(values, ImapSettings.SECURITY, imap.security() == null ? null : imap.security().name());
+        putIfPresent(values, ImapSettings.SMTP_SERVER, imap.smtpServer());
+        putIfPresent(values, ImapSettings.SMTP_PORT, imap.smtpPort());
         return values;
     }
 
