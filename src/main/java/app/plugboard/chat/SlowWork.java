@@ -1,32 +1,58 @@
 package app.plugboard.chat;
 
+import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
-/** Runs the slow part of a {@link Response.Later} on the bounded pool and hands over its message. */
+/**
+ * Runs the slow part of a {@link Response.Later} on the bounded pool and hands over its message.
+ * Acknowledging comes first: a transport with interactions still waiting for their acknowledgement
+ * (Discord allows three seconds) holds slow work back briefly, so a burst is acknowledged before the
+ * CPU goes to rendering answers.
+ */
 @Component
 public class SlowWork {
 
     public static final String BUSY = "Plugboard is very busy right now. Nothing was changed; try again in a minute.";
+    static final Duration MOST_HELD_BACK = Duration.ofMillis(500);
 
     private final ExecutorService executor;
+    private final List<BooleanSupplier> acknowledgementsPending = new CopyOnWriteArrayList<>();
 
     SlowWork(@Qualifier(ChatExecutors.SLOW) ExecutorService executor) {
         this.executor = executor;
     }
 
+    /** A transport says when it has interactions waiting for their acknowledgement. */
+    public void holdBackWhile(BooleanSupplier pending) {
+        acknowledgementsPending.add(pending);
+    }
+
     /** {@code done} receives the work's message, or a "busy" message when the queue is full. */
     public void run(Response.Later later, Consumer<Message> done) {
         try {
-            executor.execute(() -> done.accept(later.work().get()));
+            executor.execute(() -> done.accept(afterAcknowledgements(later.work())));
         } catch (RejectedExecutionException e) {
             done.accept(Message.text(BUSY));
         }
+    }
+
+    private Message afterAcknowledgements(Supplier<Message> work) {
+        long deadline = System.nanoTime() + MOST_HELD_BACK.toNanos();
+        while (acknowledgementsPending.stream().anyMatch(BooleanSupplier::getAsBoolean) && System.nanoTime() < deadline) {
+            LockSupport.parkNanos(1_000_000);
+        }
+        return work.get();
     }
 
     /** Whether nothing else is being worked on or waiting: work submitted now has the pool to itself. */
@@ -34,7 +60,10 @@ public class SlowWork {
         return executor instanceof ThreadPoolExecutor pool && pool.getQueue().isEmpty() && pool.getActiveCount() == 0;
     }
 
-    /** The work's message when it is done (a "busy" message at once when the queue is full). */
+    /**
+     * The work's message when it is done (a "busy" message at once when the queue is full). Not held
+     * back: this is for an idle pool racing to be the answer itself.
+     */
     public CompletableFuture<Message> submit(Response.Later later) {
         try {
             return CompletableFuture.supplyAsync(later.work(), executor);

@@ -15,6 +15,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import net.dv8tion.jda.api.components.Component;
 import net.dv8tion.jda.api.events.interaction.ModalInteractionEvent;
@@ -31,6 +32,8 @@ import net.dv8tion.jda.api.interactions.callbacks.IReplyCallback;
 import net.dv8tion.jda.api.interactions.commands.Command;
 import net.dv8tion.jda.api.interactions.commands.OptionMapping;
 import net.dv8tion.jda.api.interactions.modals.ModalMapping;
+import net.dv8tion.jda.api.requests.RestAction;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.springframework.beans.factory.DisposableBean;
 import org.slf4j.LoggerFactory;
@@ -50,6 +53,8 @@ class InteractionRouter extends ListenerAdapter implements DisposableBean {
     private final SlowWork slowWork;
     private final Duration answerWithin;
     private final ScheduledExecutorService timer;
+    /** Interactions received whose first answer Discord has not confirmed yet. */
+    private final AtomicInteger unacknowledged = new AtomicInteger();
     private final PendingReplies pending;
     private final DiscordUserNames names;
 
@@ -60,6 +65,7 @@ class InteractionRouter extends ListenerAdapter implements DisposableBean {
         this.pending = pending;
         this.names = names;
         this.answerWithin = properties.answerWithin();
+        slowWork.holdBackWhile(() -> unacknowledged.get() > 0);
         this.timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "discord-defer-timer");
             thread.setDaemon(true);
@@ -80,11 +86,13 @@ class InteractionRouter extends ListenerAdapter implements DisposableBean {
         }
         ChatEvent.Command command = new ChatEvent.Command(user(event.getUser().getIdLong()), event.getName(),
                 event.getSubcommandName() == null ? "" : event.getSubcommandName(), options);
+        unacknowledged.incrementAndGet();
         answer(event, router.handle(command), null, event);
     }
 
     @Override
     public void onCommandAutoCompleteInteraction(CommandAutoCompleteInteractionEvent event) {
+        unacknowledged.incrementAndGet();
         Map<String, String> options = new HashMap<>();
         for (OptionMapping option : event.getOptions()) {
             options.put(option.getName(), option.getAsString());
@@ -95,7 +103,7 @@ class InteractionRouter extends ListenerAdapter implements DisposableBean {
         var choices = response instanceof Response.Suggestions suggestions
                 ? suggestions.suggestions().stream().map(s -> new Command.Choice(s.label(), s.value())).toList()
                 : java.util.List.<Command.Choice>of();
-        event.replyChoices(choices).queue(null, failure("autocomplete"));
+        first(event.replyChoices(choices), null, "autocomplete");
     }
 
     @Override
@@ -106,6 +114,7 @@ class InteractionRouter extends ListenerAdapter implements DisposableBean {
                     ? value.getAsString()
                     : value.getAsStringList().isEmpty() ? "" : value.getAsStringList().get(0));
         }
+        unacknowledged.incrementAndGet();
         answer(event, router.handle(new ChatEvent.FormSubmit(user(event.getUser().getIdLong()), event.getModalId(), values)),
                 null, null);
     }
@@ -121,6 +130,7 @@ class InteractionRouter extends ListenerAdapter implements DisposableBean {
     }
 
     private void onComponent(GenericComponentInteractionCreateEvent event, ChatEvent chatEvent) {
+        unacknowledged.incrementAndGet();
         answer(event, router.handle(chatEvent), event, event);
     }
 
@@ -132,27 +142,27 @@ class InteractionRouter extends ListenerAdapter implements DisposableBean {
         names.seen(event.getUser());
         if (response instanceof Response.Reply reply) {
             remember(event, reply.message());
-            event.reply(JdaRendering.create(reply.message())).setEphemeral(true).queue(null, failure("reply"));
+            first(event.reply(JdaRendering.create(reply.message())).setEphemeral(true), null, "reply");
         } else if (response instanceof Response.Update update) {
             if (editable != null) {
-                editable.editMessage(JdaRendering.edit(update.message())).queue(null, failure("update"));
+                first(editable.editMessage(JdaRendering.edit(update.message())), null, "update");
             } else {
-                event.reply(JdaRendering.create(update.message())).setEphemeral(true).queue(null, failure("reply"));
+                first(event.reply(JdaRendering.create(update.message())).setEphemeral(true), null, "reply");
             }
         } else if (response instanceof Response.ShowForm form) {
             if (modal != null) {
-                modal.replyModal(JdaRendering.modal(form.form())).queue(null, failure("modal"));
+                first(modal.replyModal(JdaRendering.modal(form.form())), null, "modal");
             } else {
                 log.error("A form was answered to a form; showing a message instead");
-                event.reply("Something went wrong on our side, sorry. Run the command again.").setEphemeral(true)
-                        .queue(null, failure("reply"));
+                first(event.reply("Something went wrong on our side, sorry. Run the command again.").setEphemeral(true),
+                        null, "reply");
             }
         } else if (response instanceof Response.Later later) {
             later(event, later, later.inPlace() ? editable : null);
         } else {
             log.error("An unexpected answer {} to an interaction", response.getClass().getSimpleName());
-            event.reply("Something went wrong on our side, sorry. Run the command again.").setEphemeral(true)
-                    .queue(null, failure("reply"));
+            first(event.reply("Something went wrong on our side, sorry. Run the command again.").setEphemeral(true),
+                    null, "reply");
         }
     }
 
@@ -169,18 +179,18 @@ class InteractionRouter extends ListenerAdapter implements DisposableBean {
         if (progress == null && !slowWork.idle()) {
             Consumer<InteractionHook> work = hook -> slowWork.run(later, result -> editIn(event, hook, result));
             if (editable != null) {
-                editable.deferEdit().queue(work, failure("defer edit"));
+                first(editable.deferEdit(), work, "defer edit");
             } else {
-                event.deferReply(true).queue(work, failure("defer"));
+                first(event.deferReply(true), work, "defer");
             }
             return;
         }
         if (progress != null) {
             Consumer<InteractionHook> work = hook -> slowWork.run(later, result -> editIn(event, hook, result));
             if (editable != null) {
-                editable.editMessage(JdaRendering.edit(progress)).queue(work, failure("progress"));
+                first(editable.editMessage(JdaRendering.edit(progress)), work, "progress");
             } else {
-                event.reply(JdaRendering.create(progress)).setEphemeral(true).queue(work, failure("progress"));
+                first(event.reply(JdaRendering.create(progress)).setEphemeral(true), work, "progress");
             }
             return;
         }
@@ -190,9 +200,9 @@ class InteractionRouter extends ListenerAdapter implements DisposableBean {
             if (answered.compareAndSet(false, true)) {
                 Consumer<InteractionHook> editWhenDone = hook -> result.thenAccept(message -> editIn(event, hook, message));
                 if (editable != null) {
-                    editable.deferEdit().queue(editWhenDone, failure("defer edit"));
+                    first(editable.deferEdit(), editWhenDone, "defer edit");
                 } else {
-                    event.deferReply(true).queue(editWhenDone, failure("defer"));
+                    first(event.deferReply(true), editWhenDone, "defer");
                 }
             }
         }, answerWithin.toMillis(), TimeUnit.MILLISECONDS);
@@ -201,9 +211,9 @@ class InteractionRouter extends ListenerAdapter implements DisposableBean {
                 deferral.cancel(false);
                 remember(event, message);
                 if (editable != null) {
-                    editable.editMessage(JdaRendering.edit(message)).queue(null, failure("update"));
+                    first(editable.editMessage(JdaRendering.edit(message)), null, "update");
                 } else {
-                    event.reply(JdaRendering.create(message)).setEphemeral(true).queue(null, failure("reply"));
+                    first(event.reply(JdaRendering.create(message)).setEphemeral(true), null, "reply");
                 }
             }
         });
@@ -221,6 +231,27 @@ class InteractionRouter extends ListenerAdapter implements DisposableBean {
     private void remember(IReplyCallback event, Message message) {
         if (message.replyKey() != null) {
             pending.remember(message.replyKey(), user(event.getUser().getIdLong()), event.getHook());
+        }
+    }
+
+    /**
+     * Sends the first answer to an interaction (its acknowledgement) and counts it done when Discord
+     * has it, either way. While some are not done yet, slow work waits a little: see {@link SlowWork}.
+     */
+    private <T> void first(RestAction<T> acknowledgement, @Nullable Consumer<? super T> then, String what) {
+        try {
+            acknowledgement.queue(result -> {
+                unacknowledged.decrementAndGet();
+                if (then != null) {
+                    then.accept(result);
+                }
+            }, failure -> {
+                unacknowledged.decrementAndGet();
+                failure(what).accept(failure);
+            });
+        } catch (RuntimeException e) {
+            unacknowledged.decrementAndGet();
+            throw e;
         }
     }
 

@@ -1,0 +1,63 @@
+package app.plugboard.chat;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+@DisplayName("Slow work")
+class SlowWorkTest {
+
+    final ExecutorService pool = Executors.newFixedThreadPool(2);
+    final SlowWork slowWork = new SlowWork(pool);
+
+    @AfterEach
+    void stop() {
+        pool.shutdownNow();
+    }
+
+    @Test
+    @DisplayName("waits while acknowledgements are pending, and starts as soon as they are done")
+    void acknowledgementsFirst() throws Exception {
+        AtomicBoolean pending = new AtomicBoolean(true);
+        slowWork.holdBackWhile(pending::get);
+        CompletableFuture<Message> done = new CompletableFuture<>();
+
+        slowWork.run(Response.later(() -> Message.text("rendered")), done::complete);
+
+        Thread.sleep(100);
+        assertThat(done).isNotDone();
+        pending.set(false);
+        assertThat(done.get(1, TimeUnit.SECONDS).text()).isEqualTo("rendered");
+    }
+
+    @Test
+    @DisplayName("never waits longer than half a second, whatever is pending")
+    void boundedWait() throws Exception {
+        slowWork.holdBackWhile(() -> true);
+        CompletableFuture<Message> done = new CompletableFuture<>();
+        long started = System.nanoTime();
+
+        slowWork.run(Response.later(() -> Message.text("rendered")), done::complete);
+
+        assertThat(done.get(3, TimeUnit.SECONDS).text()).isEqualTo("rendered");
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isBetween(SlowWork.MOST_HELD_BACK, Duration.ofSeconds(2));
+    }
+
+    @Test
+    @DisplayName("racing to be the answer itself is not held back")
+    void raceNotHeldBack() throws Exception {
+        slowWork.holdBackWhile(() -> true);
+
+        Message message = slowWork.submit(Response.later(() -> Message.text("at once"))).get(200, TimeUnit.MILLISECONDS);
+
+        assertThat(message.text()).isEqualTo("at once");
+    }
+}
