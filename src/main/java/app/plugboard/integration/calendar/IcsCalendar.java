@@ -189,7 +189,7 @@ public final class IcsCalendar implements AutoCloseable {
             for (VEvent override : orphans) {
                 if (!cancelled(override) && kept < caps.perSeries()) {
                     Temporal start = start(override);
-                    if (start != null && add(uid, override, start, end(override, start), true)) {
+                    if (start != null && add(uid, override, start, instant(start), length(override, start), true)) {
                         kept++;
                     }
                 }
@@ -226,7 +226,9 @@ public final class IcsCalendar implements AutoCloseable {
                     cut = true;
                     return kept;
                 }
-                if (seen.add(key(start)) && !excluded.contains(key(start)) && add(uid, master, start, start.plus(length), recurring)) {
+                Instant at = instant(start);
+                Object key = start instanceof LocalDate ? start : at;
+                if (seen.add(key) && !excluded.contains(key) && add(uid, master, start, at, length, recurring)) {
                     kept++;
                 }
             }
@@ -263,8 +265,9 @@ public final class IcsCalendar implements AutoCloseable {
                     return kept;
                 }
                 for (Temporal date : batch) {
-                    Object key = key(date);
-                    if (seen.add(key) && !excluded.contains(key) && add(uid, master, date, date.plus(length), true)) {
+                    Instant at = instant(date);
+                    Object key = date instanceof LocalDate ? date : at;
+                    if (seen.add(key) && !excluded.contains(key) && add(uid, master, date, at, length, true)) {
                         kept++;
                         if (kept >= caps.perSeries()) {
                             cut = true;
@@ -316,9 +319,14 @@ public final class IcsCalendar implements AutoCloseable {
             return seed.plus(Math.multiplyExact(whole, step), ChronoUnit.SECONDS);
         }
 
-        private boolean add(String uid, VEvent event, Temporal start, Temporal end, boolean recurring) {
-            Instant startsAt = instant(start);
-            Instant endsAt = instant(end);
+        /**
+         * @param startsAt {@code start} as an instant, worked out once by the caller
+         * @param length   an exact duration is added to the instant; calendar amounts (all-day) to the date
+         */
+        private boolean add(String uid, VEvent event, Temporal start, Instant startsAt, TemporalAmount length,
+                boolean recurring) {
+            Instant endsAt = length instanceof Duration exact && !(start instanceof LocalDate)
+                    ? startsAt.plus(exact) : instant(start.plus(length));
             if (endsAt.isBefore(startsAt)) {
                 endsAt = startsAt;
             }
@@ -344,10 +352,6 @@ public final class IcsCalendar implements AutoCloseable {
         private static @Nullable Temporal start(VEvent event) {
             Optional<DateProperty<Temporal>> start = event.getProperty(Property.DTSTART);
             return start.map(DateProperty::getDate).orElse(null);
-        }
-
-        private Temporal end(VEvent event, Temporal start) {
-            return start.plus(length(event, start));
         }
 
         /** DTEND minus DTSTART, or DURATION; a day for an all-day event without either, else nothing. */
