@@ -1,6 +1,7 @@
 package app.plugboard.integration.calendar;
 
 import app.plugboard.integration.calendar.FetchException.Reason;
+import app.plugboard.net.CheckedSocketFactory;
 import app.plugboard.net.CheckedAddress;
 import app.plugboard.net.DestinationException;
 import app.plugboard.net.DestinationGuard;
@@ -13,8 +14,6 @@ import java.net.ConnectException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Proxy;
-import java.net.Socket;
-import java.net.SocketAddress;
 import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -30,7 +29,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
-import javax.net.SocketFactory;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLSocketFactory;
 import javax.net.ssl.X509TrustManager;
@@ -190,7 +188,7 @@ public final class CalendarHttp {
                     }
                     return List.of(checked.address());
                 })
-                .socketFactory(new PinnedSocketFactory(checked.address()))
+                .socketFactory(pinnedTo(checked.address()))
                 .eventListener(connected)
                 .callTimeout(Duration.ofNanos(remaining))
                 .build();
@@ -397,46 +395,14 @@ public final class CalendarHttp {
      * Sockets that connect to the checked address only. OkHttp asks its resolver for names, but reads
      * numeric hosts itself; this makes sure it ends up where the guard said, whatever it read.
      */
-    private static final class PinnedSocketFactory extends SocketFactory {
-        private final InetAddress allowed;
-
-        PinnedSocketFactory(InetAddress allowed) {
-            this.allowed = allowed;
-        }
-
-        @Override
-        public Socket createSocket() {
-            return new Socket() {
-                @Override
-                public void connect(SocketAddress endpoint, int timeout) throws IOException {
-                    if (!(endpoint instanceof InetSocketAddress address) || address.getAddress() == null
-                            || !Objects.equals(address.getAddress(), allowed)) {
-                        throw new ConnectException("not the checked address");
-                    }
-                    super.connect(endpoint, timeout);
-                }
-            };
-        }
-
-        @Override
-        public Socket createSocket(String host, int port) throws IOException {
-            throw new ConnectException("only unconnected sockets");
-        }
-
-        @Override
-        public Socket createSocket(String host, int port, InetAddress localHost, int localPort) throws IOException {
-            throw new ConnectException("only unconnected sockets");
-        }
-
-        @Override
-        public Socket createSocket(InetAddress host, int port) throws IOException {
-            throw new ConnectException("only unconnected sockets");
-        }
-
-        @Override
-        public Socket createSocket(InetAddress address, int port, InetAddress localAddress, int localPort) throws IOException {
-            throw new ConnectException("only unconnected sockets");
-        }
+    /** Sockets that connect to the checked address only (OkHttp reads numeric hosts itself). */
+    private static CheckedSocketFactory pinnedTo(InetAddress allowed) {
+        return new CheckedSocketFactory(endpoint -> {
+            if (!(endpoint instanceof InetSocketAddress address) || address.getAddress() == null
+                    || !Objects.equals(address.getAddress(), allowed)) {
+                throw new ConnectException("not the checked address");
+            }
+        });
     }
 
     /**

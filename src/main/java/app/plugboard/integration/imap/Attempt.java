@@ -1,5 +1,6 @@
 package app.plugboard.integration.imap;
 
+import app.plugboard.net.CheckedSocketFactory;
 import app.plugboard.net.BlockedDestinationException;
 import app.plugboard.net.CheckedAddress;
 import app.plugboard.net.DestinationGuard;
@@ -7,7 +8,6 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.net.SocketAddress;
 import java.net.SocketException;
 import java.time.Duration;
 import java.util.Set;
@@ -52,7 +52,12 @@ final class Attempt implements AutoCloseable {
 
     /** Plain sockets (before STARTTLS), connecting to the checked address only. */
     SocketFactory plainSockets() {
-        return new PinnedSocketFactory();
+        return new CheckedSocketFactory(endpoint -> {
+            if (!(endpoint instanceof InetSocketAddress requested) || requested.isUnresolved()) {
+                throw new BlockedDestinationException(target.host(), target.port(), target.address(), "unresolved");
+            }
+            ensureTarget(requested.getAddress(), requested.getPort());
+        }, this::track);
     }
 
     /** TLS over a socket connected to the checked address, verified against the typed host name. */
@@ -98,49 +103,6 @@ final class Attempt implements AutoCloseable {
         String refused = guard.refusedRange(address);
         if (refused != null) {
             throw new BlockedDestinationException(target.host(), target.port(), address, refused);
-        }
-    }
-
-    /** Unconnected sockets whose connect goes through the checks. */
-    private final class PinnedSocketFactory extends SocketFactory {
-
-        @Override
-        public Socket createSocket() throws IOException {
-            PinnedSocket socket = new PinnedSocket();
-            track(socket);
-            return socket;
-        }
-
-        @Override
-        public Socket createSocket(String host, int port) throws IOException {
-            throw new SocketException("mail sockets connect through createSocket() and connect()");
-        }
-
-        @Override
-        public Socket createSocket(String host, int port, InetAddress localHost, int localPort) throws IOException {
-            throw new SocketException("mail sockets connect through createSocket() and connect()");
-        }
-
-        @Override
-        public Socket createSocket(InetAddress host, int port) throws IOException {
-            throw new SocketException("mail sockets connect through createSocket() and connect()");
-        }
-
-        @Override
-        public Socket createSocket(InetAddress address, int port, InetAddress localAddress, int localPort) throws IOException {
-            throw new SocketException("mail sockets connect through createSocket() and connect()");
-        }
-    }
-
-    private final class PinnedSocket extends Socket {
-
-        @Override
-        public void connect(SocketAddress endpoint, int timeout) throws IOException {
-            if (!(endpoint instanceof InetSocketAddress requested) || requested.isUnresolved()) {
-                throw new BlockedDestinationException(target.host(), target.port(), target.address(), "unresolved");
-            }
-            ensureTarget(requested.getAddress(), requested.getPort());
-            super.connect(endpoint, timeout);
         }
     }
 
