@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -123,21 +124,13 @@ public class IntegrationService {
     @Transactional
     public IntegrationView renewCredentials(UserId actor, IntegrationId id, IntegrationSettings settings) {
         settings.validate();
-        for (int attempt = 1; ; attempt++) {
-            Integration integration = load(actor, id);
+        return applyToCurrent(actor, id, integration -> {
             if (settings.type() != integration.type()) {
                 throw new IllegalArgumentException("renewed credentials of another type");
             }
             SettingsCodec.Encoded encoded = codec.encode(settings, integration.secretContext());
             integration.replaceSettings(encoded.plain(), encoded.secrets(), now());
-            try {
-                return view(repository.save(integration));
-            } catch (OptimisticLockingFailureException e) {
-                if (attempt == 3) {
-                    throw new ChangedMeanwhileException(WHAT);
-                }
-            }
-        }
+        });
     }
 
     @Transactional
@@ -151,9 +144,17 @@ public class IntegrationService {
      */
     @Transactional
     public IntegrationView recordCheck(UserId actor, IntegrationId id, IntegrationStatus status, @Nullable String reason) {
+        return applyToCurrent(actor, id, integration -> integration.recordCheck(status, reason, now()));
+    }
+
+    /**
+     * A change that does not compete with the owner's edits: applied to whatever version is current,
+     * loaded again when an edit lands at the same moment (a few times, then "changed meanwhile").
+     */
+    private IntegrationView applyToCurrent(UserId actor, IntegrationId id, Consumer<Integration> change) {
         for (int attempt = 1; ; attempt++) {
             Integration integration = load(actor, id);
-            integration.recordCheck(status, reason, now());
+            change.accept(integration);
             try {
                 return view(repository.save(integration));
             } catch (OptimisticLockingFailureException e) {
