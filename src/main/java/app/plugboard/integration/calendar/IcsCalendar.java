@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.Spliterator;
+import java.util.Spliterators;
 import java.util.regex.Pattern;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.Component;
@@ -250,7 +251,9 @@ public final class IcsCalendar implements AutoCloseable {
             Temporal periodStart = sameKind(windowStart, seed);
             Temporal periodEnd = sameKind(to, seed);
             Temporal start = rebase(recur, seed, windowStart);
-            Spliterator<Temporal> dates = recur.getDatesAsStream(start, periodStart, periodEnd, -1).spliterator();
+            Spliterator<Temporal> dates = SimpleRule.of(recur, seed)
+                    .map(simple -> Spliterators.spliteratorUnknownSize(simple.dates(start, periodStart, periodEnd), 0))
+                    .orElseGet(() -> recur.getDatesAsStream(start, periodStart, periodEnd, -1).spliterator());
             int kept = keptBefore;
             long seriesSteps = 0;
             List<Temporal> batch = new ArrayList<>(1);
