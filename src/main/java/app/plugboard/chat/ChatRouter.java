@@ -2,6 +2,7 @@ package app.plugboard.chat;
 
 import app.plugboard.common.NotFoundException;
 import app.plugboard.common.UserFacingException;
+import app.plugboard.common.UserId;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -33,6 +34,7 @@ public class ChatRouter {
     private final Map<String, CommandGroup> groups = new LinkedHashMap<>();
     private final Map<String, CommandHandler> commands = new LinkedHashMap<>();
     private final Map<String, ComponentHandler> components = new HashMap<>();
+    private final SlowJobs slowJobs = new SlowJobs();
 
     public ChatRouter(List<CommandGroup> groups, List<CommandHandler> commands, List<ComponentHandler> components) {
         groups.forEach(group -> unique(this.groups, group.name(), group, "command"));
@@ -108,19 +110,44 @@ public class ChatRouter {
         return Optional.ofNullable(commands.get(key(command, subcommand)));
     }
 
-    /** The slow part runs later, elsewhere: it gets the same protection. */
+    /**
+     * The slow part runs later, elsewhere: it gets the same protection. Network work (a Later with a
+     * progress text) is counted per person, and refused at once beyond {@link SlowJobs#PER_PERSON}.
+     */
     private Response guardLater(Response response, ChatEvent event) {
-        if (response instanceof Response.Later later) {
-            Supplier<Message> work = later.work();
-            return new Response.Later(later.progress(), later.inPlace(), () -> {
-                try {
-                    return work.get();
-                } catch (RuntimeException e) {
-                    return Message.text(failureText(e, event));
-                }
-            });
+        if (!(response instanceof Response.Later later)) {
+            return response;
         }
-        return response;
+        Supplier<Message> work = later.work();
+        Supplier<Message> guarded = () -> {
+            try {
+                return work.get();
+            } catch (RuntimeException e) {
+                return Message.text(failureText(e, event));
+            }
+        };
+        if (later.progress() == null) {
+            return new Response.Later(null, later.inPlace(), guarded, later.abandon());
+        }
+        Optional<Runnable> counted = slowJobs.start(event.user());
+        if (counted.isEmpty()) {
+            return Response.reply(SlowJobs.TOO_MANY);
+        }
+        Runnable end = counted.get();
+        return new Response.Later(later.progress(), later.inPlace(), () -> {
+            try {
+                return guarded.get();
+            } finally {
+                end.run();
+            }
+        }, () -> {
+            end.run();
+            later.abandon().run();
+        });
+    }
+
+    int slowJobsRunning(UserId user) {
+        return slowJobs.running(user);
     }
 
     private static String failureText(RuntimeException failure, ChatEvent event) {
