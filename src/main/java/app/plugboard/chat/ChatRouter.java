@@ -4,6 +4,7 @@ import app.plugboard.common.NotFoundException;
 import app.plugboard.common.UserFacingException;
 import app.plugboard.common.UserId;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -19,7 +20,8 @@ import org.springframework.stereotype.Component;
 /**
  * The one entry for everything a person does, whatever the transport: dispatches commands by
  * name and components by route, and always answers. A domain refusal becomes its user-facing
- * message; an unknown or foreign component "has expired"; anything unexpected becomes "something
+ * message; an unknown or foreign component "has expired"; a database out of reach says so (and the log
+ * once a minute); anything unexpected becomes "something
  * went wrong, reference X" while the log gets the stack trace under X.
  */
 @Component
@@ -35,6 +37,7 @@ public class ChatRouter {
     private final Map<String, CommandHandler> commands = new LinkedHashMap<>();
     private final Map<String, ComponentHandler> components = new HashMap<>();
     private final SlowJobs slowJobs = new SlowJobs();
+    private final DatabaseOutage databaseOutage = new DatabaseOutage(Clock.systemUTC());
 
     public ChatRouter(List<CommandGroup> groups, List<CommandHandler> commands, List<ComponentHandler> components) {
         groups.forEach(group -> unique(this.groups, group.name(), group, "command"));
@@ -150,13 +153,17 @@ public class ChatRouter {
         return slowJobs.running(user);
     }
 
-    private static String failureText(RuntimeException failure, ChatEvent event) {
+    private String failureText(RuntimeException failure, ChatEvent event) {
         if (failure instanceof NotFoundException && isComponent(event)) {
             // a button or form that names something gone, or someone else's, has simply expired
             return ExpiredException.MESSAGE;
         }
         if (failure instanceof UserFacingException refusal) {
             return refusal.userMessage();
+        }
+        if (DatabaseOutage.isCause(failure)) {
+            databaseOutage.report(failure);
+            return DatabaseOutage.MESSAGE;
         }
         String reference = newReference();
         log.error("Unexpected failure [ref {}] while answering {} of user {}", reference, describe(event), event.user(), failure);
