@@ -20,9 +20,9 @@ import org.springframework.stereotype.Component;
 /**
  * The one entry for everything a person does, whatever the transport: dispatches commands by
  * name and components by route, and always answers. A domain refusal becomes its user-facing
- * message; an unknown or foreign component "has expired"; a database out of reach says so (and the log
- * once a minute); anything unexpected becomes "something
- * went wrong, reference X" while the log gets the stack trace under X.
+ * message; an unknown or foreign component "has expired"; a database out of reach says so (the
+ * log too, once a minute); anything unexpected becomes "something went wrong, reference X" while
+ * the log gets the stack trace under X.
  */
 @Component
 public class ChatRouter {
