@@ -2,7 +2,9 @@ package app.plugboard.chat;
 
 import app.plugboard.common.NotFoundException;
 import app.plugboard.common.UserFacingException;
+import app.plugboard.common.UserId;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -18,8 +20,9 @@ import org.springframework.stereotype.Component;
 /**
  * The one entry for everything a person does, whatever the transport: dispatches commands by
  * name and components by route, and always answers. A domain refusal becomes its user-facing
- * message; an unknown or foreign component "has expired"; anything unexpected becomes "something
- * went wrong, reference X" while the log gets the stack trace under X.
+ * message; an unknown or foreign component "has expired"; a database out of reach says so (the
+ * log too, once a minute); anything unexpected becomes "something went wrong, reference X" while
+ * the log gets the stack trace under X.
  */
 @Component
 public class ChatRouter {
@@ -33,6 +36,8 @@ public class ChatRouter {
     private final Map<String, CommandGroup> groups = new LinkedHashMap<>();
     private final Map<String, CommandHandler> commands = new LinkedHashMap<>();
     private final Map<String, ComponentHandler> components = new HashMap<>();
+    private final SlowJobs slowJobs = new SlowJobs();
+    private final DatabaseOutage databaseOutage = new DatabaseOutage(Clock.systemUTC());
 
     public ChatRouter(List<CommandGroup> groups, List<CommandHandler> commands, List<ComponentHandler> components) {
         groups.forEach(group -> unique(this.groups, group.name(), group, "command"));
@@ -108,28 +113,57 @@ public class ChatRouter {
         return Optional.ofNullable(commands.get(key(command, subcommand)));
     }
 
-    /** The slow part runs later, elsewhere: it gets the same protection. */
+    /**
+     * The slow part runs later, elsewhere: it gets the same protection. Network work (a Later with a
+     * progress text) is counted per person, and refused at once beyond {@link SlowJobs#PER_PERSON}.
+     */
     private Response guardLater(Response response, ChatEvent event) {
-        if (response instanceof Response.Later later) {
-            Supplier<Message> work = later.work();
-            return new Response.Later(later.progress(), later.inPlace(), () -> {
-                try {
-                    return work.get();
-                } catch (RuntimeException e) {
-                    return Message.text(failureText(e, event));
-                }
-            });
+        if (!(response instanceof Response.Later later)) {
+            return response;
         }
-        return response;
+        Supplier<Message> work = later.work();
+        Supplier<Message> guarded = () -> {
+            try {
+                return work.get();
+            } catch (RuntimeException e) {
+                return Message.text(failureText(e, event));
+            }
+        };
+        if (later.progress() == null) {
+            return new Response.Later(null, later.inPlace(), guarded, later.abandon());
+        }
+        Optional<Runnable> counted = slowJobs.start(event.user());
+        if (counted.isEmpty()) {
+            return Response.reply(SlowJobs.TOO_MANY);
+        }
+        Runnable end = counted.get();
+        return new Response.Later(later.progress(), later.inPlace(), () -> {
+            try {
+                return guarded.get();
+            } finally {
+                end.run();
+            }
+        }, () -> {
+            end.run();
+            later.abandon().run();
+        });
     }
 
-    private static String failureText(RuntimeException failure, ChatEvent event) {
+    int slowJobsRunning(UserId user) {
+        return slowJobs.running(user);
+    }
+
+    private String failureText(RuntimeException failure, ChatEvent event) {
         if (failure instanceof NotFoundException && isComponent(event)) {
             // a button or form that names something gone, or someone else's, has simply expired
             return ExpiredException.MESSAGE;
         }
         if (failure instanceof UserFacingException refusal) {
             return refusal.userMessage();
+        }
+        if (DatabaseOutage.isCause(failure)) {
+            databaseOutage.report(failure);
+            return DatabaseOutage.MESSAGE;
         }
         String reference = newReference();
         log.error("Unexpected failure [ref {}] while answering {} of user {}", reference, describe(event), event.user(), failure);

@@ -9,18 +9,21 @@ import java.util.Base64;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 import org.springframework.stereotype.Component;
 
 /**
  * What a person is in the middle of (the form they opened, what they typed so far, never a
  * secret), kept in memory under a random token so that component ids carry only that token.
- * A draft expires after a while, and only its owner can use it.
+ * A draft expires after a while, and only its owner can use it. Each person keeps at most
+ * {@link #MAX_PER_PERSON}: one more drops that person's oldest, never someone else's.
  */
 @Component
 public class Drafts {
 
     static final Duration LIFETIME = Duration.ofMinutes(60);
     static final int MAX_DRAFTS = 10_000;
+    static final int MAX_PER_PERSON = 20;
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
@@ -34,11 +37,13 @@ public class Drafts {
     }
 
     /** Keeps {@code payload} for {@code owner}; the returned token goes into component ids. */
-    public String open(UserId owner, Object payload) {
+    public synchronized String open(UserId owner, Object payload) {
         evictExpired();
+        if (entries.values().stream().filter(entry -> entry.owner().equals(owner)).count() >= MAX_PER_PERSON) {
+            removeOldest(entry -> entry.owner().equals(owner));
+        }
         if (entries.size() >= MAX_DRAFTS) {
-            entries.entrySet().stream().min(Comparator.comparing(e -> e.getValue().expiresAt()))
-                    .ifPresent(oldest -> entries.remove(oldest.getKey()));
+            removeOldest(entry -> true);
         }
         String token = newToken();
         entries.put(token, new Entry(owner, payload, clock.instant().plus(LIFETIME)));
@@ -67,6 +72,12 @@ public class Drafts {
 
     int size() {
         return entries.size();
+    }
+
+    private void removeOldest(Predicate<Entry> among) {
+        entries.entrySet().stream().filter(e -> among.test(e.getValue()))
+                .min(Comparator.comparing(e -> e.getValue().expiresAt()))
+                .ifPresent(oldest -> entries.remove(oldest.getKey()));
     }
 
     private void evictExpired() {

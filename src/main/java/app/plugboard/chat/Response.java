@@ -23,10 +23,17 @@ public sealed interface Response {
     }
 
     /**
-     * Slow work. {@code progress} is shown while it runs (else Discord's "thinking"); {@code inPlace}
-     * replaces the message whose control was used instead of answering with a new one.
+     * Slow work. {@code progress} is shown while it runs (else Discord's "thinking"); work with a progress
+     * text reaches out to the network (a check, a discovery), and each person has only a few of those
+     * running. {@code inPlace} replaces the message whose control was used instead of answering with a new
+     * one. A transport that will not run the work after all (its queue is full, the acknowledgement failed)
+     * runs {@code abandon}, which gives back what was counted for it.
      */
-    record Later(@Nullable Message progress, boolean inPlace, Supplier<Message> work) implements Response {
+    record Later(@Nullable Message progress, boolean inPlace, Supplier<Message> work, Runnable abandon) implements Response {
+
+        public Later(@Nullable Message progress, boolean inPlace, Supplier<Message> work) {
+            this(progress, inPlace, work, () -> { });
+        }
     }
 
     record Suggestions(List<Suggestion> suggestions) implements Response {

@@ -43,6 +43,7 @@ public class SlowWork {
         try {
             executor.execute(() -> done.accept(afterAcknowledgements(later.work())));
         } catch (RejectedExecutionException e) {
+            later.abandon().run();
             done.accept(Message.text(BUSY));
         }
     }
@@ -68,6 +69,7 @@ public class SlowWork {
         try {
             return CompletableFuture.supplyAsync(later.work(), executor);
         } catch (RejectedExecutionException e) {
+            later.abandon().run();
             return CompletableFuture.completedFuture(Message.text(BUSY));
         }
     }

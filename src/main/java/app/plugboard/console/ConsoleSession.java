@@ -10,8 +10,11 @@ import app.plugboard.chat.Response;
 import app.plugboard.chat.Suggestion;
 import app.plugboard.common.UserId;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
@@ -30,18 +33,23 @@ final class ConsoleSession {
     private final UserId user;
     private final Terminal terminal;
     private final CommandLineParser parser;
+    private final Set<String> commandWords = new HashSet<>(Set.of("help", "quit", "exit"));
     private volatile List<Function<UserId, ChatEvent>> choices = List.of();
+    /** A command typed where a value was asked: it closed the question and runs next. */
+    private @Nullable String typedAtPrompt;
 
     ConsoleSession(ChatRouter router, UserId user, Terminal terminal) {
         this.router = router;
         this.user = user;
         this.terminal = terminal;
         this.parser = new CommandLineParser(router.commandSpecs());
+        router.commandSpecs().forEach(command -> commandWords.add(command.name().toLowerCase(Locale.ROOT)));
     }
 
     void run() {
         while (true) {
-            String line = terminal.readLine(PROMPT);
+            String line = typedAtPrompt != null ? typedAtPrompt : terminal.readLine(PROMPT);
+            typedAtPrompt = null;
             if (line == null || isQuit(line)) {
                 terminal.print("Bye.");
                 return;
@@ -113,7 +121,10 @@ final class ConsoleSession {
         }
         terminal.print(question.toString());
         while (true) {
-            String answer = terminal.readLine(option.name() + (suggestions.isEmpty() ? ": " : " (number or text): "));
+            String answer = valueOrCommand(terminal.readLine(option.name() + (suggestions.isEmpty() ? ": " : " (number or text): ")));
+            if (typedAtPrompt != null) {
+                return null;
+            }
             if (answer == null || answer.trim().equalsIgnoreCase(CANCEL)) {
                 terminal.print("Cancelled.");
                 return null;
@@ -143,7 +154,9 @@ final class ConsoleSession {
         } else if (response instanceof Response.ShowForm showForm) {
             Map<String, String> values = fill(showForm.form());
             if (values == null) {
-                terminal.print("Cancelled: nothing was sent.");
+                if (typedAtPrompt == null) {
+                    terminal.print("Cancelled: nothing was sent.");
+                }
                 return;
             }
             show(router.handle(new ChatEvent.FormSubmit(user, showForm.form().id().encode(), values)));
@@ -187,7 +200,7 @@ final class ConsoleSession {
         String prompt = field.label() + (field.value() != null ? " [" + field.value() + "]" : "")
                 + (field.required() ? "" : " (optional)") + ": ";
         while (true) {
-            String answer = field.secret() ? terminal.readSecret(prompt) : terminal.readLine(prompt);
+            String answer = valueOrCommand(field.secret() ? terminal.readSecret(prompt) : terminal.readLine(prompt));
             if (answer == null || answer.trim().equalsIgnoreCase(CANCEL)) {
                 return null;
             }
@@ -219,7 +232,7 @@ final class ConsoleSession {
         terminal.print(question.toString());
         String prompt = "Choose 1-" + field.options().size() + (preselected > 0 ? " [" + preselected + "]" : "") + ": ";
         while (true) {
-            String answer = terminal.readLine(prompt);
+            String answer = valueOrCommand(terminal.readLine(prompt));
             if (answer == null || answer.trim().equalsIgnoreCase(CANCEL)) {
                 return null;
             }
@@ -235,6 +248,30 @@ final class ConsoleSession {
             }
             terminal.print("Type a number from 1 to " + field.options().size() + ".");
         }
+    }
+
+    /**
+     * An answer to a question, or null when it is a command: a line whose first word names one
+     * ({@code /integration ...}, {@code /quit}) closes the question, and the command runs next. Other lines
+     * are values even when they start with a slash (a password may); a value that starts with a command word
+     * is typed with the slash doubled ({@code //quit} is the value {@code /quit}).
+     */
+    private @Nullable String valueOrCommand(@Nullable String answer) {
+        if (answer == null) {
+            return null;
+        }
+        String text = answer.strip();
+        if (isCommand(text)) {
+            typedAtPrompt = text;
+            String[] words = text.split("\\s+", 3);
+            terminal.print("Form closed, nothing was sent; running " + words[0] + (words.length > 1 ? " " + words[1] : "") + ".");
+            return null;
+        }
+        return text.startsWith("//") && isCommand(text.substring(1)) ? text.substring(1) : answer;
+    }
+
+    private boolean isCommand(String text) {
+        return text.startsWith("/") && commandWords.contains(text.substring(1).split("\\s+", 2)[0].toLowerCase(Locale.ROOT));
     }
 
     private String help() {

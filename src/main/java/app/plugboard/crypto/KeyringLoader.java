@@ -1,16 +1,25 @@
 package app.plugboard.crypto;
 
+import static java.nio.file.attribute.PosixFilePermission.GROUP_EXECUTE;
+import static java.nio.file.attribute.PosixFilePermission.GROUP_READ;
+import static java.nio.file.attribute.PosixFilePermission.GROUP_WRITE;
+import static java.nio.file.attribute.PosixFilePermission.OTHERS_EXECUTE;
+import static java.nio.file.attribute.PosixFilePermission.OTHERS_READ;
+import static java.nio.file.attribute.PosixFilePermission.OTHERS_WRITE;
+
 import app.plugboard.common.StartupProblem;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -112,11 +121,39 @@ final class KeyringLoader {
     }
 
     private static String read(Path keyFile) {
+        refuseIfOpenToOthers(keyFile);
         try {
             return Files.readString(keyFile, StandardCharsets.US_ASCII).trim();
         } catch (IOException e) {
             throw new StartupProblem("Could not read the encryption key in " + keyFile + ".",
                     "Make the file readable by the user running Plugboard, or set PLUGBOARD_ENCRYPTION_KEY.", e);
         }
+    }
+
+    /**
+     * Whoever can read the key file can read every stored credential (and whoever can write it can swap
+     * the key): a file open to other users is refused, with the fix. File systems without POSIX
+     * permissions (Windows) are left to their own access control.
+     */
+    private static void refuseIfOpenToOthers(Path keyFile) {
+        Set<PosixFilePermission> permissions;
+        try {
+            permissions = Files.getPosixFilePermissions(keyFile);
+        } catch (UnsupportedOperationException | IOException e) {
+            return; // not POSIX; or unreadable, which reading it reports
+        }
+        String open = either(permissions, GROUP_READ, OTHERS_READ) ? "readable"
+                : either(permissions, GROUP_WRITE, OTHERS_WRITE) ? "writable"
+                : either(permissions, GROUP_EXECUTE, OTHERS_EXECUTE) ? "executable"
+                : null;
+        if (open != null) {
+            throw new StartupProblem("The encryption key file " + keyFile + " is " + open + " by others ("
+                    + PosixFilePermissions.toString(permissions) + ").",
+                    "Run: chmod 600 " + keyFile + " (then start Plugboard again).");
+        }
+    }
+
+    private static boolean either(Set<PosixFilePermission> permissions, PosixFilePermission one, PosixFilePermission other) {
+        return permissions.contains(one) || permissions.contains(other);
     }
 }

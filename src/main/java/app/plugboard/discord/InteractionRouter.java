@@ -179,18 +179,18 @@ class InteractionRouter extends ListenerAdapter implements DisposableBean {
         if (progress == null && !slowWork.idle()) {
             Consumer<InteractionHook> work = hook -> slowWork.run(later, result -> editIn(event, hook, result));
             if (editable != null) {
-                first(editable.deferEdit(), work, "defer edit");
+                first(editable.deferEdit(), work, "defer edit", later.abandon());
             } else {
-                first(event.deferReply(true), work, "defer");
+                first(event.deferReply(true), work, "defer", later.abandon());
             }
             return;
         }
         if (progress != null) {
             Consumer<InteractionHook> work = hook -> slowWork.run(later, result -> editIn(event, hook, result));
             if (editable != null) {
-                first(editable.editMessage(JdaRendering.edit(progress)), work, "progress");
+                first(editable.editMessage(JdaRendering.edit(progress)), work, "progress", later.abandon());
             } else {
-                first(event.reply(JdaRendering.create(progress)).setEphemeral(true), work, "progress");
+                first(event.reply(JdaRendering.create(progress)).setEphemeral(true), work, "progress", later.abandon());
             }
             return;
         }
@@ -239,6 +239,11 @@ class InteractionRouter extends ListenerAdapter implements DisposableBean {
      * has it, either way. While some are not done yet, slow work waits a little: see {@link SlowWork}.
      */
     private <T> void first(RestAction<T> acknowledgement, @Nullable Consumer<? super T> then, String what) {
+        first(acknowledgement, then, what, () -> { });
+    }
+
+    /** @param abandoned runs when the acknowledgement fails, so {@code then} never will */
+    private <T> void first(RestAction<T> acknowledgement, @Nullable Consumer<? super T> then, String what, Runnable abandoned) {
         try {
             acknowledgement.queue(result -> {
                 unacknowledged.decrementAndGet();
@@ -247,10 +252,12 @@ class InteractionRouter extends ListenerAdapter implements DisposableBean {
                 }
             }, failure -> {
                 unacknowledged.decrementAndGet();
+                abandoned.run();
                 failure(what).accept(failure);
             });
         } catch (RuntimeException e) {
             unacknowledged.decrementAndGet();
+            abandoned.run();
             throw e;
         }
     }

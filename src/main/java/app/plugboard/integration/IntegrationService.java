@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -21,6 +22,8 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Everything a person can do with their integrations. Every operation takes the acting user: an
@@ -40,12 +43,15 @@ public class IntegrationService {
     private final SettingsCodec codec;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final TransactionTemplate transactions;
 
-    IntegrationService(IntegrationRepository repository, SettingsCodec codec, Clock clock, ApplicationEventPublisher events) {
+    IntegrationService(IntegrationRepository repository, SettingsCodec codec, Clock clock, ApplicationEventPublisher events,
+            TransactionTemplate transactions) {
         this.repository = repository;
         this.codec = codec;
         this.clock = clock;
         this.events = events;
+        this.transactions = transactions;
     }
 
     /** Saves a new integration with the outcome of the check it passed. */
@@ -121,7 +127,6 @@ public class IntegrationService {
      * because it no longer accepts them. Same type, no edit by the owner: it applies to whatever
      * version is current, and the status stays as it is.
      */
-    @Transactional
     public IntegrationView renewCredentials(UserId actor, IntegrationId id, IntegrationSettings settings) {
         settings.validate();
         return applyToCurrent(actor, id, integration -> {
@@ -133,7 +138,6 @@ public class IntegrationService {
         });
     }
 
-    @Transactional
     public IntegrationView recordCheck(UserId actor, IntegrationId id, CheckResult check) {
         return recordCheck(actor, id, check.status(), check.message());
     }
@@ -142,7 +146,6 @@ public class IntegrationService {
      * Stores the outcome of a connection check. A check does not compete with the owner's edits:
      * it applies to whatever is current, retrying when an edit lands at the same moment.
      */
-    @Transactional
     public IntegrationView recordCheck(UserId actor, IntegrationId id, IntegrationStatus status, @Nullable String reason) {
         return applyToCurrent(actor, id, integration -> integration.recordCheck(status, reason, now()));
     }
@@ -152,13 +155,19 @@ public class IntegrationService {
      * loaded again when an edit lands at the same moment (a few times, then "changed meanwhile").
      */
     private IntegrationView applyToCurrent(UserId actor, IntegrationId id, Consumer<Integration> change) {
+        // Each attempt is a transaction of its own: a failed save marks its transaction rollback-only, so a
+        // retry inside it could never commit. Within a caller's transaction (create or replace with their
+        // check) the version is the caller's own and a retry cannot help: one attempt.
+        int attempts = TransactionSynchronizationManager.isActualTransactionActive() ? 1 : 3;
         for (int attempt = 1; ; attempt++) {
-            Integration integration = load(actor, id);
-            change.accept(integration);
             try {
-                return view(repository.save(integration));
+                return Objects.requireNonNull(transactions.execute(status -> {
+                    Integration integration = load(actor, id);
+                    change.accept(integration);
+                    return view(repository.save(integration));
+                }));
             } catch (OptimisticLockingFailureException e) {
-                if (attempt == 3) {
+                if (attempt >= attempts) {
                     throw new ChangedMeanwhileException(WHAT);
                 }
             }

@@ -53,6 +53,27 @@ class ChatRouterTest {
     }
 
     @Test
+    @DisplayName("network work is counted per person until it ends or is abandoned; a third at once is refused")
+    void slowJobsCounted() {
+        ChatRouter router = new ChatRouter(List.of(GROUP), List.of(command("check",
+                event -> Response.later("Checking…", () -> Message.text("checked")))), List.of());
+        ChatEvent.Command aliceChecks = new ChatEvent.Command(ALICE, "demo", "check", Map.of());
+
+        Response.Later first = (Response.Later) router.handle(aliceChecks);
+        Response.Later second = (Response.Later) router.handle(aliceChecks);
+
+        assertThat(((Response.Reply) router.handle(aliceChecks)).message().text())
+                .isEqualTo("You already have 2 checks running; wait for one to finish, then try again.");
+        assertThat(router.handle(new ChatEvent.Command(new UserId(43), "demo", "check", Map.of())))
+                .isInstanceOf(Response.Later.class);
+        first.abandon().run();
+        first.abandon().run();
+        assertThat(router.slowJobsRunning(ALICE)).isEqualTo(1);
+        assertThat(second.work().get().text()).isEqualTo("checked");
+        assertThat(router.slowJobsRunning(ALICE)).isZero();
+    }
+
+    @Test
     @DisplayName("unknown, malformed and foreign component ids are answered \"this has expired\"")
     void expired() {
         ComponentHandler gone = new ComponentHandler() {

@@ -60,4 +60,19 @@ class SlowWorkTest {
 
         assertThat(message.text()).isEqualTo("at once");
     }
+
+    @Test
+    @DisplayName("work a full queue turns away is answered \"busy\" and abandoned, so nothing stays counted for it")
+    void turnedAwayIsAbandoned() {
+        ExecutorService full = Executors.newSingleThreadExecutor();
+        full.shutdown();
+        AtomicBoolean abandoned = new AtomicBoolean();
+        CompletableFuture<Message> done = new CompletableFuture<>();
+
+        new SlowWork(full).run(new Response.Later(Message.text("Checking…"), false, () -> Message.text("ran"),
+                () -> abandoned.set(true)), done::complete);
+
+        assertThat(done.join().text()).isEqualTo(SlowWork.BUSY);
+        assertThat(abandoned).isTrue();
+    }
 }

@@ -72,6 +72,38 @@ class KeyringLoaderTest {
     }
 
     @Test
+    @DisplayName("an existing key file that others may read is refused at start, saying how to fix it; 0600 starts")
+    void keyFileOpenToOthersRefused() throws Exception {
+        // GIVEN a key generated earlier, whose file was later opened to everyone (rw-r--r--)
+        SecretCipher generated = new KeyringLoader(new EncryptionProperties("", ""), dataDir, false).load();
+        Path keyFile = dataDir.resolve("encryption.key");
+        String key = Files.readString(keyFile);
+        Files.setPosixFilePermissions(keyFile, PosixFilePermissions.fromString("rw-r--r--"));
+
+        // WHEN Plugboard starts, with or without PLUGBOARD_ENCRYPTION_KEY THEN it refuses, naming the file and the fix
+        for (EncryptionProperties properties : new EncryptionProperties[] {
+                new EncryptionProperties("", ""), new EncryptionProperties(TestKeys.CURRENT, "")}) {
+            assertThatThrownBy(() -> new KeyringLoader(properties, dataDir, false).load())
+                    .isInstanceOf(StartupProblem.class)
+                    .hasMessage("The encryption key file " + keyFile + " is readable by others (rw-r--r--).")
+                    .satisfies(e -> assertThat(((StartupProblem) e).action())
+                            .isEqualTo("Run: chmod 600 " + keyFile + " (then start Plugboard again)."));
+        }
+        // AND the file is left as it was
+        assertThat(Files.readString(keyFile)).isEqualTo(key);
+
+        // WHEN only its owner may read it again (and for a file others may only write to, the same refusal)
+        Files.setPosixFilePermissions(keyFile, PosixFilePermissions.fromString("rw--w----"));
+        assertThatThrownBy(() -> new KeyringLoader(new EncryptionProperties("", ""), dataDir, false).load())
+                .hasMessage("The encryption key file " + keyFile + " is writable by others (rw--w----).");
+        Files.setPosixFilePermissions(keyFile, PosixFilePermissions.fromString("rw-------"));
+
+        // THEN it starts with the same key
+        assertThat(new KeyringLoader(new EncryptionProperties("", ""), dataDir, false).load().currentKeyId())
+                .isEqualTo(generated.currentKeyId());
+    }
+
+    @Test
     @DisplayName("the printed configuration never shows a key")
     void propertiesHideKeys() {
         assertThat(new EncryptionProperties(TestKeys.CURRENT, TestKeys.OTHER).toString())

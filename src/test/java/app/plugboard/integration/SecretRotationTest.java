@@ -95,7 +95,7 @@ class SecretRotationTest {
     }
 
     private IntegrationService serviceWith(SecretCipher cipher) {
-        return new IntegrationService(repository, new SettingsCodec(cipher), Clock.systemUTC(), event -> { });
+        return new IntegrationService(repository, new SettingsCodec(cipher), Clock.systemUTC(), event -> { }, transactions);
     }
 
     private List<String> keyIdsInTable() {

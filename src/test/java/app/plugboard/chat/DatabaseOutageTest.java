@@ -1,0 +1,169 @@
+package app.plugboard.chat;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.plugboard.PlugboardApplication;
+import app.plugboard.common.UserId;
+import app.plugboard.console.TerminalDriver;
+import app.plugboard.integration.IntegrationService;
+import app.plugboard.testsupport.SampleSettings;
+import app.plugboard.testsupport.TestKeys;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.jdbc.UncategorizedSQLException;
+import org.springframework.transaction.CannotCreateTransactionException;
+
+/**
+ * Plugboard on a PostgreSQL of its own that this test stops and starts again (a real server, not the
+ * test JVM's shared one), talked to through the terminal.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+@DisplayName("When the database is not reachable")
+class DatabaseOutageTest {
+
+    static final UserId ME = new UserId(1);
+    static final String SENTENCE = "Plugboard's database is not reachable right now; nothing was changed. Try again in a minute.";
+
+    @TempDir
+    Path postgresDir;
+    @TempDir
+    Path dataDir;
+
+    EmbeddedPostgres postgres;
+    ConfigurableApplicationContext plugboard;
+
+    @AfterEach
+    void stop() throws IOException {
+        if (plugboard != null) {
+            plugboard.close();
+        }
+        if (postgres != null) {
+            postgres.close();
+        }
+    }
+
+    @Test
+    @DisplayName("each command says so, the log says it once without a stack trace, and it works again once the database is back")
+    void outageAndRecovery(CapturedOutput output) throws Exception {
+        // GIVEN Plugboard running on its PostgreSQL, with one integration
+        int port = freePort();
+        postgres = startPostgres(port);
+        plugboard = startPlugboard(port);
+        plugboard.getBean(IntegrationService.class).create(ME, "Work mail", SampleSettings.imap("pw"));
+        ChatRouter router = plugboard.getBean(ChatRouter.class);
+        assertThat(TerminalDriver.converse(router, ME, "/integration list")).contains("Your integrations (1)");
+
+        // WHEN the database stops, and the person runs two commands
+        postgres.close();
+        postgres = null;
+        Thread.sleep(600); // longer than the pool trusts a connection used just before without asking
+        int logBefore = output.getOut().length();
+        String during = TerminalDriver.converse(router, ME, "/integration list", "/workflow list");
+
+        // THEN both are answered with what happened and what to do, and nothing else
+        assertThat(during.split(Pattern.quote(SENTENCE), -1)).hasSize(3);
+        assertThat(during).doesNotContain("Something went wrong", "Your integrations", "Exception");
+        // AND the log says so once, without a stack trace
+        String log = output.getOut().substring(logBefore);
+        assertThat(log.lines().filter(line -> line.contains("database is not reachable"))).hasSize(1);
+        assertThat(log).doesNotContain("\tat ", "Unexpected failure");
+
+        // WHEN the database is back THEN the same Plugboard answers again
+        postgres = startPostgres(port);
+        assertThat(TerminalDriver.converse(router, ME, "/integration list")).contains("Your integrations (1)", "Work mail")
+                .doesNotContain(SENTENCE);
+    }
+
+    @Test
+    @DisplayName("what counts as not reaching the database, and the log line: once a minute while it lasts")
+    void classifiedAndSaidOncePerMinute(CapturedOutput output) {
+        assertThat(DatabaseOutage.isCause(new CannotCreateTransactionException("Could not open JDBC Connection",
+                new SQLTransientConnectionException("pool timed out")))).isTrue();
+        assertThat(DatabaseOutage.isCause(new UncategorizedSQLException("select", "select 1",
+                new SQLException("terminating connection due to administrator command", "57P01")))).isTrue();
+        assertThat(DatabaseOutage.isCause(new UncategorizedSQLException("select", "select 1",
+                new SQLException("Connection to localhost:5432 refused", "08001"))))
+                .isTrue();
+        assertThat(DatabaseOutage.isCause(new DataIntegrityViolationException("duplicate key"))).isFalse();
+        assertThat(DatabaseOutage.isCause(new IllegalStateException("a bug"))).isFalse();
+
+        AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-01-01T10:00:00Z"));
+        DatabaseOutage outage = new DatabaseOutage(new Clock() {
+            @Override
+            public ZoneId getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public Instant instant() {
+                return now.get();
+            }
+        });
+        RuntimeException refused = new CannotGetJdbcConnectionException("refused");
+        outage.report(refused);
+        now.set(now.get().plusSeconds(59));
+        outage.report(refused);
+        assertThat(output.getOut().lines().filter(line -> line.contains("database is not reachable"))).hasSize(1);
+        now.set(now.get().plusSeconds(1));
+        outage.report(refused);
+        assertThat(output.getOut().lines().filter(line -> line.contains("database is not reachable"))).hasSize(2);
+    }
+
+    private EmbeddedPostgres startPostgres(int port) throws IOException {
+        EmbeddedPostgres started = EmbeddedPostgres.builder().setDataDirectory(postgresDir).setCleanDataDirectory(false)
+                .setPort(port).start();
+        try (Connection connection = started.getPostgresDatabase().getConnection();
+             Statement statement = connection.createStatement()) {
+            statement.execute("select 1");
+        } catch (SQLException e) {
+            throw new IOException(e);
+        }
+        return started;
+    }
+
+    private ConfigurableApplicationContext startPlugboard(int port) {
+        return new SpringApplicationBuilder(PlugboardApplication.class).run(
+                "--spring.datasource.url=jdbc:postgresql://localhost:" + port + "/postgres",
+                "--spring.datasource.username=postgres",
+                "--spring.datasource.password=",
+                "--spring.datasource.hikari.connection-timeout=1000",
+                "--plugboard.data-dir=" + dataDir,
+                "--plugboard.encryption.key=" + TestKeys.CURRENT,
+                "--plugboard.console.enabled=false",
+                "--server.port=0");
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
