@@ -5,7 +5,6 @@ import app.plugboard.net.CheckedSocketFactory;
 import app.plugboard.net.CheckedAddress;
 import app.plugboard.net.DestinationException;
 import app.plugboard.net.DestinationGuard;
-import app.plugboard.net.UnknownDestinationException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -169,11 +168,10 @@ public final class CalendarHttp {
         CheckedAddress checked;
         try {
             checked = guard.check(host, port);
-        } catch (UnknownDestinationException e) {
-            throw failed(url, Reason.UNKNOWN_HOST, "the server name " + host + " is unknown");
         } catch (DestinationException e) {
+            // an unknown name reads like a blocked address or a closed port: no map of internal names
             log.info("Calendar fetch from {} refused by the address guard ({})", display(url),
-                    e instanceof app.plugboard.net.BlockedDestinationException blocked ? blocked.range() : "blocked");
+                    e instanceof app.plugboard.net.BlockedDestinationException blocked ? blocked.range() : "unknown host");
             throw unreachable(url);
         }
         long remaining = deadline - System.nanoTime();

@@ -181,9 +181,8 @@ final class MailProblems {
         String usualPorts = endpoint.kind() == Kind.IMAP
                 ? "993 with implicit TLS, 143 with STARTTLS" : "465 with implicit TLS, 587 with STARTTLS";
         CheckResult result = switch (problem) {
-            case UNKNOWN_HOST -> CheckResult.error("The " + service + " server " + endpoint.host()
-                    + " is unknown: check the server name.", endpoint.serverField());
-            case UNREACHABLE -> failing(capitalized(DestinationGuard.couldNotReach(endpoint.host(), endpoint.port()))
+            // an unknown name reads like a blocked address, a refused or timed out connection: no map of internal names
+            case UNKNOWN_HOST, UNREACHABLE -> failing(capitalized(DestinationGuard.couldNotReach(endpoint.host(), endpoint.port()))
                     + ": check the " + service + " server and port; if they are right, the server may be down, so try again later.",
                     endpoint.portField());
             case NO_ANSWER -> endpoint.kind() == Kind.IMAP && !endpoint.implicitTls() && endpoint.port() == 993

@@ -211,12 +211,12 @@ class ImapProbeTest {
         }
 
         @Test
-        @DisplayName("an unknown host: unknown server, before any connection")
+        @DisplayName("an unknown host: could not reach, like a closed port (whether a name exists is not told)")
         void unknownHost() {
             CheckResult result = fixture.probe.check(imap(mailbox(), PASSWORD, "imap.nowhere.test", 993, IMPLICIT_TLS));
 
-            assertResult(result, IntegrationStatus.ERROR, ImapSettings.SERVER,
-                    "The IMAP server imap.nowhere.test is unknown: check the server name.");
+            assertResult(result, IntegrationStatus.FAILING, ImapSettings.PORT, "Could not reach imap.nowhere.test:993"
+                    + ": check the IMAP server and port; if they are right, the server may be down, so try again later.");
             assertThat(fixture.resolver.asked()).containsExactly("imap.nowhere.test");
         }
 
