@@ -15,7 +15,7 @@ public final class FetchException extends Exception {
          * time: the same words for all four.
          */
         UNREACHABLE,
-        /** The TLS certificate is not valid for the host. */
+        /** TLS failed: a certificate not trusted, expired or for another host, or no TLS at all. */
         TLS,
         /** Connected, but the answer took too long (the read timeout or the whole fetch's deadline). */
         TIMEOUT,

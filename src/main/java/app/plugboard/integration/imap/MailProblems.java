@@ -5,6 +5,7 @@ import app.plugboard.integration.IntegrationStatus;
 import app.plugboard.integration.imap.MailEndpoint.Kind;
 import app.plugboard.net.BlockedDestinationException;
 import app.plugboard.net.DestinationGuard;
+import app.plugboard.net.TlsTrust;
 import app.plugboard.net.UnknownDestinationException;
 import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.FolderClosedException;
@@ -91,10 +92,10 @@ final class MailProblems {
         if (deadlinePassed) {
             return Problem.DEADLINE;
         }
-        if (has(chain, MailTls.CertificateForAnotherHost.class)) {
+        if (has(chain, TlsTrust.CertificateForAnotherHost.class)) {
             return Problem.CERTIFICATE_OTHER_HOST;
         }
-        if (has(chain, MailTls.UntrustedCertificate.class)) {
+        if (has(chain, TlsTrust.UntrustedCertificate.class)) {
             return has(chain, CertificateExpiredException.class) || has(chain, CertificateNotYetValidException.class)
                     ? Problem.CERTIFICATE_EXPIRED : Problem.CERTIFICATE_UNTRUSTED;
         }

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import app.plugboard.integration.CheckResult;
 import app.plugboard.integration.ImapSettings;
 import app.plugboard.integration.IntegrationStatus;
+import app.plugboard.net.TlsTrust;
 import app.plugboard.testsupport.mail.LineIo;
 import app.plugboard.testsupport.mail.ScriptedServer;
 import app.plugboard.testsupport.mail.StartTlsFront;
@@ -158,7 +159,7 @@ class ImapProbeTest {
         void defaultTrustRefuses() {
             // GIVEN Plugboard without the operator's trust store
             fixture.close();
-            fixture = MailFixture.with(TestTls.defaultTrust(MailFixture.CONNECT, MailFixture.READ, MailFixture.DEADLINE));
+            fixture = MailFixture.with(TestTls.timeouts(MailFixture.CONNECT, MailFixture.READ, MailFixture.DEADLINE), TlsTrust.jdkOnly());
 
             // WHEN the server with the test CA's certificate is checked
             CheckResult result = fixture.probe.check(imap(mailbox(), PASSWORD, "localhost", mail.imapsPort(), IMPLICIT_TLS));
@@ -225,7 +226,7 @@ class ImapProbeTest {
         void silentServer() {
             // GIVEN a read timeout of half a second, and servers that accept and say nothing
             fixture.close();
-            fixture = MailFixture.with(TestTls.trusting(MailFixture.CONNECT, Duration.ofMillis(500), MailFixture.DEADLINE));
+            fixture = MailFixture.with(TestTls.timeouts(MailFixture.CONNECT, Duration.ofMillis(500), MailFixture.DEADLINE));
             try (ScriptedServer silent = ScriptedServer.silent()) {
                 for (var security : new app.plugboard.integration.ImapSecurity[] {STARTTLS, IMPLICIT_TLS}) {
                     // WHEN it is checked (waiting for the greeting, or for the TLS handshake)
@@ -303,7 +304,7 @@ class ImapProbeTest {
         void deadline() {
             // GIVEN a read timeout of 1 s and a deadline of 1.5 s, and a server that says something every 200 ms
             fixture.close();
-            fixture = MailFixture.with(TestTls.trusting(MailFixture.CONNECT, Duration.ofSeconds(1), Duration.ofMillis(1500)));
+            fixture = MailFixture.with(TestTls.timeouts(MailFixture.CONNECT, Duration.ofSeconds(1), Duration.ofMillis(1500)));
             try (ScriptedServer server = ScriptedServer.tls(app.plugboard.testsupport.mail.ImapScripts.dribble(200))) {
                 long started = System.nanoTime();
 

@@ -68,7 +68,7 @@ class MailUnreachableTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        fixture = MailFixture.with(TestTls.trusting(Duration.ofMillis(500), MailFixture.READ, MailFixture.DEADLINE));
+        fixture = MailFixture.with(TestTls.timeouts(Duration.ofMillis(500), MailFixture.READ, MailFixture.DEADLINE));
         fixture.resolver.with("mail.lan.test", "192.168.1.20");
         dropping = ImapScripts.fullBacklog();
     }
