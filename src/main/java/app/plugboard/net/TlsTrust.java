@@ -238,7 +238,13 @@ public final class TlsTrust {
                     throw new CertificateForAnotherHost(refusals.get(i));
                 }
             }
-            throw new UntrustedCertificate(refusals.get(0));
+            // the store that knows the CA may have refused for a reason worth telling (expired): keep that one
+            CertificateException telling = refusals.stream()
+                    .filter(refusal -> refusal(refusal).filter(Refusal.EXPIRED::equals).isPresent())
+                    .findFirst().orElse(refusals.get(0));
+            UntrustedCertificate untrusted = new UntrustedCertificate(telling);
+            refusals.stream().filter(refusal -> refusal != telling).forEach(untrusted::addSuppressed);
+            throw untrusted;
         }
 
         private static boolean trustsChain(X509ExtendedTrustManager delegate, X509Certificate[] chain, String authType) {

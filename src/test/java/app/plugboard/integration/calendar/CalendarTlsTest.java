@@ -154,4 +154,24 @@ class CalendarTlsTest {
             assertThat(result.status()).isEqualTo(IntegrationStatus.ERROR);
         }
     }
+
+    @Test
+    @DisplayName("with the store, an expired certificate from the operator's CA is \"expired\", not \"not trusted\"")
+    void expiredWithStore() {
+        // GIVEN a server whose certificate from the operator's CA expired long ago
+        try (LocalServer expired = LocalServer.https(TestTls.expiredServerContext())
+                .on("/", exchange -> LocalServer.send(exchange, 200, "text/calendar", new byte[] {'x'}))) {
+            Probes probes = probes(withTestCa());
+
+            // WHEN its feed is checked
+            CheckResult result = probes.feeds().check(new CalendarFeedSettings(
+                    Secret.of("https://localhost:" + expired.port() + "/" + TOKEN), null, null));
+
+            // THEN the person is told the certificate expired, and nothing was read
+            assertThat(result.message()).isEqualTo("The calendar at https://localhost:" + expired.port() + "/... could not be"
+                    + " read: its certificate has expired (or is not valid yet): the server's operator must renew it.");
+            assertThat(result.status()).isEqualTo(IntegrationStatus.ERROR);
+            assertThat(expired.seen).isEmpty();
+        }
+    }
 }

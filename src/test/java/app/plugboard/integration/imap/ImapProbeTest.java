@@ -10,6 +10,7 @@ import app.plugboard.integration.CheckResult;
 import app.plugboard.integration.ImapSettings;
 import app.plugboard.integration.IntegrationStatus;
 import app.plugboard.net.TlsTrust;
+import app.plugboard.testsupport.mail.ImapScripts;
 import app.plugboard.testsupport.mail.LineIo;
 import app.plugboard.testsupport.mail.ScriptedServer;
 import app.plugboard.testsupport.mail.StartTlsFront;
@@ -178,6 +179,20 @@ class ImapProbeTest {
 
             assertResult(result, IntegrationStatus.ERROR, ImapSettings.SERVER, "The certificate of mail.test is for another "
                     + "server name: enter the IMAP server name exactly as your provider gives it.");
+        }
+
+        @Test
+        @DisplayName("a certificate from the operator's CA that has expired: certificate expired, not \"not trusted\"")
+        void expiredCertificate() {
+            // GIVEN a server whose certificate, from the CA in the operator's trust store, expired long ago
+            try (ScriptedServer expired = ScriptedServer.tls(TestTls.expiredServerContext(), ImapScripts.closeAfterCapability())) {
+                // WHEN it is checked
+                CheckResult result = fixture.probe.check(imap(mailbox(), PASSWORD, "localhost", expired.port(), IMPLICIT_TLS));
+
+                // THEN the person is told it expired
+                assertResult(result, IntegrationStatus.ERROR, ImapSettings.SERVER,
+                        "The certificate of localhost has expired (or is not valid yet): its operator must renew it.");
+            }
         }
 
         @Test

@@ -45,7 +45,21 @@ public final class TestTls {
 
     /** A server-side TLS context presenting the "localhost" certificate. */
     public static SSLContext serverContext() {
-        try (InputStream in = TestTls.class.getClassLoader().getResourceAsStream("tls/server.p12")) {
+        return serverContext("tls/server.p12");
+    }
+
+    /** A server-side TLS context presenting a "localhost" certificate from the test CA that expired long ago. */
+    public static SSLContext expiredServerContext() {
+        return serverContext("tls/expired.p12");
+    }
+
+    /** The key and the expired certificate of {@link #expiredServerContext()}. */
+    public static Path expiredKeyStore() {
+        return resource("tls/expired.p12");
+    }
+
+    private static SSLContext serverContext(String keyStore) {
+        try (InputStream in = TestTls.class.getClassLoader().getResourceAsStream(keyStore)) {
             KeyStore store = KeyStore.getInstance("PKCS12");
             store.load(Objects.requireNonNull(in), PASSWORD.toCharArray());
             KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
