@@ -76,8 +76,8 @@ class PackagedApplicationIT {
         env.put("PLUGBOARD_DATA_DIR", dataDir.toString());
         env.put("PLUGBOARD_WEB_PORT", "0");
         env.put("PLUGBOARD_NETWORK_ALLOWED_RANGES", "127.0.0.0/8");
-        env.put("PLUGBOARD_IMAP_TRUST_STORE", TestTls.trustStore().toString());
-        env.put("PLUGBOARD_IMAP_TRUST_STORE_PASSWORD", TestTls.PASSWORD);
+        env.put("PLUGBOARD_TRUST_STORE", TestTls.trustStore().toString());
+        env.put("PLUGBOARD_TRUST_STORE_PASSWORD", TestTls.PASSWORD);
         Process process = builder.start();
         try (OutputStream stdin = process.getOutputStream()) {
             stdin.write((String.join("\n", List.of(lines)) + "\n").getBytes(StandardCharsets.UTF_8));

@@ -51,8 +51,8 @@ class ImapAddEndToEndTest {
     static void settings(DynamicPropertyRegistry registry) {
         FakeDiscordConnection.register(registry, discord);
         registry.add("plugboard.network.allowed-ranges", () -> "127.0.0.0/8");
-        registry.add("plugboard.imap.trust-store", () -> TestTls.trustStore().toString());
-        registry.add("plugboard.imap.trust-store-password", () -> TestTls.PASSWORD);
+        registry.add("plugboard.tls.trust-store", () -> TestTls.trustStore().toString());
+        registry.add("plugboard.tls.trust-store-password", () -> TestTls.PASSWORD);
     }
 
     @Autowired

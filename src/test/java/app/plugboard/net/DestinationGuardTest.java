@@ -73,6 +73,23 @@ class DestinationGuardTest {
     }
 
     @Test
+    @DisplayName("an unknown name is refused with the words of a blocked one: whether a name exists is not told")
+    void unknownNameReadsLikeBlocked() {
+        // GIVEN a name that exists and points inside, and one that does not exist
+        resolver.with("intranet.example", "10.0.0.5");
+
+        // WHEN both are checked
+        UnknownDestinationException unknown = catchThrowableOfType(UnknownDestinationException.class,
+                () -> guard.check("nowhere.example", 993));
+        BlockedDestinationException blocked = catchThrowableOfType(BlockedDestinationException.class,
+                () -> guard.check("intranet.example", 993));
+
+        // THEN both say "could not reach host:port"; only the type (for the log) tells them apart
+        assertThat(unknown.getMessage()).isEqualTo("could not reach nowhere.example:993");
+        assertThat(blocked.getMessage()).isEqualTo("could not reach intranet.example:993");
+    }
+
+    @Test
     @DisplayName("a name with one public and one private address is refused whole (every address is checked)")
     void refusesMixedAnswers() {
         resolver.with("mixed.example", "93.184.215.14", "192.168.0.10");

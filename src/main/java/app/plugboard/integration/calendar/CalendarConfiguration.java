@@ -3,6 +3,7 @@ package app.plugboard.integration.calendar;
 import app.plugboard.integration.ConnectionProbe;
 import app.plugboard.integration.IntegrationService;
 import app.plugboard.net.DestinationGuard;
+import app.plugboard.net.TlsTrust;
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -15,8 +16,8 @@ class CalendarConfiguration {
     static final long FEED_CACHE_BYTES = 32L << 20;
 
     @Bean
-    CalendarHttp calendarHttp(DestinationGuard guard, CalendarProperties properties) {
-        return new CalendarHttp(guard, properties.limits());
+    CalendarHttp calendarHttp(DestinationGuard guard, CalendarProperties properties, TlsTrust trust) {
+        return new CalendarHttp(guard, properties.limits(), CalendarHttp.Tls.of(trust));
     }
 
     @Bean

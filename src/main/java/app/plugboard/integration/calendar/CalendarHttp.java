@@ -5,7 +5,7 @@ import app.plugboard.net.CheckedSocketFactory;
 import app.plugboard.net.CheckedAddress;
 import app.plugboard.net.DestinationException;
 import app.plugboard.net.DestinationGuard;
-import app.plugboard.net.UnknownDestinationException;
+import app.plugboard.net.TlsTrust;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -94,7 +94,7 @@ public final class CalendarHttp {
         this(guard, limits, null);
     }
 
-    /** With a trust configuration of its own (tests use a certificate authority they made). */
+    /** With a trust configuration other than the platform's: the operator's trust store, or a test's. */
     public CalendarHttp(DestinationGuard guard, FetchLimits limits, @Nullable Tls tls) {
         this.guard = guard;
         this.limits = limits;
@@ -115,6 +115,11 @@ public final class CalendarHttp {
 
     /** A TLS trust configuration other than the platform's. */
     public record Tls(SSLSocketFactory socketFactory, X509TrustManager trustManager) {
+
+        /** The trust every connection to a server a person named uses: the JDK's CAs and the operator's store. */
+        public static Tls of(TlsTrust trust) {
+            return new Tls(trust.socketFactory(), trust.trustManager());
+        }
     }
 
     public FetchLimits limits() {
@@ -169,11 +174,10 @@ public final class CalendarHttp {
         CheckedAddress checked;
         try {
             checked = guard.check(host, port);
-        } catch (UnknownDestinationException e) {
-            throw failed(url, Reason.UNKNOWN_HOST, "the server name " + host + " is unknown");
         } catch (DestinationException e) {
+            // an unknown name reads like a blocked address or a closed port: no map of internal names
             log.info("Calendar fetch from {} refused by the address guard ({})", display(url),
-                    e instanceof app.plugboard.net.BlockedDestinationException blocked ? blocked.range() : "blocked");
+                    e instanceof app.plugboard.net.BlockedDestinationException blocked ? blocked.range() : "unknown host");
             throw unreachable(url);
         }
         long remaining = deadline - System.nanoTime();
@@ -234,8 +238,7 @@ public final class CalendarHttp {
             if (!connected.tcp) {
                 throw unreachable(url);
             }
-            throw failed(url, Reason.TLS, "its certificate is not valid for " + host
-                    + " (Plugboard only talks to servers with a valid certificate)");
+            throw failed(url, Reason.TLS, tlsProblem(e, host));
         } catch (InterruptedIOException e) {
             // OkHttp's call timeout and socket timeouts: before a connection, the same words as a refusal
             if (!connected.tcp) {
@@ -461,6 +464,18 @@ public final class CalendarHttp {
             throw failed(current, Reason.BAD_REDIRECT, "it redirects to something that is not a web address");
         }
         return webAddress(resolved.uri(), true);
+    }
+
+    /** Why TLS failed, in words for the owner: only a certificate for another name is "not valid for" the host. */
+    private static String tlsProblem(SSLException e, String host) {
+        return TlsTrust.refusal(e).map(refusal -> switch (refusal) {
+            case UNTRUSTED -> "its certificate is not trusted (self-signed or signed by an unknown authority). If the server"
+                    + " has its own CA, the operator of this Plugboard can add that CA to its trust store";
+            case EXPIRED -> "its certificate has expired (or is not valid yet): the server's operator must renew it";
+            case OTHER_HOST -> "its certificate is not valid for " + host
+                    + " (Plugboard only talks to servers with a valid certificate)";
+        }).orElse("no secure connection could be set up with it: check that the address is right (an https:// address"
+                + " needs a server that speaks TLS on that port)");
     }
 
     private FetchException unreachable(URI url) {

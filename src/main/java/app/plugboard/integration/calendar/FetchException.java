@@ -10,11 +10,12 @@ public final class FetchException extends Exception {
     public enum Reason {
         /** The address itself is refused: a scheme other than http(s)/webcal, a username in it, no host. */
         BAD_ADDRESS,
-        /** The host has no address. */
-        UNKNOWN_HOST,
-        /** Blocked by the private-address guard, refused, or no connection in time: the same words for all three. */
+        /**
+         * An unknown host, an address blocked by the private-address guard, a refused connection or none in
+         * time: the same words for all four.
+         */
         UNREACHABLE,
-        /** The TLS certificate is not valid for the host. */
+        /** TLS failed: a certificate not trusted, expired or for another host, or no TLS at all. */
         TLS,
         /** Connected, but the answer took too long (the read timeout or the whole fetch's deadline). */
         TIMEOUT,

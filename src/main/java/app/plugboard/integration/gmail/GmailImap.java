@@ -1,6 +1,7 @@
 package app.plugboard.integration.gmail;
 
 import app.plugboard.integration.Secret;
+import app.plugboard.net.TlsTrust;
 import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.Folder;
 import jakarta.mail.MessagingException;
@@ -17,8 +18,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Logs in to Gmail's IMAP with XOAUTH2 (Angus Mail) and reads the inbox's counts: the proof that a
- * grant works. Implicit TLS with the certificate and host name checked, and every timeout set
- * (Angus waits forever by default).
+ * grant works. Implicit TLS with the certificate and host name checked (the JDK's CAs and the
+ * operator's trust store, as for every mail server), and every timeout set (Angus waits forever by
+ * default).
  *
  * <p>A small connector of its own for now; once the IMAP probe's connector (with its address
  * guard) lands, this should open its store through that one, keeping only the XOAUTH2 properties.
@@ -46,9 +48,9 @@ public class GmailImap {
     }
 
     private final GmailProperties properties;
-    private final GmailTls tls;
+    private final TlsTrust tls;
 
-    GmailImap(GmailProperties properties, GmailTls tls) {
+    GmailImap(GmailProperties properties, TlsTrust tls) {
         this.properties = properties;
         this.tls = tls;
     }

@@ -12,9 +12,6 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLSocketFactory;
-import java.security.NoSuchAlgorithmException;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.oauth2.client.AuthorizedClientServiceOAuth2AuthorizedClientManager;
@@ -86,12 +83,6 @@ class GmailSignInConfiguration {
                 (registrationId, principal, attributes) -> clients.removeAuthorizedClient(registrationId, principal.getName()),
                 Set.of(OAuth2ErrorCodes.INVALID_GRANT)));
         return manager;
-    }
-
-    @Bean
-    GmailTls gmailTls() throws NoSuchAlgorithmException {
-        SSLSocketFactory factory = SSLContext.getDefault().getSocketFactory();
-        return new GmailTls(factory);
     }
 
     @Bean(name = REVOCATIONS, destroyMethod = "shutdown")

@@ -8,6 +8,7 @@ import app.plugboard.integration.imap.MailProblems.Described;
 import app.plugboard.net.CheckedAddress;
 import app.plugboard.net.DestinationException;
 import app.plugboard.net.DestinationGuard;
+import app.plugboard.net.TlsTrust;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Store;
@@ -42,12 +43,12 @@ class MailConnector implements AutoCloseable {
     private static final String EHLO_NAME = "[127.0.0.1]";
 
     private final DestinationGuard guard;
-    private final MailTls tls;
+    private final TlsTrust tls;
     private final ImapProperties properties;
     private final MailProblems problems;
     private final ScheduledExecutorService timers;
 
-    MailConnector(DestinationGuard guard, MailTls tls, ImapProperties properties) {
+    MailConnector(DestinationGuard guard, TlsTrust tls, ImapProperties properties) {
         this.guard = guard;
         this.tls = tls;
         this.properties = properties;

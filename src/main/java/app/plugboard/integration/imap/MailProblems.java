@@ -5,6 +5,7 @@ import app.plugboard.integration.IntegrationStatus;
 import app.plugboard.integration.imap.MailEndpoint.Kind;
 import app.plugboard.net.BlockedDestinationException;
 import app.plugboard.net.DestinationGuard;
+import app.plugboard.net.TlsTrust;
 import app.plugboard.net.UnknownDestinationException;
 import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.FolderClosedException;
@@ -91,10 +92,10 @@ final class MailProblems {
         if (deadlinePassed) {
             return Problem.DEADLINE;
         }
-        if (has(chain, MailTls.CertificateForAnotherHost.class)) {
+        if (has(chain, TlsTrust.CertificateForAnotherHost.class)) {
             return Problem.CERTIFICATE_OTHER_HOST;
         }
-        if (has(chain, MailTls.UntrustedCertificate.class)) {
+        if (has(chain, TlsTrust.UntrustedCertificate.class)) {
             return has(chain, CertificateExpiredException.class) || has(chain, CertificateNotYetValidException.class)
                     ? Problem.CERTIFICATE_EXPIRED : Problem.CERTIFICATE_UNTRUSTED;
         }
@@ -181,9 +182,8 @@ final class MailProblems {
         String usualPorts = endpoint.kind() == Kind.IMAP
                 ? "993 with implicit TLS, 143 with STARTTLS" : "465 with implicit TLS, 587 with STARTTLS";
         CheckResult result = switch (problem) {
-            case UNKNOWN_HOST -> CheckResult.error("The " + service + " server " + endpoint.host()
-                    + " is unknown: check the server name.", endpoint.serverField());
-            case UNREACHABLE -> failing(capitalized(DestinationGuard.couldNotReach(endpoint.host(), endpoint.port()))
+            // an unknown name reads like a blocked address, a refused or timed out connection: no map of internal names
+            case UNKNOWN_HOST, UNREACHABLE -> failing(capitalized(DestinationGuard.couldNotReach(endpoint.host(), endpoint.port()))
                     + ": check the " + service + " server and port; if they are right, the server may be down, so try again later.",
                     endpoint.portField());
             case NO_ANSWER -> endpoint.kind() == Kind.IMAP && !endpoint.implicitTls() && endpoint.port() == 993

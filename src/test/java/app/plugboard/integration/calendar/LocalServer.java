@@ -51,7 +51,7 @@ public final class LocalServer implements AutoCloseable {
         }
     }
 
-    static LocalServer https(SSLContext tls) {
+    public static LocalServer https(SSLContext tls) {
         try {
             HttpsServer server = HttpsServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 50);
             server.setHttpsConfigurator(new HttpsConfigurator(tls));

@@ -1,5 +1,6 @@
 package app.plugboard.integration.gmail;
 
+import app.plugboard.testsupport.mail.TestTls;
 import com.icegreen.greenmail.store.FolderException;
 import com.icegreen.greenmail.store.MailFolder;
 import com.icegreen.greenmail.store.StoredMessage;
@@ -17,32 +18,23 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
-import java.security.GeneralSecurityException;
-import java.security.KeyStore;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
-import javax.net.ssl.KeyManagerFactory;
-import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLServerSocket;
-import javax.net.ssl.SSLSocketFactory;
-import javax.net.ssl.TrustManagerFactory;
 
 /**
  * Gmail's IMAP for tests: GreenMail (which speaks XOAUTH2 and takes the access token as the
  * password), behind a TLS front with a certificate for {@code localhost}, so Plugboard's TLS
  * checks (certificate and host name) stay on. A token is accepted once Google issued it for the
- * mailbox's address ({@link #accept}).
+ * mailbox's address ({@link #accept}). The certificate comes from the test CA, which Plugboard
+ * trusts through the operator's trust store ({@code plugboard.tls.trust-store}), as for every server.
  */
 public final class GmailImapStandIn implements AutoCloseable {
 
-    private static final char[] PASSWORD = "stand-in-only".toCharArray();
-
     private final GreenMail greenMail;
-    private final KeyStore keyStore;
     private final SSLServerSocket front;
     private final List<Socket> open = new CopyOnWriteArrayList<>();
     private final AtomicInteger logins = new AtomicInteger();
@@ -51,18 +43,11 @@ public final class GmailImapStandIn implements AutoCloseable {
     private GmailImapStandIn() {
         greenMail = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_IMAP));
         greenMail.start();
-        try (InputStream in = GmailImapStandIn.class.getResourceAsStream("/gmail/imap-stand-in.p12")) {
-            keyStore = KeyStore.getInstance("PKCS12");
-            keyStore.load(in, PASSWORD);
-            KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-            keys.init(keyStore, PASSWORD);
-            SSLContext tls = SSLContext.getInstance("TLS");
-            tls.init(keys.getKeyManagers(), null, null);
-            front = (SSLServerSocket) tls.getServerSocketFactory().createServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        try {
+            front = (SSLServerSocket) TestTls.serverContext().getServerSocketFactory()
+                    .createServerSocket(0, 50, InetAddress.getLoopbackAddress());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
         }
         Thread acceptor = new Thread(this::acceptLoop, "imap-stand-in-tls");
         acceptor.setDaemon(true);
@@ -75,19 +60,6 @@ public final class GmailImapStandIn implements AutoCloseable {
 
     public int port() {
         return front.getLocalPort();
-    }
-
-    /** What Plugboard must trust to reach this stand-in: its certificate, and nothing else. */
-    public SSLSocketFactory clientSocketFactory() {
-        try {
-            TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            trust.init(keyStore);
-            SSLContext tls = SSLContext.getInstance("TLS");
-            tls.init(null, trust.getTrustManagers(), null);
-            return tls.getSocketFactory();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /** Google issued this token for this address: the mailbox accepts it (and only it) from now on. */

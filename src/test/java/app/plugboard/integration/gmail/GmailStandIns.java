@@ -1,5 +1,6 @@
 package app.plugboard.integration.gmail;
 
+import app.plugboard.testsupport.mail.TestTls;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -8,7 +9,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
  * One Google stand-in and one Gmail IMAP stand-in per test JVM (like the test database), and the
- * properties that point a Plugboard at them. Tests reset them before each test.
+ * properties that point a Plugboard at them (its trust store included: the test CA's). Tests reset them before each test.
  */
 final class GmailStandIns {
 
@@ -66,6 +67,9 @@ final class GmailStandIns {
         }
         registry.add("plugboard.gmail.imap-host", () -> "localhost");
         registry.add("plugboard.gmail.imap-port", () -> imap().port());
+        // the stand-in's certificate comes from the test CA: trusted through the operator's store, as for every server
+        registry.add("plugboard.tls.trust-store", () -> TestTls.trustStore().toString());
+        registry.add("plugboard.tls.trust-store-password", () -> TestTls.PASSWORD);
     }
 
     /**

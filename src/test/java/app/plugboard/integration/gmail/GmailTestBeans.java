@@ -9,15 +9,9 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 
-/** What every Gmail test context needs: TLS that trusts the IMAP stand-in, and a clock a test can move. */
+/** What every Gmail test context needs: a clock a test can move. */
 @TestConfiguration(proxyBeanMethods = false)
 class GmailTestBeans {
-
-    @Bean
-    @Primary
-    GmailTls standInTls() {
-        return new GmailTls(GmailStandIns.imap().clientSocketFactory());
-    }
 
     @Bean
     @Primary

@@ -13,6 +13,7 @@ import app.plugboard.integration.IntegrationView;
 import app.plugboard.integration.Secret;
 import app.plugboard.net.AddressRange;
 import app.plugboard.net.DestinationGuard;
+import app.plugboard.net.TlsTrust;
 import app.plugboard.testsupport.Tables;
 import app.plugboard.testsupport.mail.TestMailServer;
 import app.plugboard.testsupport.mail.TestTls;
@@ -42,6 +43,7 @@ class ImapCheckServiceTest {
     @DynamicPropertySource
     static void mailSettings(DynamicPropertyRegistry registry) {
         registry.add("plugboard.network.allowed-ranges", () -> "127.0.0.0/8");
+        // the trust store under its deprecated IMAP names, still accepted (OperatorTrustStoreTest uses the current ones)
         registry.add("plugboard.imap.trust-store", () -> TestTls.trustStore().toString());
         registry.add("plugboard.imap.trust-store-password", () -> TestTls.PASSWORD);
     }
@@ -54,6 +56,8 @@ class ImapCheckServiceTest {
     ImapProperties properties;
     @Autowired
     DestinationGuard guard;
+    @Autowired
+    TlsTrust trust;
     @Autowired
     JdbcTemplate jdbc;
 
@@ -72,14 +76,14 @@ class ImapCheckServiceTest {
     }
 
     @Test
-    @DisplayName("the settings come from configuration: the timeouts' defaults, the trust store, the allowed range")
+    @DisplayName("the settings come from configuration: the timeouts' defaults, the trust store (old names), the allowed range")
     void configuration() {
         assertThat(properties.connectTimeout()).isEqualTo(Duration.ofSeconds(5));
         assertThat(properties.readTimeout()).isEqualTo(Duration.ofSeconds(15));
         assertThat(properties.writeTimeout()).isEqualTo(Duration.ofSeconds(15));
         assertThat(properties.deadline()).isEqualTo(Duration.ofSeconds(30));
         assertThat(properties.debug()).isFalse();
-        assertThat(properties.trustStore()).isEqualTo(TestTls.trustStore().toString());
+        assertThat(trust.operatorStore()).contains(TestTls.trustStore().toString());
         assertThat(guard.allowedRanges()).containsExactly(AddressRange.parse("127.0.0.0/8"));
     }
 

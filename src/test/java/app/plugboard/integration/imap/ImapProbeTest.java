@@ -9,6 +9,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import app.plugboard.integration.CheckResult;
 import app.plugboard.integration.ImapSettings;
 import app.plugboard.integration.IntegrationStatus;
+import app.plugboard.net.TlsTrust;
+import app.plugboard.testsupport.mail.ImapScripts;
 import app.plugboard.testsupport.mail.LineIo;
 import app.plugboard.testsupport.mail.ScriptedServer;
 import app.plugboard.testsupport.mail.StartTlsFront;
@@ -158,7 +160,7 @@ class ImapProbeTest {
         void defaultTrustRefuses() {
             // GIVEN Plugboard without the operator's trust store
             fixture.close();
-            fixture = MailFixture.with(TestTls.defaultTrust(MailFixture.CONNECT, MailFixture.READ, MailFixture.DEADLINE));
+            fixture = MailFixture.with(TestTls.timeouts(MailFixture.CONNECT, MailFixture.READ, MailFixture.DEADLINE), TlsTrust.jdkOnly());
 
             // WHEN the server with the test CA's certificate is checked
             CheckResult result = fixture.probe.check(imap(mailbox(), PASSWORD, "localhost", mail.imapsPort(), IMPLICIT_TLS));
@@ -177,6 +179,20 @@ class ImapProbeTest {
 
             assertResult(result, IntegrationStatus.ERROR, ImapSettings.SERVER, "The certificate of mail.test is for another "
                     + "server name: enter the IMAP server name exactly as your provider gives it.");
+        }
+
+        @Test
+        @DisplayName("a certificate from the operator's CA that has expired: certificate expired, not \"not trusted\"")
+        void expiredCertificate() {
+            // GIVEN a server whose certificate, from the CA in the operator's trust store, expired long ago
+            try (ScriptedServer expired = ScriptedServer.tls(TestTls.expiredServerContext(), ImapScripts.closeAfterCapability())) {
+                // WHEN it is checked
+                CheckResult result = fixture.probe.check(imap(mailbox(), PASSWORD, "localhost", expired.port(), IMPLICIT_TLS));
+
+                // THEN the person is told it expired
+                assertResult(result, IntegrationStatus.ERROR, ImapSettings.SERVER,
+                        "The certificate of localhost has expired (or is not valid yet): its operator must renew it.");
+            }
         }
 
         @Test
@@ -211,12 +227,12 @@ class ImapProbeTest {
         }
 
         @Test
-        @DisplayName("an unknown host: unknown server, before any connection")
+        @DisplayName("an unknown host: could not reach, like a closed port (whether a name exists is not told)")
         void unknownHost() {
             CheckResult result = fixture.probe.check(imap(mailbox(), PASSWORD, "imap.nowhere.test", 993, IMPLICIT_TLS));
 
-            assertResult(result, IntegrationStatus.ERROR, ImapSettings.SERVER,
-                    "The IMAP server imap.nowhere.test is unknown: check the server name.");
+            assertResult(result, IntegrationStatus.FAILING, ImapSettings.PORT, "Could not reach imap.nowhere.test:993"
+                    + ": check the IMAP server and port; if they are right, the server may be down, so try again later.");
             assertThat(fixture.resolver.asked()).containsExactly("imap.nowhere.test");
         }
 
@@ -225,7 +241,7 @@ class ImapProbeTest {
         void silentServer() {
             // GIVEN a read timeout of half a second, and servers that accept and say nothing
             fixture.close();
-            fixture = MailFixture.with(TestTls.trusting(MailFixture.CONNECT, Duration.ofMillis(500), MailFixture.DEADLINE));
+            fixture = MailFixture.with(TestTls.timeouts(MailFixture.CONNECT, Duration.ofMillis(500), MailFixture.DEADLINE));
             try (ScriptedServer silent = ScriptedServer.silent()) {
                 for (var security : new app.plugboard.integration.ImapSecurity[] {STARTTLS, IMPLICIT_TLS}) {
                     // WHEN it is checked (waiting for the greeting, or for the TLS handshake)
@@ -303,7 +319,7 @@ class ImapProbeTest {
         void deadline() {
             // GIVEN a read timeout of 1 s and a deadline of 1.5 s, and a server that says something every 200 ms
             fixture.close();
-            fixture = MailFixture.with(TestTls.trusting(MailFixture.CONNECT, Duration.ofSeconds(1), Duration.ofMillis(1500)));
+            fixture = MailFixture.with(TestTls.timeouts(MailFixture.CONNECT, Duration.ofSeconds(1), Duration.ofMillis(1500)));
             try (ScriptedServer server = ScriptedServer.tls(app.plugboard.testsupport.mail.ImapScripts.dribble(200))) {
                 long started = System.nanoTime();
 

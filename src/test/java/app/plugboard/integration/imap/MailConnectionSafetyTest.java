@@ -13,6 +13,7 @@ import app.plugboard.integration.IntegrationStatus;
 import app.plugboard.net.BlockedDestinationException;
 import app.plugboard.net.CheckedAddress;
 import app.plugboard.net.DestinationGuard;
+import app.plugboard.net.TlsTrust;
 import app.plugboard.testsupport.StubResolver;
 import app.plugboard.testsupport.mail.FullBacklog;
 import app.plugboard.testsupport.mail.ImapScripts;
@@ -94,7 +95,7 @@ class MailConnectionSafetyTest {
     @DisplayName("refused, timed out and blocked connections read exactly the same (no port-scanning oracle)")
     void sameWordsForRefusedTimedOutAndBlocked() throws Exception {
         // GIVEN a short connect timeout, a port nobody listens on, a port that drops connection attempts, and a blocked host
-        ImapProperties quick = TestTls.trusting(Duration.ofMillis(500), MailFixture.READ, MailFixture.DEADLINE);
+        ImapProperties quick = TestTls.timeouts(Duration.ofMillis(500), MailFixture.READ, MailFixture.DEADLINE);
         try (MailFixture fixture = MailFixture.with(quick);
              MailFixture blocking = MailFixture.loopbackBlocked();
              FullBacklog dropping = ImapScripts.fullBacklog()) {
@@ -130,7 +131,7 @@ class MailConnectionSafetyTest {
         Properties refusingFactory(MailConnector connector, int port, boolean fallback) {
             DestinationGuard strict = new DestinationGuard(new StubResolver(), List.of());
             CheckedAddress pinned = new CheckedAddress("localhost", InetAddress.getLoopbackAddress(), port);
-            Attempt attempt = new Attempt(pinned, strict, new MailTls(ImapProperties.defaults()).socketFactory(), timers,
+            Attempt attempt = new Attempt(pinned, strict, TlsTrust.jdkOnly().socketFactory(), timers,
                     Duration.ofSeconds(10));
             MailEndpoint endpoint = new MailEndpoint(MailEndpoint.Kind.IMAP, "localhost", port, false, "alice@example.com", null);
             Properties properties = connector.angusProperties(endpoint, attempt);
@@ -165,7 +166,7 @@ class MailConnectionSafetyTest {
                 assertThat(fixture.connector.angusProperties(
                         new MailEndpoint(MailEndpoint.Kind.IMAP, "localhost", 1, false, "a", null),
                         new Attempt(new CheckedAddress("localhost", InetAddress.getLoopbackAddress(), 1),
-                                fixture.guard, new MailTls(ImapProperties.defaults()).socketFactory(), timers, Duration.ofSeconds(1)))
+                                fixture.guard, TlsTrust.jdkOnly().socketFactory(), timers, Duration.ofSeconds(1)))
                         .getProperty("mail.imap.socketFactory.fallback")).isEqualTo("false");
 
                 MessagingException refused = catchThrowableOfType(MessagingException.class,
@@ -196,7 +197,7 @@ class MailConnectionSafetyTest {
         ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor();
         try (MailFixture fixture = MailFixture.standard()) {
             Attempt attempt = new Attempt(new CheckedAddress("imap.example.com", InetAddress.getLoopbackAddress(), 143),
-                    fixture.guard, new MailTls(ImapProperties.defaults()).socketFactory(), timers, Duration.ofSeconds(1));
+                    fixture.guard, TlsTrust.jdkOnly().socketFactory(), timers, Duration.ofSeconds(1));
             for (MailEndpoint endpoint : List.of(
                     new MailEndpoint(MailEndpoint.Kind.IMAP, "imap.example.com", 143, false, "a", null),
                     new MailEndpoint(MailEndpoint.Kind.IMAP, "imap.example.com", 993, true, "a", null),

@@ -5,6 +5,7 @@ import app.plugboard.integration.ImapSettings;
 import app.plugboard.integration.Secret;
 import app.plugboard.net.AddressRange;
 import app.plugboard.net.DestinationGuard;
+import app.plugboard.net.TlsTrust;
 import app.plugboard.testsupport.StubResolver;
 import app.plugboard.testsupport.mail.TestTls;
 import java.time.Duration;
@@ -29,25 +30,30 @@ final class MailFixture implements AutoCloseable {
     final MailConnector connector;
     final ImapProbe probe;
 
-    private MailFixture(ImapProperties properties, List<AddressRange> allowed) {
+    private MailFixture(ImapProperties properties, TlsTrust trust, List<AddressRange> allowed) {
         this.properties = properties;
         this.guard = new DestinationGuard(resolver, allowed);
-        this.connector = new MailConnector(guard, new MailTls(properties), properties);
+        this.connector = new MailConnector(guard, trust, properties);
         this.probe = new ImapProbe(connector);
     }
 
     /** Trusts the test CA, loopback allowed, the usual test timeouts. */
     static MailFixture standard() {
-        return new MailFixture(TestTls.trusting(CONNECT, READ, DEADLINE), List.of(LOOPBACK));
+        return with(TestTls.timeouts(CONNECT, READ, DEADLINE));
     }
 
+    /** Trusts the test CA, loopback allowed, these settings. */
     static MailFixture with(ImapProperties properties) {
-        return new MailFixture(properties, List.of(LOOPBACK));
+        return with(properties, TestTls.operatorTrust());
+    }
+
+    static MailFixture with(ImapProperties properties, TlsTrust trust) {
+        return new MailFixture(properties, trust, List.of(LOOPBACK));
     }
 
     /** As the application runs by default: no private range allowed, loopback included. */
     static MailFixture loopbackBlocked() {
-        return new MailFixture(TestTls.trusting(CONNECT, READ, DEADLINE), List.of());
+        return new MailFixture(TestTls.timeouts(CONNECT, READ, DEADLINE), TestTls.operatorTrust(), List.of());
     }
 
     static ImapSettings imap(String user, String password, String host, int port, ImapSecurity security) {

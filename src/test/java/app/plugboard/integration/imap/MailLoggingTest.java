@@ -9,11 +9,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import app.plugboard.integration.CheckResult;
 import app.plugboard.integration.ImapSettings;
 import app.plugboard.integration.IntegrationStatus;
+import app.plugboard.net.TlsTrust;
 import app.plugboard.testsupport.mail.ImapScripts;
 import app.plugboard.testsupport.mail.ScriptedServer;
 import app.plugboard.testsupport.mail.StartTlsFront;
 import app.plugboard.testsupport.mail.TestMailServer;
-import app.plugboard.testsupport.mail.TestTls;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -51,16 +51,14 @@ class MailLoggingTest {
 
     /** Every way a check can end, with the password (or a wrong one) sent wherever the server asks for it. */
     List<CheckResult> everyPath(boolean debug) throws Exception {
-        ImapProperties trusting = new ImapProperties(Duration.ofSeconds(2), Duration.ofMillis(700), Duration.ofMillis(700),
-                Duration.ofSeconds(3), TestTls.trustStore().toString(), TestTls.PASSWORD, debug);
-        ImapProperties jdkOnly = new ImapProperties(Duration.ofSeconds(2), Duration.ofMillis(700), Duration.ofMillis(700),
-                Duration.ofSeconds(3), null, null, debug);
+        ImapProperties usual = new ImapProperties(Duration.ofSeconds(2), Duration.ofMillis(700), Duration.ofMillis(700),
+                Duration.ofSeconds(3), debug);
         ImapProperties shortDeadline = new ImapProperties(Duration.ofSeconds(2), Duration.ofMillis(700),
-                Duration.ofMillis(700), Duration.ofMillis(900), TestTls.trustStore().toString(), TestTls.PASSWORD, debug);
+                Duration.ofMillis(700), Duration.ofMillis(900), debug);
         Function<String, ImapSettings> tls = password -> imap(USER, password, "localhost", mail.imapsPort(), IMPLICIT_TLS);
         List<CheckResult> results = new ArrayList<>();
-        try (MailFixture fixture = MailFixture.with(trusting);
-             MailFixture defaultTrust = MailFixture.with(jdkOnly);
+        try (MailFixture fixture = MailFixture.with(usual);
+             MailFixture defaultTrust = MailFixture.with(usual, TlsTrust.jdkOnly());
              MailFixture deadline = MailFixture.with(shortDeadline);
              MailFixture blocked = MailFixture.loopbackBlocked();
              StartTlsFront imapFront = StartTlsFront.start(StartTlsFront.Mode.IMAP_STARTTLS, mail.imapPort());

@@ -39,8 +39,13 @@ public final class ScriptedServer extends TestServerSocket {
     }
 
     public static ScriptedServer tls(Script script) {
+        return tls(TestTls.serverContext(), script);
+    }
+
+    /** Implicit TLS presenting what {@code context} holds (an expired certificate, say). */
+    public static ScriptedServer tls(javax.net.ssl.SSLContext context, Script script) {
         try {
-            SSLServerSocket socket = (SSLServerSocket) TestTls.serverContext().getServerSocketFactory()
+            SSLServerSocket socket = (SSLServerSocket) context.getServerSocketFactory()
                     .createServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress());
             ScriptedServer server = new ScriptedServer(socket, script);
             server.begin();

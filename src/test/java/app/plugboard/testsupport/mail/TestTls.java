@@ -1,6 +1,7 @@
 package app.plugboard.testsupport.mail;
 
 import app.plugboard.integration.imap.ImapProperties;
+import app.plugboard.net.TlsTrust;
 import java.io.InputStream;
 import java.net.URISyntaxException;
 import java.net.URL;
@@ -32,19 +33,33 @@ public final class TestTls {
         return resource("tls/server.p12");
     }
 
-    /** Mail settings that trust the test CA, with the given timeouts. */
-    public static ImapProperties trusting(Duration connect, Duration read, Duration deadline) {
-        return new ImapProperties(connect, read, read, deadline, trustStore().toString(), PASSWORD, false);
+    /** Plugboard's trust as an operator with the test CA configures it: the JDK's CAs and the test CA. */
+    public static TlsTrust operatorTrust() {
+        return TlsTrust.load(trustStore().toString(), PASSWORD);
     }
 
-    /** Mail settings that trust the JDK's CAs only. */
-    public static ImapProperties defaultTrust(Duration connect, Duration read, Duration deadline) {
-        return new ImapProperties(connect, read, read, deadline, null, null, false);
+    /** Mail settings with the given timeouts (read and write alike). */
+    public static ImapProperties timeouts(Duration connect, Duration read, Duration deadline) {
+        return new ImapProperties(connect, read, read, deadline, false);
     }
 
     /** A server-side TLS context presenting the "localhost" certificate. */
     public static SSLContext serverContext() {
-        try (InputStream in = TestTls.class.getClassLoader().getResourceAsStream("tls/server.p12")) {
+        return serverContext("tls/server.p12");
+    }
+
+    /** A server-side TLS context presenting a "localhost" certificate from the test CA that expired long ago. */
+    public static SSLContext expiredServerContext() {
+        return serverContext("tls/expired.p12");
+    }
+
+    /** The key and the expired certificate of {@link #expiredServerContext()}. */
+    public static Path expiredKeyStore() {
+        return resource("tls/expired.p12");
+    }
+
+    private static SSLContext serverContext(String keyStore) {
+        try (InputStream in = TestTls.class.getClassLoader().getResourceAsStream(keyStore)) {
             KeyStore store = KeyStore.getInstance("PKCS12");
             store.load(Objects.requireNonNull(in), PASSWORD.toCharArray());
             KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());

@@ -1,4 +1,4 @@
-package app.plugboard.integration.imap;
+package app.plugboard.net;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -8,24 +8,23 @@ import app.plugboard.testsupport.mail.TestTls;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
-import java.time.Duration;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-@DisplayName("MailTls: the operator's trust store")
-class MailTlsTest {
-
-    static ImapProperties withStore(String path, String password) {
-        return new ImapProperties(Duration.ofSeconds(5), Duration.ofSeconds(15), Duration.ofSeconds(15), Duration.ofSeconds(30),
-                path, password, false);
-    }
+@DisplayName("TlsTrust: the JDK's CAs and the operator's trust store")
+class TlsTrustTest {
 
     @Test
     @DisplayName("a readable PKCS12 store of CA certificates is used beside the JDK's CAs")
     void loads() {
-        assertThat(new MailTls(withStore(TestTls.trustStore().toString(), TestTls.PASSWORD)).socketFactory()).isNotNull();
-        assertThat(new MailTls(ImapProperties.defaults()).socketFactory()).isNotNull();
+        TlsTrust trust = TlsTrust.load(TestTls.trustStore().toString(), TestTls.PASSWORD);
+
+        assertThat(trust.operatorStore()).contains(TestTls.trustStore().toString());
+        assertThat(trust.operatorCertificates()).isEqualTo(1);
+        assertThat(trust.trustManager().getAcceptedIssuers().length)
+                .isEqualTo(TlsTrust.jdkOnly().trustManager().getAcceptedIssuers().length + 1);
+        assertThat(TlsTrust.jdkOnly().operatorStore()).isEmpty();
     }
 
     @Test
@@ -38,18 +37,19 @@ class MailTlsTest {
             store.store(out, "changeit".toCharArray());
         }
 
-        assertThatThrownBy(() -> new MailTls(withStore(dir.resolve("missing.p12").toString(), "x")))
+        assertThatThrownBy(() -> TlsTrust.load(dir.resolve("missing.p12").toString(), "x"))
                 .isInstanceOf(StartupProblem.class).hasMessageContaining("is not a readable file");
-        assertThatThrownBy(() -> new MailTls(withStore(TestTls.trustStore().toString(), "wrong")))
+        assertThatThrownBy(() -> TlsTrust.load(TestTls.trustStore().toString(), "wrong"))
                 .isInstanceOf(StartupProblem.class).hasMessageContaining("cannot be read")
-                .extracting(e -> ((StartupProblem) e).action()).asString().contains("PLUGBOARD_IMAP_TRUST_STORE_PASSWORD");
-        assertThatThrownBy(() -> new MailTls(withStore(empty.toString(), "changeit")))
+                .extracting(e -> ((StartupProblem) e).action()).asString().contains("PLUGBOARD_TRUST_STORE_PASSWORD");
+        assertThatThrownBy(() -> TlsTrust.load(empty.toString(), "changeit"))
                 .isInstanceOf(StartupProblem.class).hasMessageContaining("holds no certificate");
     }
 
     @Test
     @DisplayName("the trust store password never shows in the settings' text")
     void passwordHidden() {
-        assertThat(withStore("/etc/plugboard/ca.p12", "store-secret").toString()).doesNotContain("store-secret").contains("***");
+        assertThat(new TlsProperties("/etc/plugboard/ca.p12", "store-secret").toString())
+                .doesNotContain("store-secret").contains("***");
     }
 }
