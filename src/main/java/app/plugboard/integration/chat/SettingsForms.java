@@ -7,6 +7,7 @@ import app.plugboard.chat.Response;
 import app.plugboard.common.UserId;
 import app.plugboard.integration.IntegrationService;
 import app.plugboard.integration.IntegrationType;
+import app.plugboard.integration.Secret;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -62,6 +63,15 @@ class SettingsForms {
         Map<String, String> kept = new HashMap<>(typed);
         kept.keySet().removeAll(secret);
         drafts.update(token, user, draft.withTyped(kept));
+    }
+
+    /** The values typed into the form's secret fields: those the person gave now, not kept from before. */
+    Set<Secret> typedSecrets(FormDraft draft, Map<String, String> typed) {
+        return secretKeys(draft).stream()
+                .map(typed::get)
+                .filter(value -> value != null && !value.isBlank())
+                .map(Secret::of)
+                .collect(Collectors.toSet());
     }
 
     void close(String token) {
