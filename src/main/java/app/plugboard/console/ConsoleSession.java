@@ -146,7 +146,7 @@ final class ConsoleSession {
                 terminal.print("Cancelled: nothing was sent.");
                 return;
             }
-            show(router.handle(new ChatEvent.FormSubmit(user, showForm.form().id().encode(), values)));
+            show(router.handle(new ChatEvent.FormSubmit(user, showForm.form().id().encode(), values, showForm.form().secretKeys())));
         } else if (response instanceof Response.Suggestions) {
             terminal.print(HINT);
         }

@@ -2,7 +2,15 @@ package app.plugboard.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.plugboard.chat.ChatEvent;
 import app.plugboard.chat.ChatRouter;
+import app.plugboard.chat.CommandGroup;
+import app.plugboard.chat.CommandHandler;
+import app.plugboard.chat.CommandSpec;
+import app.plugboard.chat.ComponentHandler;
+import app.plugboard.chat.ComponentId;
+import app.plugboard.chat.Form;
+import app.plugboard.chat.Response;
 import app.plugboard.common.UserId;
 import app.plugboard.integration.CalendarFeedSettings;
 import app.plugboard.integration.IntegrationService;
@@ -61,6 +69,51 @@ class ConsoleSecretInputTest {
         assertThat(terminal.printed).noneMatch(text -> text.contains("private-TOKEN-4711"));
         assertThat(integrations.settings(ME, integrations.list(ME).get(0).id())).isEqualTo(new CalendarFeedSettings(
                 Secret.of(FEED.replace("basic", "new")), "alice", Secret.of("feed-pw")));
+    }
+
+    @Test
+    @DisplayName("the submitted form carries which fields its form declared secret, so printing it masks just those")
+    void submitKnowsItsSecrets() {
+        // GIVEN a command that shows a form with a username and a password, and a form route that keeps what it got
+        List<ChatEvent> submitted = new ArrayList<>();
+        CommandHandler login = new CommandHandler() {
+            @Override
+            public String command() {
+                return "demo";
+            }
+
+            @Override
+            public CommandSpec.Subcommand spec() {
+                return CommandSpec.Subcommand.of("login", "Log in");
+            }
+
+            @Override
+            public Response handle(ChatEvent.Command event) {
+                return new Response.ShowForm(new Form(ComponentId.of("demo", "submit"), "Log in", List.of(
+                        new Form.Text("username", "Username", null, null, null, true, false, 100),
+                        new Form.Text("password", "Password", null, null, null, true, true, 100))));
+            }
+        };
+        ComponentHandler submit = new ComponentHandler() {
+            @Override
+            public String route() {
+                return "demo:submit";
+            }
+
+            @Override
+            public Response handle(ChatEvent event, ComponentId id) {
+                submitted.add(event);
+                return Response.reply("Done.");
+            }
+        };
+        ChatRouter demo = new ChatRouter(List.of(new CommandGroup("demo", "Demo")), List.of(login), List.of(submit));
+
+        // WHEN the person fills the form in the terminal
+        new ConsoleSession(demo, ME, new RecordingTerminal("/demo login", "alice", "hunter2-pw")).run();
+
+        // THEN the event prints the username and masks the password
+        assertThat(submitted).singleElement().hasToString(
+                "FormSubmit[user=" + ME + ", formId=demo:submit, values={password=***, username=alice}]");
     }
 
     /** Answers prompts from a script and records which were read hidden. */

@@ -8,10 +8,14 @@ import app.plugboard.chat.Response;
 import app.plugboard.common.UserId;
 import app.plugboard.console.TerminalDriver;
 import app.plugboard.integration.CalDavSettings;
+import app.plugboard.integration.CalendarFeedSettings;
+import app.plugboard.integration.CheckResult;
 import app.plugboard.integration.IntegrationService;
 import app.plugboard.integration.IntegrationType;
+import app.plugboard.integration.Secret;
 import app.plugboard.testsupport.ScriptedProbes;
 import app.plugboard.testsupport.Tables;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -78,6 +82,36 @@ class SecretFormValuesTest {
         // THEN the second form asks for the address with nothing in brackets, and the address is never printed
         assertThat(output).contains("Password is empty: a feed with a username needs its password too.", "[1] Try again",
                 "Username [alice] (optional): ").doesNotContain("private-TOKEN-4711");
+    }
+
+    @Test
+    @DisplayName("a draft knows its form's secret fields: it neither keeps nor prints their values")
+    void draftPrintsNoSecret() {
+        // GIVEN a draft opened for a calendar form
+        String token = forms.open(ME, FormDraft.adding(IntegrationType.CALENDAR, "Family")).form().id().arg(0);
+
+        // WHEN values including the address and the password are put into it directly
+        FormDraft typed = forms.draft(ME, token).withTyped(Map.of(ADDRESS, FEED, CalDavSettings.USERNAME, "alice",
+                CalDavSettings.PASSWORD, "feed-pw"));
+
+        // THEN it keeps and prints the username only
+        assertThat(typed.typed()).containsOnlyKeys(CalDavSettings.USERNAME);
+        assertThat(typed.toString()).contains("username=alice").doesNotContain("private-TOKEN-4711", "feed-pw");
+    }
+
+    @Test
+    @DisplayName("a pending \"which calendar?\" question and each of its choices print the settings' secrets as ***")
+    void choicesPrintNoSecret() {
+        CheckResult.Choice feed = new CheckResult.Choice("Family", null,
+                new CalendarFeedSettings(Secret.of(FEED), "alice", Secret.of("feed-pw")), CheckResult.connected("3 events"));
+        CheckResult.Choice dav = new CheckResult.Choice("Personal", null, new CalDavSettings(
+                "https://cloud.example.com/dav", "alice", Secret.of("dav-pw"), null, null), null);
+        Choices.Pending pending = new Choices.Pending("token", FormDraft.adding(IntegrationType.CALENDAR, "Family"),
+                List.of(feed, dav));
+
+        assertThat(feed.toString()).contains("url=***", "password=***").doesNotContain("private-TOKEN-4711", "feed-pw");
+        assertThat(pending.toString()).contains("Personal", "password=***")
+                .doesNotContain("private-TOKEN-4711", "feed-pw", "dav-pw");
     }
 
     private static Form.Text text(Form form, String key) {
