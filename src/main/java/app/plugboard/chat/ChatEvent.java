@@ -3,6 +3,7 @@ package app.plugboard.chat;
 import app.plugboard.common.UserId;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** Something a person did in the chat. Component and form ids arrive raw and are decoded by the router. */
 public sealed interface ChatEvent {
@@ -32,9 +33,25 @@ public sealed interface ChatEvent {
         }
     }
 
-    record FormSubmit(UserId user, String formId, Map<String, String> values) implements ChatEvent {
+    /**
+     * A submitted form.
+     *
+     * @param secretKeys the fields the form declared secret; printed as {@code ***}
+     */
+    record FormSubmit(UserId user, String formId, Map<String, String> values, Set<String> secretKeys) implements ChatEvent {
         public FormSubmit {
             values = Map.copyOf(values);
+            secretKeys = Set.copyOf(secretKeys);
+        }
+
+        /** From a transport that cannot tell which fields were secret (Discord does not send the form back): all are. */
+        public FormSubmit(UserId user, String formId, Map<String, String> values) {
+            this(user, formId, values, values.keySet());
+        }
+
+        @Override
+        public String toString() {
+            return "FormSubmit[user=" + user + ", formId=" + formId + ", values=" + TypedValues.masked(values, secretKeys) + "]";
         }
     }
 

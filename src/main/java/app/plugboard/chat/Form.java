@@ -1,6 +1,8 @@
 package app.plugboard.chat;
 
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
 /** A form to fill (a Discord modal; in the terminal, one prompt per field). */
@@ -48,6 +50,14 @@ public record Form(ComponentId id, String title, List<Field> fields) {
                 throw new IllegalArgumentException("a choice has 1 to " + Limits.SELECT_OPTIONS + " options");
             }
         }
+    }
+
+    /** The keys of the fields declared secret: never prefilled, never kept, never printed. */
+    public Set<String> secretKeys() {
+        return fields.stream()
+                .filter(field -> field instanceof Text text && text.secret())
+                .map(Field::key)
+                .collect(Collectors.toUnmodifiableSet());
     }
 
     public Form {

@@ -159,7 +159,7 @@ final class ConsoleSession {
                 }
                 return;
             }
-            show(router.handle(new ChatEvent.FormSubmit(user, showForm.form().id().encode(), values)));
+            show(router.handle(new ChatEvent.FormSubmit(user, showForm.form().id().encode(), values, showForm.form().secretKeys())));
         } else if (response instanceof Response.Suggestions) {
             terminal.print(HINT);
         }

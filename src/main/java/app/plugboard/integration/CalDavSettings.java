@@ -5,6 +5,7 @@ import static app.plugboard.integration.Fields.addIfPresent;
 import app.plugboard.common.FieldProblem;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -36,6 +37,12 @@ public record CalDavSettings(
     @Override
     public SettingsKind kind() {
         return SettingsKind.CALDAV;
+    }
+
+    /** The password goes to the server (discovery) and to the chosen calendar. */
+    @Override
+    public Map<String, SecretUse> secretUses() {
+        return Map.of(PASSWORD, SecretUse.of("Password", password, Destination.origin(serverUrl), Destination.origin(calendarUrl)));
     }
 
     public boolean allCalendars() {

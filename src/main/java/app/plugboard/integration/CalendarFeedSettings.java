@@ -5,6 +5,7 @@ import static app.plugboard.integration.Fields.addIfPresent;
 import app.plugboard.common.FieldProblem;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -32,6 +33,13 @@ public record CalendarFeedSettings(
     @Override
     public SettingsKind kind() {
         return SettingsKind.CALENDAR_FEED;
+    }
+
+    /** The address is fetched from its own origin, and the password sent there (never to another one). */
+    @Override
+    public Map<String, SecretUse> secretUses() {
+        Destination origin = Destination.origin(url == null ? null : url.reveal());
+        return Map.of(URL, SecretUse.of("Address", url, origin), PASSWORD, SecretUse.of("Password", password, origin));
     }
 
     /** Scheme and host only, safe for lists and logs. */

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
@@ -36,6 +37,13 @@ public record GmailSettings(
     @Override
     public SettingsKind kind() {
         return SettingsKind.GMAIL;
+    }
+
+    /** The tokens go only to Google's endpoints, which the operator configures: nothing a person types. */
+    @Override
+    public Map<String, SecretUse> secretUses() {
+        return Map.of(ACCESS_TOKEN, SecretUse.of("Access token", accessToken),
+                REFRESH_TOKEN, SecretUse.of("Refresh token", refreshToken));
     }
 
     public boolean hasTokens() {

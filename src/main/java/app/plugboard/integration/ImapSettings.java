@@ -5,6 +5,7 @@ import static app.plugboard.integration.Fields.addIfPresent;
 import app.plugboard.common.FieldProblem;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -28,6 +29,8 @@ public record ImapSettings(
     public static final String SECURITY = "security";
     public static final String SMTP_SERVER = "smtpServer";
     public static final String SMTP_PORT = "smtpPort";
+    /** SMTP without a port: implicit TLS on 465 (RFC 8314). */
+    public static final int DEFAULT_SMTP_PORT = 465;
 
     public ImapSettings {
         username = username == null ? null : username.trim();
@@ -38,6 +41,36 @@ public record ImapSettings(
     @Override
     public SettingsKind kind() {
         return SettingsKind.IMAP;
+    }
+
+    /** The SMTP port, 465 when none is given. */
+    public int smtpPortOrDefault() {
+        return smtpPort == null ? DEFAULT_SMTP_PORT : smtpPort;
+    }
+
+    /** SMTP security follows its port: implicit TLS on 465, STARTTLS (required) on 587 and 25, else as IMAP's. */
+    public boolean smtpImplicitTls() {
+        return switch (smtpPortOrDefault()) {
+            case 465 -> true;
+            case 587, 25 -> false;
+            default -> security == ImapSecurity.IMPLICIT_TLS;
+        };
+    }
+
+    /** The password goes to the IMAP server and, when there is one, the SMTP server (same login). */
+    @Override
+    public Map<String, SecretUse> secretUses() {
+        return Map.of(PASSWORD, SecretUse.of("Password", password, imapDestination(), smtpDestination()));
+    }
+
+    private @Nullable Destination imapDestination() {
+        return server == null || port == null ? null
+                : new Destination(security == ImapSecurity.IMPLICIT_TLS ? "imaps" : "imap", server, port);
+    }
+
+    /** Where sending mail logs in, or null without an SMTP server. */
+    public @Nullable Destination smtpDestination() {
+        return smtpServer == null ? null : new Destination(smtpImplicitTls() ? "smtps" : "smtp", smtpServer, smtpPortOrDefault());
     }
 
     @Override

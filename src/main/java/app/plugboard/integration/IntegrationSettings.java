@@ -3,6 +3,7 @@ package app.plugboard.integration;
 import app.plugboard.common.FieldProblem;
 import app.plugboard.common.InvalidInputException;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What an integration needs to reach its service. Each record validates itself and says, per
@@ -26,6 +27,12 @@ public sealed interface IntegrationSettings
             throw new InvalidInputException(problems);
         }
     }
+
+    /**
+     * Each secret, by field, with every destination it is sent to. An edit may keep a stored secret only
+     * for the destinations it was stored for ({@link SecretReuse}).
+     */
+    Map<String, SecretUse> secretUses();
 
     /** The settings as stored: the plain fields and the secret fields, kept apart. */
     StoredFields toStoredFields();

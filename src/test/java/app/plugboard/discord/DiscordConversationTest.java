@@ -347,14 +347,14 @@ class DiscordConversationTest {
                 .contains("Work mail keeps its current settings");
         assertThat(((ImapSettings) integrations.settings(id(alice), work.id())).password()).isEqualTo(Secret.of("old-pw"));
 
-        // WHEN she tries again with the server changed and the password left empty THEN the stored password stays
+        // WHEN she tries again with another login on the same server and the password left empty THEN the stored password stays
         Callback again = discord.button(alice, wrong.message().button("Try again").path("custom_id").asString(),
                 wrong.message()).awaitCallback();
-        FakeInteraction right = discord.modalSubmit(alice, again.customId(), Map.of("username", "alice@example.com",
-                "password", "", "server", "mail.example.com", "port", "993"), Map.of("security", List.of("IMPLICIT_TLS")));
+        FakeInteraction right = discord.modalSubmit(alice, again.customId(), Map.of("username", "alice.work@example.com",
+                "password", "", "server", "imap.example.com", "port", "993"), Map.of("security", List.of("IMPLICIT_TLS")));
         assertThat(right.awaitMessage(m -> m.content().contains("Updated")).content()).contains("✅ Updated Work mail.");
         ImapSettings stored = (ImapSettings) integrations.settings(id(alice), work.id());
-        assertThat(stored.server()).isEqualTo("mail.example.com");
+        assertThat(stored.username()).isEqualTo("alice.work@example.com");
         assertThat(stored.password()).isEqualTo(Secret.of("old-pw"));
     }
 
@@ -371,12 +371,14 @@ class DiscordConversationTest {
         assertThat(inputs(form)).containsEntry("address", "").containsEntry("username", "alice").containsEntry("password", "");
         // the person pastes the new address and leaves the rest as shown
         Map<String, String> typed = new HashMap<>(inputs(form));
-        typed.put("address", "https://calendar.example.com/new.ics");
+        typed.put("address", "https://calendar.google.com/calendar/ical/alice/new-token/basic.ics");
         FakeInteraction submit = discord.modalSubmit(alice, form.customId(), typed, Map.of());
 
+        // (on the same server, so the stored password goes with it)
         submit.awaitMessage(m -> m.content().contains("Updated"));
         assertThat(integrations.settings(id(alice), family.id())).isEqualTo(new CalendarFeedSettings(
-                Secret.of("https://calendar.example.com/new.ics"), "alice", Secret.of("old-token-feedpass")));
+                Secret.of("https://calendar.google.com/calendar/ical/alice/new-token/basic.ics"), "alice",
+                Secret.of("old-token-feedpass")));
     }
 
     @Test

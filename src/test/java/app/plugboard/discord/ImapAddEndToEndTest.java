@@ -133,9 +133,10 @@ class ImapAddEndToEndTest {
         Callback form = discord.button(alice, choices.button("Sending mail").path("custom_id").asString(), choices).awaitCallback();
         assertThat(form.data().path("title").asString()).isEqualTo("Sending mail: Dora");
 
-        // WHEN she gives a port where no SMTP server answers THEN nothing changes
-        FakeInteraction wrong = discord.modalSubmit(alice, form.customId(),
-                Map.of("smtpServer", "localhost", "smtpPort", String.valueOf(MAIL.imapsPort())), Map.of());
+        // WHEN she gives a port where no SMTP server answers (with the password: the form asks for it with a new server)
+        // THEN nothing changes
+        FakeInteraction wrong = discord.modalSubmit(alice, form.customId(), Map.of("smtpServer", "localhost",
+                "smtpPort", String.valueOf(MAIL.imapsPort()), "password", "app-password-3"), Map.of());
         assertThat(wrong.awaitMessage(m -> m.content().startsWith("❌")).content())
                 .startsWith("❌ Nothing was changed: Dora keeps its current settings.").contains("Sending mail does not work");
         assertThat(((ImapSettings) integrations.settings(id(alice), stored.id())).smtpServer()).isNull();
@@ -143,8 +144,8 @@ class ImapAddEndToEndTest {
         // WHEN she tries again with GreenMail's SMTP port THEN it is checked and stored
         Callback again = discord.button(alice, wrong.message().button("Try again").path("custom_id").asString(),
                 wrong.message()).awaitCallback();
-        FakeInteraction right = discord.modalSubmit(alice, again.customId(),
-                Map.of("smtpServer", "localhost", "smtpPort", String.valueOf(MAIL.smtpsPort())), Map.of());
+        FakeInteraction right = discord.modalSubmit(alice, again.customId(), Map.of("smtpServer", "localhost",
+                "smtpPort", String.valueOf(MAIL.smtpsPort()), "password", "app-password-3"), Map.of());
         assertThat(right.awaitMessage(m -> m.content().startsWith("✅")).content())
                 .contains("Updated Dora.", "Sending through localhost:" + MAIL.smtpsPort() + " works too.");
         ImapSettings updated = (ImapSettings) integrations.settings(id(alice), stored.id());

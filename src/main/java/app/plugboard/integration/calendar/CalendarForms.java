@@ -61,10 +61,11 @@ class CalendarForms implements TypeForms {
         boolean feed = purpose == FormPurpose.ADD || kind == SettingsKind.CALENDAR_FEED;
         if (purpose != FormPurpose.REPLACE_CREDENTIALS) {
             if (feed) {
-                // a feed address is a secret: never prefilled
+                // a feed address is a secret, like a password (it usually carries a private token): never
+                // prefilled, never kept in a draft, not echoed in the terminal
                 fields.add(new Form.Text(ADDRESS, "Address", purpose == FormPurpose.ADD
                         ? "The feed's address, or the CalDAV server's." : "The new address. " + FormFields.EMPTY_KEEPS,
-                        "https://... or webcal://...", null, purpose == FormPurpose.ADD, false, 2048));
+                        "https://... or webcal://...", null, purpose == FormPurpose.ADD, true, 2048));
             } else {
                 fields.add(text(ADDRESS, "CalDAV server address", null, "https://cloud.example.com/remote.php/dav",
                         prefill, true, 2048));
@@ -72,8 +73,11 @@ class CalendarForms implements TypeForms {
         }
         fields.add(text(CalDavSettings.USERNAME, "Username", "Only for CalDAV, or a feed that asks for one.", null,
                 prefill, false, 320));
-        fields.add(secret(CalDavSettings.PASSWORD, "Password", purpose == FormPurpose.ADD
-                ? FormFields.DISCORD_SHOWS_IT : FormFields.EMPTY_KEEPS, false));
+        fields.add(secret(CalDavSettings.PASSWORD, "Password", switch (purpose) {
+            case ADD -> FormFields.DISCORD_SHOWS_IT;
+            case CHANGE_URL -> FormFields.NEEDED_FOR_NEW_SERVER;
+            case REPLACE_CREDENTIALS, SENDING -> FormFields.EMPTY_KEEPS;
+        }, false));
         return fields;
     }
 

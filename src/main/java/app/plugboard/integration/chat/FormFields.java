@@ -13,6 +13,8 @@ public final class FormFields {
 
     public static final String DISCORD_SHOWS_IT = "Discord shows what you type here: an app password is safer.";
     public static final String EMPTY_KEEPS = "Leave empty to keep the one stored now.";
+    /** For a stored secret in a form that can change where it goes. */
+    public static final String NEEDED_FOR_NEW_SERVER = "Needed again when you change the server. " + EMPTY_KEEPS;
 
     private FormFields() {
     }

@@ -7,8 +7,8 @@ import app.plugboard.chat.Response;
 import app.plugboard.common.UserId;
 import app.plugboard.integration.IntegrationService;
 import app.plugboard.integration.IntegrationType;
+import app.plugboard.integration.Secret;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -44,7 +44,7 @@ class SettingsForms {
     }
 
     Response.ShowForm open(UserId user, FormDraft draft) {
-        String token = drafts.open(user, draft);
+        String token = drafts.open(user, draft.declaring(secretKeys(draft)));
         return new Response.ShowForm(build(draft, token));
     }
 
@@ -58,10 +58,16 @@ class SettingsForms {
 
     /** Keeps what was typed, without the secret fields, for "Try again". */
     void remember(UserId user, String token, FormDraft draft, Map<String, String> typed) {
-        Set<String> secret = secretKeys(draft);
-        Map<String, String> kept = new HashMap<>(typed);
-        kept.keySet().removeAll(secret);
-        drafts.update(token, user, draft.withTyped(kept));
+        drafts.update(token, user, draft.declaring(secretKeys(draft)).withTyped(typed));
+    }
+
+    /** The values typed into the form's secret fields: those the person gave now, not kept from before. */
+    Set<Secret> typedSecrets(FormDraft draft, Map<String, String> typed) {
+        return secretKeys(draft).stream()
+                .map(typed::get)
+                .filter(value -> value != null && !value.isBlank())
+                .map(Secret::of)
+                .collect(Collectors.toSet());
     }
 
     void close(String token) {

@@ -6,6 +6,7 @@ import app.plugboard.chat.ComponentId;
 import app.plugboard.chat.ExpiredException;
 import app.plugboard.chat.Message;
 import app.plugboard.chat.Response;
+import app.plugboard.common.FieldProblem;
 import app.plugboard.common.InvalidInputException;
 import app.plugboard.common.UserId;
 import app.plugboard.integration.CheckResult;
@@ -13,7 +14,9 @@ import app.plugboard.integration.ConnectionChecker;
 import app.plugboard.integration.IntegrationService;
 import app.plugboard.integration.IntegrationSettings;
 import app.plugboard.integration.IntegrationView;
+import app.plugboard.integration.SecretReuse;
 import app.plugboard.integration.DuplicateLabelException;
+import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 
@@ -111,6 +114,7 @@ class SubmitForm implements ComponentHandler {
         try {
             settings = forms.of(draft.type()).parse(draft.intent().purpose(), typed, current);
             settings.validate();
+            keepsStoredSecretsWhereTheyWere(draft, typed, current, settings);
         } catch (InvalidInputException refused) {
             return Views.refusedWithRetry("⚠️ Nothing was changed. Please fix this and try again:\n" + refused.userMessage(), token);
         }
@@ -123,5 +127,18 @@ class SubmitForm implements ComponentHandler {
             return choices.ask(user, token, draft, result);
         }
         return save(user, token, draft, settings, result);
+    }
+
+    /**
+     * A secret left empty keeps the stored one, but only for the destinations it was entered for: an edit
+     * that would send it elsewhere is refused here, before any connection, naming the field to type again.
+     */
+    private void keepsStoredSecretsWhereTheyWere(FormDraft draft, Map<String, String> typed, IntegrationSettings stored,
+            IntegrationSettings edited) {
+        List<FieldProblem> problems = SecretReuse.problems(stored, edited, forms.typedSecrets(draft, typed),
+                forms.of(draft.type()).sameProviderDestinations(stored));
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
     }
 }

@@ -1,11 +1,13 @@
 package app.plugboard.integration.chat;
 
 import app.plugboard.chat.Form;
+import app.plugboard.integration.Destination;
 import app.plugboard.integration.IntegrationSettings;
 import app.plugboard.integration.IntegrationType;
 import app.plugboard.integration.SettingsKind;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -33,6 +35,14 @@ public interface TypeForms {
      * @throws app.plugboard.common.InvalidInputException naming each field that cannot be read
      */
     IntegrationSettings parse(FormPurpose purpose, Map<String, String> typed, @Nullable IntegrationSettings current);
+
+    /**
+     * Destinations a stored secret may also go to without being typed again: the same provider's other
+     * servers, from Plugboard's own table, never from what was typed. None unless a type says so.
+     */
+    default Set<Destination> sameProviderDestinations(IntegrationSettings stored) {
+        return Set.of();
+    }
 
     /** The non-secret values of stored settings, by field key, to prefill an edit form. */
     Map<String, String> prefill(IntegrationSettings settings);

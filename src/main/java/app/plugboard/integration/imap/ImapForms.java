@@ -8,6 +8,7 @@ import static app.plugboard.integration.chat.FormFields.value;
 
 import app.plugboard.chat.Form;
 import app.plugboard.chat.Option;
+import app.plugboard.integration.Destination;
 import app.plugboard.integration.ImapSecurity;
 import app.plugboard.integration.ImapSettings;
 import app.plugboard.integration.IntegrationSettings;
@@ -23,6 +24,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
@@ -53,7 +55,8 @@ class ImapForms implements TypeForms {
             return List.of(
                     text(ImapSettings.SMTP_SERVER, "SMTP server", SMTP_DESCRIPTION, "smtp.example.com", prefill, false, 253),
                     text(ImapSettings.SMTP_PORT, "SMTP port", "465 with implicit TLS, 587 with STARTTLS.", "465",
-                            prefill, false, 5));
+                            prefill, false, 5),
+                    secret(ImapSettings.PASSWORD, "Password", FormFields.NEEDED_FOR_NEW_SERVER, false));
         }
         boolean adding = purpose == FormPurpose.ADD;
         Map<String, String> values = new HashMap<>(prefill);
@@ -61,7 +64,8 @@ class ImapForms implements TypeForms {
         return List.of(
                 text(ImapSettings.USERNAME, "Email address or username", "The login of your mailbox.",
                         "alice@example.com", values, true, 320),
-                secret(ImapSettings.PASSWORD, "Password", adding ? FormFields.DISCORD_SHOWS_IT : FormFields.EMPTY_KEEPS, adding),
+                secret(ImapSettings.PASSWORD, "Password", adding ? FormFields.DISCORD_SHOWS_IT : FormFields.NEEDED_FOR_NEW_SERVER,
+                        adding),
                 text(ImapSettings.SERVER, "IMAP server", SERVER_DESCRIPTION, "imap.example.com", values, false, 253),
                 text(ImapSettings.PORT, "Port", "993 with implicit TLS, 143 with STARTTLS.", "993", values, true, 5),
                 choice(ImapSettings.SECURITY, "Security", "Plain, unencrypted logins are not offered.",
@@ -105,10 +109,12 @@ class ImapForms implements TypeForms {
     }
 
     /**
-     * The mailbox as it is, sending through the SMTP server typed (the same login and password); left
-     * empty, the provider's server where a preset knows it, else none (the mailbox only reads).
+     * The mailbox as it is, sending through the SMTP server typed (the same login and password, or the
+     * password typed now); left empty, the provider's server where a preset knows it, else none (the
+     * mailbox only reads).
      */
     private static ImapSettings sending(Map<String, String> typed, ImapSettings stored) {
+        String password = value(typed, ImapSettings.PASSWORD);
         String smtpServer = value(typed, ImapSettings.SMTP_SERVER);
         Integer smtpPort = number(typed, ImapSettings.SMTP_PORT, "SMTP port", "465 with implicit TLS, 587 with STARTTLS");
         if (smtpServer == null && smtpPort == null) {
@@ -116,8 +122,24 @@ class ImapForms implements TypeForms {
             smtpServer = preset.map(ProviderPreset::smtpServer).orElse(null);
             smtpPort = preset.map(ProviderPreset::smtpPort).orElse(null);
         }
-        return new ImapSettings(stored.username(), stored.password(), stored.server(), stored.port(), stored.security(),
-                smtpServer, smtpPort);
+        return new ImapSettings(stored.username(), password != null ? Secret.of(password) : stored.password(),
+                stored.server(), stored.port(), stored.security(), smtpServer, smtpPort);
+    }
+
+    /**
+     * The provider's own SMTP server, when the stored IMAP server is a known provider's: a password entered
+     * for imap.gmail.com may also go to smtp.gmail.com. Plugboard's table names it, not what was typed.
+     */
+    @Override
+    public Set<Destination> sameProviderDestinations(IntegrationSettings stored) {
+        if (!(stored instanceof ImapSettings imap) || imap.server() == null) {
+            return Set.of();
+        }
+        return ProviderPresets.forServer(imap.server())
+                .map(preset -> new ImapSettings(imap.username(), imap.password(), imap.server(), imap.port(),
+                        imap.security(), preset.smtpServer(), preset.smtpPort()).smtpDestination())
+                .map(Set::of)
+                .orElse(Set.of());
     }
 
     @Override

@@ -12,9 +12,6 @@ import org.jspecify.annotations.Nullable;
  */
 record MailEndpoint(Kind kind, String host, int port, boolean implicitTls, String username, @Nullable String hint) {
 
-    /** SMTP without a port: implicit TLS on 465 (RFC 8314). */
-    static final int DEFAULT_SMTP_PORT = 465;
-
     enum Kind {
         IMAP("IMAP", "imap", "imaps"),
         SMTP("SMTP", "smtp", "smtps");
@@ -36,19 +33,10 @@ record MailEndpoint(Kind kind, String host, int port, boolean implicitTls, Strin
                 hint(settings));
     }
 
-    /**
-     * The SMTP server of the settings: implicit TLS on port 465, STARTTLS (required) on 587 and 25,
-     * and on any other port the same security as the IMAP server.
-     */
+    /** The SMTP server of the settings, with the port and security {@link ImapSettings} gives it. */
     static MailEndpoint smtp(ImapSettings settings) {
-        int port = settings.smtpPort() == null ? DEFAULT_SMTP_PORT : settings.smtpPort();
-        boolean implicitTls = switch (port) {
-            case 465 -> true;
-            case 587, 25 -> false;
-            default -> settings.security() == ImapSecurity.IMPLICIT_TLS;
-        };
-        return new MailEndpoint(Kind.SMTP, Objects.requireNonNull(settings.smtpServer()), port, implicitTls,
-                Objects.requireNonNull(settings.username()), hint(settings));
+        return new MailEndpoint(Kind.SMTP, Objects.requireNonNull(settings.smtpServer()), settings.smtpPortOrDefault(),
+                settings.smtpImplicitTls(), Objects.requireNonNull(settings.username()), hint(settings));
     }
 
     private static @Nullable String hint(ImapSettings settings) {

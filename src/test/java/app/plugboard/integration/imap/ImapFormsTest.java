@@ -7,6 +7,7 @@ import app.plugboard.chat.Form;
 import app.plugboard.common.FieldProblem;
 import app.plugboard.common.InvalidInputException;
 import app.plugboard.integration.CheckResult;
+import app.plugboard.integration.Destination;
 import app.plugboard.integration.ImapSecurity;
 import app.plugboard.integration.ImapSettings;
 import app.plugboard.integration.IntegrationStatus;
@@ -161,5 +162,57 @@ class ImapFormsTest {
         assertThat(MailEndpoint.smtp(MailFixture.withSmtp(base, "smtp.example.com", 587)).implicitTls()).isFalse();
         assertThat(MailEndpoint.smtp(MailFixture.withSmtp(base, "smtp.example.com", 25)).implicitTls()).isFalse();
         assertThat(MailEndpoint.smtp(MailFixture.withSmtp(base, "smtp.example.com", 2525)).implicitTls()).isFalse();
+    }
+
+    @Test
+    @DisplayName("the edit forms say that a changed server needs the password again; Sending mail has a password field for it")
+    void passwordNeededForANewServer() {
+        Form.Text sending = (Form.Text) forms.fields(FormPurpose.SENDING, null, Map.of()).stream()
+                .filter(field -> field.key().equals(ImapSettings.PASSWORD)).findFirst().orElseThrow();
+        Form.Text credentials = (Form.Text) forms.fields(FormPurpose.REPLACE_CREDENTIALS, null, Map.of()).stream()
+                .filter(field -> field.key().equals(ImapSettings.PASSWORD)).findFirst().orElseThrow();
+
+        assertThat(sending.secret()).isTrue();
+        assertThat(sending.required()).isFalse();
+        assertThat(sending.description()).isEqualTo("Needed again when you change the server. Leave empty to keep the one stored now.");
+        assertThat(credentials.description()).isEqualTo(sending.description());
+    }
+
+    @Test
+    @DisplayName("Sending mail: a password typed there replaces the mailbox's (the same login); left empty, the stored one stays")
+    void sendingPassword() {
+        ImapSettings stored = new ImapSettings("alice@example.com", Secret.of("old"), "imap.example.com", 993,
+                ImapSecurity.IMPLICIT_TLS, null, null);
+
+        ImapSettings typed = (ImapSettings) forms.parse(FormPurpose.SENDING, Map.of(ImapSettings.SMTP_SERVER, "smtp.example.net",
+                ImapSettings.SMTP_PORT, "587", ImapSettings.PASSWORD, "new"), stored);
+        ImapSettings empty = (ImapSettings) forms.parse(FormPurpose.SENDING, Map.of(ImapSettings.SMTP_SERVER, "smtp.example.net",
+                ImapSettings.SMTP_PORT, "587", ImapSettings.PASSWORD, ""), stored);
+
+        assertThat(typed).isEqualTo(new ImapSettings("alice@example.com", Secret.of("new"), "imap.example.com", 993,
+                ImapSecurity.IMPLICIT_TLS, "smtp.example.net", 587));
+        assertThat(empty.password()).isEqualTo(Secret.of("old"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+            "imap.gmail.com,        smtps, smtp.gmail.com,        465",
+            "IMAP.Fastmail.com,     smtps, smtp.fastmail.com,     465",
+            "outlook.office365.com, smtp,  smtp-mail.outlook.com, 587"})
+    @DisplayName("a password stored for a known provider's IMAP server may also go to that provider's SMTP server")
+    void sameProvider(String imapServer, String scheme, String smtpServer, int smtpPort) {
+        ImapSettings stored = new ImapSettings("alice@example.com", Secret.of("pw"), imapServer, 993, ImapSecurity.IMPLICIT_TLS,
+                null, null);
+
+        assertThat(forms.sameProviderDestinations(stored)).containsExactly(new Destination(scheme, smtpServer, smtpPort));
+    }
+
+    @Test
+    @DisplayName("an IMAP server of no known provider vouches for no other server")
+    void noProvider() {
+        ImapSettings stored = new ImapSettings("alice@gmail.com", Secret.of("pw"), "imap.example.com", 993,
+                ImapSecurity.IMPLICIT_TLS, null, null);
+
+        assertThat(forms.sameProviderDestinations(stored)).isEmpty();
     }
 }

@@ -1,0 +1,120 @@
+package app.plugboard.integration.chat;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.plugboard.chat.ChatRouter;
+import app.plugboard.chat.Form;
+import app.plugboard.chat.Response;
+import app.plugboard.common.UserId;
+import app.plugboard.console.TerminalDriver;
+import app.plugboard.integration.CalDavSettings;
+import app.plugboard.integration.CalendarFeedSettings;
+import app.plugboard.integration.CheckResult;
+import app.plugboard.integration.IntegrationService;
+import app.plugboard.integration.IntegrationType;
+import app.plugboard.integration.Secret;
+import app.plugboard.testsupport.ScriptedProbes;
+import app.plugboard.testsupport.Tables;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** What a person typed into secret fields (passwords, feed addresses) is used once and kept nowhere. */
+@SpringBootTest
+@Import(ScriptedProbes.class)
+@DisplayName("Secret form values: used once, kept nowhere")
+class SecretFormValuesTest {
+
+    static final UserId ME = new UserId(1);
+    static final String FEED = "https://calendar.example.com/private-TOKEN-4711/basic.ics";
+    static final String ADDRESS = "address";
+
+    @Autowired
+    SettingsForms forms;
+    @Autowired
+    ChatRouter router;
+    @Autowired
+    IntegrationService integrations;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @BeforeEach
+    void emptyTables() {
+        Tables.truncateAll(jdbc);
+    }
+
+    @Test
+    @DisplayName("a draft keeps what was typed for Try again, but neither the feed address nor the password")
+    void draftKeepsNoSecret() {
+        // GIVEN an open calendar form
+        FormDraft draft = FormDraft.adding(IntegrationType.CALENDAR, "Family");
+        String token = forms.open(ME, draft).form().id().arg(0);
+
+        // WHEN what was typed is remembered for Try again
+        forms.remember(ME, token, draft, Map.of("source", "feed", ADDRESS, FEED,
+                CalDavSettings.USERNAME, "alice", CalDavSettings.PASSWORD, "feed-pw"));
+
+        // THEN the draft holds the username, not the address nor the password
+        assertThat(forms.draft(ME, token).typed()).containsEntry(CalDavSettings.USERNAME, "alice")
+                .doesNotContainKeys(ADDRESS, CalDavSettings.PASSWORD);
+        assertThat(forms.draft(ME, token).toString()).doesNotContain("private-TOKEN-4711", "feed-pw");
+        // AND Try again opens the form with the username filled in and the address empty
+        Response.ShowForm again = forms.reopen(ME, token);
+        assertThat(text(again.form(), CalDavSettings.USERNAME).value()).isEqualTo("alice");
+        assertThat(text(again.form(), ADDRESS).value()).isNull();
+    }
+
+    @Test
+    @DisplayName("in the terminal, Try again after a refused feed asks for the address again and never shows it")
+    void terminalTryAgain() {
+        // WHEN a feed with a username but no password is refused, and the person tries again
+        String output = TerminalDriver.converse(router, ME, "/integration add type:calendar label:Family",
+                "1", FEED, "alice", "",
+                "1",
+                "", FEED, "", "");
+
+        // THEN the second form asks for the address with nothing in brackets, and the address is never printed
+        assertThat(output).contains("Password is empty: a feed with a username needs its password too.", "[1] Try again",
+                "Username [alice] (optional): ").doesNotContain("private-TOKEN-4711");
+    }
+
+    @Test
+    @DisplayName("a draft knows its form's secret fields: it neither keeps nor prints their values")
+    void draftPrintsNoSecret() {
+        // GIVEN a draft opened for a calendar form
+        String token = forms.open(ME, FormDraft.adding(IntegrationType.CALENDAR, "Family")).form().id().arg(0);
+
+        // WHEN values including the address and the password are put into it directly
+        FormDraft typed = forms.draft(ME, token).withTyped(Map.of(ADDRESS, FEED, CalDavSettings.USERNAME, "alice",
+                CalDavSettings.PASSWORD, "feed-pw"));
+
+        // THEN it keeps and prints the username only
+        assertThat(typed.typed()).containsOnlyKeys(CalDavSettings.USERNAME);
+        assertThat(typed.toString()).contains("username=alice").doesNotContain("private-TOKEN-4711", "feed-pw");
+    }
+
+    @Test
+    @DisplayName("a pending \"which calendar?\" question and each of its choices print the settings' secrets as ***")
+    void choicesPrintNoSecret() {
+        CheckResult.Choice feed = new CheckResult.Choice("Family", null,
+                new CalendarFeedSettings(Secret.of(FEED), "alice", Secret.of("feed-pw")), CheckResult.connected("3 events"));
+        CheckResult.Choice dav = new CheckResult.Choice("Personal", null, new CalDavSettings(
+                "https://cloud.example.com/dav", "alice", Secret.of("dav-pw"), null, null), null);
+        Choices.Pending pending = new Choices.Pending("token", FormDraft.adding(IntegrationType.CALENDAR, "Family"),
+                List.of(feed, dav));
+
+        assertThat(feed.toString()).contains("url=***", "password=***").doesNotContain("private-TOKEN-4711", "feed-pw");
+        assertThat(pending.toString()).contains("Personal", "password=***")
+                .doesNotContain("private-TOKEN-4711", "feed-pw", "dav-pw");
+    }
+
+    private static Form.Text text(Form form, String key) {
+        return (Form.Text) form.fields().stream().filter(field -> field.key().equals(key)).findFirst().orElseThrow();
+    }
+}
