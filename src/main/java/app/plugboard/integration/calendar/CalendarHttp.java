@@ -147,7 +147,7 @@ public final class CalendarHttp {
                         + " times, so Plugboard stopped following");
             }
             URI next = redirectTarget(current, result.location);
-            if ("https".equals(current.getScheme()) && "http".equals(next.getScheme())) {
+            if ("https".equalsIgnoreCase(current.getScheme()) && "http".equalsIgnoreCase(next.getScheme())) {
                 throw failed(current, Reason.INSECURE_REDIRECT, "it redirects from https to plain http, which Plugboard"
                         + " does not follow (the address and any password would travel unencrypted)");
             }
@@ -416,6 +416,8 @@ public final class CalendarHttp {
         if (scheme.equals("webcal") || scheme.equals("webcals")) {
             address = withScheme(url, "https");
             scheme = "https";
+        } else if (url.getScheme() != null && !scheme.equals(url.getScheme())) {
+            address = withScheme(url, scheme); // "Https://" as a phone types it: one spelling from here on
         }
         String where = redirect ? "it redirects to " : "";
         if (!scheme.equals("https") && !scheme.equals("http")) {

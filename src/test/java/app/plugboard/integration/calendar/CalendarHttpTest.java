@@ -206,6 +206,28 @@ class CalendarHttpTest {
         assertThat(server.seen).extracting(LocalServer.Seen::path).doesNotContain("/etc/passwd");
     }
 
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"Https", "HTTPS", "hTTps"})
+    @DisplayName("an https address typed with capitals (a phone's keyboard) is still never downgraded to plain http")
+    void downgradeWhateverTheCase(String scheme) throws Exception {
+        // GIVEN an https server that redirects to the same feed over plain http
+        server.on("/feed.ics", exchange -> LocalServer.send(exchange, 200, "text/calendar",
+                "BEGIN:VCALENDAR".getBytes(StandardCharsets.UTF_8)));
+        try (LocalServer tls = LocalServer.https(TestTls.server(HOST))
+                .on("/", exchange -> LocalServer.redirect(exchange, 302, "http://" + HOST + ":" + server.port() + "/feed.ics"))) {
+            http = new CalendarHttp(guard, limits, TestTls.client(HOST));
+
+            // WHEN the address starts with a capitalised scheme
+            FetchException downgrade = refused(URI.create(scheme + "://" + HOST + ":" + tls.port() + "/" + TOKEN));
+
+            // THEN the redirect is refused and the plain http server is never asked
+            assertThat(downgrade.reason()).isEqualTo(Reason.INSECURE_REDIRECT);
+            assertThat(downgrade.getMessage()).contains("it redirects from https to plain http");
+            assertThat(tls.seen).hasSize(1);
+            assertThat(server.connections).hasValue(0);
+        }
+    }
+
     @Test
     @DisplayName("credentials go to the address's own origin only: dropped when a redirect leaves it")
     void credentialsStayHome() throws Exception {
