@@ -84,6 +84,22 @@ class CalendarProbesTest {
         }
 
         @Test
+        @DisplayName("a feed of several VCALENDAR objects is read as one calendar with all their events")
+        void severalObjects() {
+            // GIVEN a feed server whose body is two complete VCALENDAR objects, one after the other
+            server.on("/", exchange -> LocalServer.send(exchange, 200, "text/calendar; charset=UTF-8", CalendarParsingTest.concat(
+                    CalendarParsingTest.resource("google-family.ics"), CalendarParsingTest.resource("evolution-work.ics"))));
+
+            // WHEN it is checked
+            CheckResult result = feeds.check(feed("/" + TOKEN + "/all.ics"));
+
+            // THEN it is connected, and counts the events of both objects
+            assertThat(result.status()).isEqualTo(IntegrationStatus.CONNECTED);
+            assertThat(result.message()).isEqualTo("Familie Müller: 5 events. Next:\n• Mon 30 Nov 2026, 06:30 — Schwimmen 🏊\n"
+                    + "• Mon 30 Nov 2026, 08:00 — Café avec l'équipe ☕\n• Tue 1 Dec 2026, all day — Omas Geburtstag 🎂\n(times in UTC)");
+        }
+
+        @Test
         @DisplayName("401 with Basic asks for a username and password; wrong ones are named as such")
         void basic() {
             server.on("/", exchange -> {
