@@ -3,9 +3,11 @@ package app.plugboard.integration.calendar;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import app.plugboard.common.UserId;
 import app.plugboard.integration.CalDavSettings;
 import app.plugboard.integration.CalendarFeedSettings;
 import app.plugboard.integration.CheckResult;
+import app.plugboard.integration.IntegrationId;
 import app.plugboard.integration.IntegrationStatus;
 import app.plugboard.integration.Secret;
 import app.plugboard.net.AddressRange;
@@ -151,7 +153,7 @@ class CalendarProbesTest {
         }
 
         @Test
-        @DisplayName("a re-check of an unchanged feed is a 304 and shows the same preview")
+        @DisplayName("a re-check of a stored integration's unchanged feed is a 304 and shows the same preview")
         void unchanged() {
             server.on("/", exchange -> {
                 if ("\"abc\"".equals(exchange.getRequestHeaders().getFirst("If-None-Match"))) {
@@ -162,11 +164,59 @@ class CalendarProbesTest {
                 LocalServer.send(exchange, 200, "text/calendar", CalendarParsingTest.resource("google-family.ics"));
             });
 
-            CheckResult first = feeds.check(feed("/" + TOKEN));
-            CheckResult second = feeds.check(feed("/" + TOKEN));
+            UserId owner = new UserId(1);
+            IntegrationId stored = IntegrationId.random();
+
+            CheckResult first = feeds.check(owner, stored, feed("/" + TOKEN));
+            CheckResult second = feeds.check(owner, stored, feed("/" + TOKEN));
 
             assertThat(second).isEqualTo(first);
             assertThat(server.seen).extracting(LocalServer.Seen::ifNoneMatch).containsExactly(null, "\"abc\"");
+        }
+
+        @Test
+        @DisplayName("the copy of an unchanged feed is its integration's own: another owner, new credentials or an unsaved check never read it")
+        void cachePerIntegration() {
+            // GIVEN a feed behind a password, served through a cache that answers 304 to any known ETag without
+            // looking at the password (a CDN in front of the calendar server)
+            String right = "Basic " + java.util.Base64.getEncoder().encodeToString("alice:right".getBytes(StandardCharsets.UTF_8));
+            server.on("/", exchange -> {
+                if ("\"v1\"".equals(exchange.getRequestHeaders().getFirst("If-None-Match"))) {
+                    LocalServer.send(exchange, 304, null, new byte[0]);
+                } else if (!right.equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
+                    exchange.getResponseHeaders().set("WWW-Authenticate", "Basic realm=\"calendar\"");
+                    LocalServer.send(exchange, 401, null, new byte[0]);
+                } else {
+                    exchange.getResponseHeaders().set("ETag", "\"v1\"");
+                    LocalServer.send(exchange, 200, "text/calendar", CalendarParsingTest.resource("google-family.ics"));
+                }
+            });
+            String address = "http://calendar.example.test:" + server.port() + "/" + TOKEN;
+            UserId alice = new UserId(1);
+            UserId bob = new UserId(2);
+            IntegrationId alicesFeed = IntegrationId.random();
+            IntegrationId bobsFeed = IntegrationId.random();
+            CalendarFeedSettings withRight = new CalendarFeedSettings(Secret.of(address), "alice", Secret.of("right"));
+            CalendarFeedSettings withWrong = new CalendarFeedSettings(Secret.of(address), "alice", Secret.of("wrong"));
+
+            // WHEN Alice's integration is checked twice, then with a wrong password; Bob's integration names the same
+            // feed and username with a wrong password; and the right settings are checked before being saved
+            CheckResult first = feeds.check(alice, alicesFeed, withRight);
+            CheckResult again = feeds.check(alice, alicesFeed, withRight);
+            CheckResult changedPassword = feeds.check(alice, alicesFeed, withWrong);
+            CheckResult bobs = feeds.check(bob, bobsFeed, withWrong);
+            CheckResult unsaved = feeds.check(withRight);
+
+            // THEN only Alice's own re-check with the same credentials is conditional and reads her copy; every
+            // other check asks the server afresh, and a wrong password is named as such
+            assertThat(server.seen).extracting(LocalServer.Seen::ifNoneMatch).containsExactly(null, "\"v1\"", null, null, null);
+            assertThat(first.status()).isEqualTo(IntegrationStatus.CONNECTED);
+            assertThat(again).isEqualTo(first);
+            assertThat(List.of(changedPassword, bobs)).allSatisfy(result -> {
+                assertThat(result.status()).isEqualTo(IntegrationStatus.ERROR);
+                assertThat(result.field()).isEqualTo(CalendarFeedSettings.PASSWORD);
+            });
+            assertThat(unsaved).isEqualTo(first);
         }
 
         @Test
