@@ -486,8 +486,11 @@ public final class CalendarHttp {
         return "http".equalsIgnoreCase(url.getScheme()) ? 80 : 443;
     }
 
-    private static String origin(URI url) {
-        return url.getScheme().toLowerCase(Locale.ROOT) + "://" + url.getHost().toLowerCase(Locale.ROOT) + ":" + port(url);
+    /** Scheme, host and port, as credentials are bound to them ({@code http://dav.example.com:80}). */
+    static String origin(URI url) {
+        String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
+        String host = url.getHost() == null ? "" : url.getHost().toLowerCase(Locale.ROOT);
+        return scheme + "://" + host + ":" + port(url);
     }
 
     private static URI withScheme(URI url, String scheme) throws FetchException {

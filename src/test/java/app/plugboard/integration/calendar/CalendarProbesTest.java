@@ -39,7 +39,8 @@ class CalendarProbesTest {
     static final Instant NOW = CalendarParsingTest.NOW;
 
     final StubResolver resolver = new StubResolver().with("calendar.example.test", "127.0.0.1")
-            .with("dav.example.test", "127.0.0.1").with("metadata.example.test", "169.254.169.254");
+            .with("dav.example.test", "127.0.0.1").with("calendars.example.test", "127.0.0.1")
+            .with("metadata.example.test", "169.254.169.254");
     final CalendarHttp http = new CalendarHttp(new DestinationGuard(resolver, List.of(AddressRange.parse("127.0.0.1/32"))),
             CalendarProperties.defaults().limits().withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(3))
                     .withDeadline(Duration.ofSeconds(5)));
@@ -309,6 +310,40 @@ class CalendarProbesTest {
             assertThat(result.message()).isEqualTo("The server at http://dav.example.test:" + server.port()
                     + "/... refused the username and password: check them (an app password, if your provider uses them).");
             assertThat(output.getAll()).doesNotContain("not-it");
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @CsvSource({"/.well-known/caldav redirects there", "the principal is there", "the calendar home is there",
+                "a calendar is there", "a stored calendar is there"})
+        @DisplayName("discovery that leads to another server: the password never goes there, and the reply names that server")
+        void anotherOrigin(String step) {
+            try (TestCalDavServer elsewhere = new TestCalDavServer()) {
+                // GIVEN an account whose server sends discovery to another server at one step
+                String there = "http://calendars.example.test:" + elsewhere.port();
+                CalDavSettings settings = account(TestCalDavServer.PASSWORD);
+                switch (step) {
+                    case "/.well-known/caldav redirects there" -> server.wellKnownTarget = there + "/remote.php/dav/";
+                    case "the principal is there" -> server.principalHref = there + "/remote.php/dav/principals/users/alice/";
+                    case "the calendar home is there" -> server.homeHref = there + "/remote.php/dav/calendars/alice/";
+                    case "a calendar is there" -> server.calendarBase = there + "/remote.php/dav/calendars/alice/";
+                    default -> settings = new CalDavSettings(settings.serverUrl(), "alice", Secret.of(TestCalDavServer.PASSWORD),
+                            there + "/remote.php/dav/calendars/alice/personal/", "Personal");
+                }
+
+                // WHEN the account is checked
+                CheckResult result = davs.check(settings);
+
+                // THEN nothing is connected, the reply names the other server and what to do, and that server received
+                // no request with the password (at most the redirected one, without it)
+                assertThat(elsewhere.seen()).extracting(LocalServer.Seen::authorization).allSatisfy(value -> assertThat(value).isNull());
+                assertThat(elsewhere.seen()).hasSizeLessThanOrEqualTo(1);
+                assertThat(result.status()).isEqualTo(IntegrationStatus.ERROR);
+                assertThat(result.field()).isEqualTo(CalDavSettings.SERVER_URL);
+                assertThat(result.message()).isEqualTo("This account's calendars are on calendars.example.test:" + elsewhere.port()
+                        + ", not on the server you entered (http://dav.example.test:" + server.port() + "/...). Plugboard sends"
+                        + " your password only to the server you entered: if calendars.example.test:" + elsewhere.port()
+                        + " is your calendar provider, enter " + there + " as the server address.");
+            }
         }
 
         @Test
