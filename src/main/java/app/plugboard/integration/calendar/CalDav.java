@@ -42,7 +42,7 @@ final class CalDav {
     }
 
     /** The account's calendars that hold events, by name. */
-    List<Calendar> calendars(CalDavSettings settings) throws CalendarUnavailableException {
+    List<Calendar> calendars(CalDavSettings settings, FetchBudget budget) throws CalendarUnavailableException {
         Account account = Account.of(settings);
         URI server = account.server();
         List<URI> starts = new ArrayList<>();
@@ -58,7 +58,7 @@ final class CalDav {
         URI principal = null;
         URI home = null;
         for (URI start : starts) {
-            Found found = propfind(account, start, 0, """
+            Found found = propfind(account, budget, start, 0, """
                     <d:prop><d:resourcetype/><d:displayname/><d:current-user-principal/><c:calendar-home-set/>\
                     <c:supported-calendar-component-set/><c:calendar-description/></d:prop>""");
             if (found == null) {
@@ -78,7 +78,7 @@ final class CalDav {
             }
         }
         if (home == null && principal != null) {
-            Found found = propfind(account, principal, 0, "<d:prop><c:calendar-home-set/></d:prop>");
+            Found found = propfind(account, budget, principal, 0, "<d:prop><c:calendar-home-set/></d:prop>");
             DavXml.Response self = found == null ? null : found.first();
             if (self != null && self.href(DavXml.CALDAV, "calendar-home-set") != null) {
                 home = found.url.resolve(self.href(DavXml.CALDAV, "calendar-home-set"));
@@ -88,7 +88,7 @@ final class CalDav {
             throw CalendarUnavailableException.error("No CalDAV account was found at " + CalendarHttp.display(server)
                     + ": check the server address (for Nextcloud it ends in /remote.php/dav).", CalDavSettings.SERVER_URL);
         }
-        Found listing = propfind(account, home, 1, """
+        Found listing = propfind(account, budget, home, 1, """
                 <d:prop><d:resourcetype/><d:displayname/><c:supported-calendar-component-set/>\
                 <c:calendar-description/></d:prop>""");
         if (listing == null) {
@@ -108,7 +108,8 @@ final class CalDav {
     }
 
     /** The event data of one calendar that touches {@code [from, to)} (the server filters; we expand). */
-    List<byte[]> events(CalDavSettings settings, URI calendar, Instant from, Instant to) throws CalendarUnavailableException {
+    List<byte[]> events(CalDavSettings settings, URI calendar, Instant from, Instant to, FetchBudget budget)
+            throws CalendarUnavailableException {
         String body = """
                 <?xml version="1.0" encoding="utf-8"?>
                 <c:calendar-query xmlns:d="DAV:" xmlns:c="urn:ietf:params:xml:ns:caldav">
@@ -120,7 +121,7 @@ final class CalDav {
         Account account = Account.of(settings);
         HttpAnswer answer = sources.send(new HttpCall("REPORT", account.own(calendar), Map.of("Depth", "1",
                 "Content-Type", "application/xml; charset=utf-8"), body.getBytes(StandardCharsets.UTF_8),
-                account.credentials(), null), CalDavSettings.SERVER_URL);
+                account.credentials(), null), budget, CalDavSettings.SERVER_URL);
         account.own(answer.url());
         CalendarSources.refuseStatus(answer, true, CalDavSettings.SERVER_URL, CalDavSettings.USERNAME, CalDavSettings.PASSWORD);
         List<DavXml.Response> responses = read(answer);
@@ -141,12 +142,13 @@ final class CalDav {
     }
 
     /** A PROPFIND; null when this address is no WebDAV resource (404, 405, not a multistatus). */
-    private @Nullable Found propfind(Account account, URI url, int depth, String properties) throws CalendarUnavailableException {
+    private @Nullable Found propfind(Account account, FetchBudget budget, URI url, int depth, String properties)
+            throws CalendarUnavailableException {
         String body = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
                 + "<d:propfind xmlns:d=\"DAV:\" xmlns:c=\"urn:ietf:params:xml:ns:caldav\">" + properties + "</d:propfind>";
         HttpAnswer answer = sources.send(new HttpCall("PROPFIND", account.own(url), Map.of("Depth", String.valueOf(depth),
                 "Content-Type", "application/xml; charset=utf-8"), body.getBytes(StandardCharsets.UTF_8), account.credentials(),
-                null), CalDavSettings.SERVER_URL);
+                null), budget, CalDavSettings.SERVER_URL);
         account.own(answer.url());
         if (answer.status() == 401 || answer.status() == 403 || answer.status() == 429 || answer.status() >= 500) {
             CalendarSources.refuseStatus(answer, account.credentials() != null, CalDavSettings.SERVER_URL, CalDavSettings.USERNAME,

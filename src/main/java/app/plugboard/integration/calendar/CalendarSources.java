@@ -33,13 +33,19 @@ final class CalendarSources {
         return reader;
     }
 
+    /** What one check may use in all, starting now: every request of the check draws on it. */
+    FetchBudget budget() {
+        return http.budget();
+    }
+
     /**
      * The feed, fetched and parsed.
      *
      * @param cacheKey the stored integration's {@link FeedCache#key}: the fetch is conditional when an earlier
      *                 answer for it is at hand; null (settings not stored yet) fetches in full and keeps nothing
      */
-    IcsCalendar feed(CalendarFeedSettings settings, @Nullable String cacheKey) throws CalendarUnavailableException {
+    IcsCalendar feed(CalendarFeedSettings settings, @Nullable String cacheKey, FetchBudget budget)
+            throws CalendarUnavailableException {
         if (settings.url() == null) {
             throw CalendarUnavailableException.error("The calendar has no address: paste one.", CalendarFeedSettings.URL);
         }
@@ -50,12 +56,12 @@ final class CalendarSources {
         FeedCache.Entry cached = cacheKey == null ? null : cache.get(cacheKey);
         HttpCall call = HttpCall.get(url, credentials).withHeader("Accept", "text/calendar, */*;q=0.5")
                 .withValidators(cached == null ? null : cached.validators());
-        HttpAnswer answer = send(call, CalendarFeedSettings.URL);
+        HttpAnswer answer = send(call, budget, CalendarFeedSettings.URL);
         byte[] body;
         if (answer.notModified() && cached != null) {
             body = cached.body();
         } else if (answer.notModified()) {
-            answer = send(call.withValidators(null), CalendarFeedSettings.URL);
+            answer = send(call.withValidators(null), budget, CalendarFeedSettings.URL);
             body = answer.body();
         } else {
             body = answer.body();
@@ -79,12 +85,12 @@ final class CalendarSources {
         }
     }
 
-    HttpAnswer send(HttpCall call, String addressField) throws CalendarUnavailableException {
+    HttpAnswer send(HttpCall call, FetchBudget budget, String addressField) throws CalendarUnavailableException {
         try {
-            return http.send(call);
+            return http.send(call, budget);
         } catch (FetchException e) {
             throw switch (e.reason()) {
-                case UNREACHABLE, TIMEOUT -> CalendarUnavailableException.failing(e.getMessage());
+                case UNREACHABLE, TIMEOUT, TOTAL_TIMEOUT -> CalendarUnavailableException.failing(e.getMessage());
                 default -> CalendarUnavailableException.error(e.getMessage(), addressField);
             };
         }

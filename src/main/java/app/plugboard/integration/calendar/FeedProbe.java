@@ -47,7 +47,7 @@ final class FeedProbe implements ConnectionProbe {
     }
 
     private CheckResult check(CalendarFeedSettings feed, @Nullable String cacheKey) {
-        try (IcsCalendar calendar = sources.feed(feed, cacheKey)) {
+        try (IcsCalendar calendar = sources.feed(feed, cacheKey, sources.budget())) {
             Instant now = sources.now();
             Expansion upcoming = calendar.expand(now, now.plus(AHEAD), zone);
             return CheckResult.connected(Preview.of(calendar.name().orElse("The calendar"), calendar.eventCount(), "",

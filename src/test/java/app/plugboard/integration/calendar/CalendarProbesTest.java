@@ -24,6 +24,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -310,6 +311,59 @@ class CalendarProbesTest {
             assertThat(result.message()).isEqualTo("The server at http://dav.example.test:" + server.port()
                     + "/... refused the username and password: check them (an app password, if your provider uses them).");
             assertThat(output.getAll()).doesNotContain("not-it");
+        }
+
+        CalDavProbe probeWith(FetchLimits limits) {
+            CalendarSources bounded = new CalendarSources(new CalendarHttp(new DestinationGuard(resolver,
+                    List.of(AddressRange.parse("127.0.0.1/32"))), limits), new IcsReader(), new FeedCache(1 << 20),
+                    Clock.fixed(NOW, ZoneOffset.UTC));
+            return new CalDavProbe(new CalDav(bounded), bounded, ZoneOffset.UTC);
+        }
+
+        CalDavSettings allCalendars() {
+            return new CalDavSettings("http://dav.example.test:" + server.port(), "alice", Secret.of(TestCalDavServer.PASSWORD),
+                    null, CalDavProbe.ALL_CALENDARS);
+        }
+
+        @Test
+        @Timeout(30)
+        @DisplayName("one check, one time budget: a server slow on every request stops an 'all calendars' check at the total")
+        void totalTime() {
+            // GIVEN a server that takes 0.6 s for every answer (well within the 5 s of one request), and a check that
+            // may take 2 s in all; discovery and the two calendars take six requests
+            server.delayMillis = 600;
+            CalDavProbe probe = probeWith(http.limits().withTotal(Duration.ofSeconds(2), 25L << 20));
+            long started = System.nanoTime();
+
+            // WHEN all calendars are checked
+            CheckResult result = probe.check(allCalendars());
+
+            // THEN the check stops at its total, says so, and may pass later
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(3000));
+            assertThat(result.status()).isEqualTo(IntegrationStatus.FAILING);
+            assertThat(result.message()).matches("The calendar at http://dav\\.example\\.test:" + server.port() + "/\\.\\.\\."
+                    + " could not be read: this check took longer than 2 s in all, over [0-9] requests, so Plugboard stopped\\.");
+            assertThat(server.seen()).hasSizeLessThan(6);
+        }
+
+        @Test
+        @DisplayName("one check, one byte budget: calendars each under the cap of one answer stop when together they pass the total")
+        void totalBytes() {
+            // GIVEN two calendars of 800 KB each: under the 1 MB one answer may hold, over the 1.5 MB of one check
+            server.reportPadding = 800 * 1024;
+            CalDavProbe probe = probeWith(http.limits().withMaxBytes(1 << 20, 1 << 20)
+                    .withTotal(Duration.ofSeconds(30), 1536 * 1024));
+
+            // WHEN all calendars are checked
+            CheckResult result = probe.check(allCalendars());
+
+            // THEN the check stops, and says that together they are too much
+            assertThat(result.status()).isEqualTo(IntegrationStatus.ERROR);
+            assertThat(result.message()).isEqualTo("The calendar at http://dav.example.test:" + server.port() + "/... could not"
+                    + " be read: the answers of this check add up to more than 1536 KB, more than Plugboard reads in one check.");
+            assertThat(probe.check(new CalDavSettings(allCalendars().serverUrl(), "alice", Secret.of(TestCalDavServer.PASSWORD),
+                    "http://dav.example.test:" + server.port() + "/remote.php/dav/calendars/alice/work/", "Work")).status())
+                    .as("one of them alone").isEqualTo(IntegrationStatus.CONNECTED);
         }
 
         @ParameterizedTest(name = "{0}")

@@ -25,6 +25,10 @@ public final class TestCalDavServer implements AutoCloseable {
     /** Answers to PROPFIND on the DAV root, when a test sends something hostile; null: the Nextcloud answer. */
     volatile String rootAnswer;
     volatile List<String> calendars = List.of("personal", "work", "tasks");
+    /** How long every answer waits before it starts (a slow server). */
+    volatile long delayMillis;
+    /** Bytes of padding (an XML comment) in each calendar's REPORT answer (a big calendar). */
+    volatile int reportPadding;
 
     public TestCalDavServer() {
         server.on("/.well-known/caldav", exchange -> LocalServer.redirect(exchange, 301, wellKnownTarget))
@@ -40,6 +44,14 @@ public final class TestCalDavServer implements AutoCloseable {
     }
 
     private void dav(HttpExchange exchange) throws IOException {
+        if (delayMillis > 0) {
+            try {
+                Thread.sleep(delayMillis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
         String expected = "Basic " + Base64.getEncoder().encodeToString(("alice:" + PASSWORD).getBytes(StandardCharsets.UTF_8));
         if (!expected.equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
             exchange.getResponseHeaders().set("WWW-Authenticate", "Basic realm=\"Nextcloud\", charset=\"UTF-8\"");
@@ -130,6 +142,9 @@ public final class TestCalDavServer implements AutoCloseable {
                         .append("<d:propstat><d:prop><d:getetag>\"1\"</d:getetag><cal:calendar-data>")
                         .append(event.replace("&", "&amp;").replace("<", "&lt;"))
                         .append("</cal:calendar-data></d:prop><d:status>HTTP/1.1 200 OK</d:status></d:propstat></d:response>");
+            }
+            if (reportPadding > 0) {
+                report.append("<!--").append("x".repeat(reportPadding)).append("-->");
             }
             body = report.append("</d:multistatus>").toString();
         } else {
