@@ -1,5 +1,6 @@
 package app.plugboard.integration.calendar;
 
+import app.plugboard.chat.PlainText;
 import app.plugboard.integration.CalDavSettings;
 import app.plugboard.integration.CheckResult;
 import app.plugboard.integration.ConnectionProbe;
@@ -58,7 +59,7 @@ final class CalDavProbe implements ConnectionProbe {
             if (calendars.size() == 1) {
                 CalDav.Calendar only = calendars.get(0);
                 CalDavSettings narrowed = narrowed(dav, only);
-                return CheckResult.choose("One calendar: " + only.name() + ".", List.of(new CheckResult.Choice(only.name(),
+                return CheckResult.choose("One calendar: " + PlainText.escaped(only.name()) + ".", List.of(new CheckResult.Choice(only.name(),
                         only.description(), narrowed, CheckResult.connected(preview(dav, calendars, only.name(), budget)))));
             }
             List<CheckResult.Choice> choices = new ArrayList<>();
