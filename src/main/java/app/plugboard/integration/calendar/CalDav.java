@@ -151,8 +151,8 @@ final class CalDav {
                 null), budget, CalDavSettings.SERVER_URL);
         account.own(answer.url());
         if (answer.status() == 401 || answer.status() == 403 || answer.status() == 429 || answer.status() >= 500) {
-            CalendarSources.refuseStatus(answer, account.credentials() != null, CalDavSettings.SERVER_URL, CalDavSettings.USERNAME,
-                    CalDavSettings.PASSWORD);
+            CalendarSources.refuseStatus(answer, account.credentials() != null, CalDavSettings.SERVER_URL,
+                    CalDavSettings.USERNAME, CalDavSettings.PASSWORD);
         }
         if (answer.status() != 207) {
             return null;

@@ -59,8 +59,9 @@ final class CalDavProbe implements ConnectionProbe {
             if (calendars.size() == 1) {
                 CalDav.Calendar only = calendars.get(0);
                 CalDavSettings narrowed = narrowed(dav, only);
-                return CheckResult.choose("One calendar: " + PlainText.escaped(only.name()) + ".", List.of(new CheckResult.Choice(only.name(),
-                        only.description(), narrowed, CheckResult.connected(preview(dav, calendars, only.name(), budget)))));
+                return CheckResult.choose("One calendar: " + PlainText.escaped(only.name()) + ".",
+                        List.of(new CheckResult.Choice(only.name(), only.description(), narrowed,
+                                CheckResult.connected(preview(dav, calendars, only.name(), budget)))));
             }
             List<CheckResult.Choice> choices = new ArrayList<>();
             for (CalDav.Calendar calendar : calendars) {

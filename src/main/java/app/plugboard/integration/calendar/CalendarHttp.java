@@ -544,9 +544,10 @@ public final class CalendarHttp {
         return "http".equalsIgnoreCase(url.getScheme()) ? 80 : 443;
     }
 
-    /** Scheme, host and port, as credentials are bound to them ({@code http://dav.example.com:80}). */
+    /** Scheme, host and port, as credentials are bound to them ({@code http://dav.example.com:80}; webcal is https). */
     static String origin(URI url) {
         String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
+        scheme = scheme.equals("webcal") || scheme.equals("webcals") ? "https" : scheme;
         String host = url.getHost() == null ? "" : url.getHost().toLowerCase(Locale.ROOT);
         return scheme + "://" + host + ":" + port(url);
     }

@@ -44,7 +44,8 @@ public record CalendarProperties(
     /** The defaults, for code that runs without Spring (tests, the benchmark). */
     public static CalendarProperties defaults() {
         return new CalendarProperties(true, DataSize.ofMegabytes(10), DataSize.ofMegabytes(10), Duration.ofSeconds(5),
-                Duration.ofSeconds(15), Duration.ofSeconds(30), 5, ZoneId.of("UTC"), Duration.ofSeconds(60), DataSize.ofMegabytes(25));
+                Duration.ofSeconds(15), Duration.ofSeconds(30), 5, ZoneId.of("UTC"), Duration.ofSeconds(60),
+                DataSize.ofMegabytes(25));
     }
 
     FetchLimits limits() {

@@ -76,7 +76,8 @@ public final class IcsReader {
      * them all, but its {@code CalendarBuilder} keeps only the last: its content handler is given a consumer
      * that keeps each. All share one time zone registry, so each object's VTIMEZONEs serve its events.
      */
-    private static List<Calendar> parse(byte[] bytes, Charset charset, BoundedTimeZoneRegistry zones) throws NotACalendarException {
+    private static List<Calendar> parse(byte[] bytes, Charset charset, BoundedTimeZoneRegistry zones)
+            throws NotACalendarException {
         int start = startOfText(bytes);
         sniff(bytes, start);
         List<Calendar> calendars = new ArrayList<>(1);

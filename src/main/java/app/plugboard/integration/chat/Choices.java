@@ -61,8 +61,9 @@ class Choices implements ComponentHandler {
         List<Option> options = new ArrayList<>();
         for (int i = 0; i < choices.size(); i++) {
             CheckResult.Choice choice = choices.get(i);
+            String description = choice.description() == null ? null : PlainText.stripped(choice.description());
             options.add(Option.of(String.valueOf(i), Limits.fit(PlainText.stripped(choice.label()), Limits.OPTION_TEXT),
-                    choice.description() == null ? null : Limits.fit(PlainText.stripped(choice.description()), Limits.OPTION_TEXT)));
+                    description == null ? null : Limits.fit(description, Limits.OPTION_TEXT)));
         }
         String question = result.message() + "\nWhich one should " + draft.label() + " use? Nothing is saved until you pick.";
         return Message.text(Limits.fit(question, Limits.CONTENT))
@@ -85,8 +86,8 @@ class Choices implements ComponentHandler {
         if (index < 0 || index >= pending.choices().size()) {
             throw new ExpiredException();
         }
-        return new Response.Later(Message.text("Checking " + PlainText.escaped(Limits.fit(pending.choices().get(index).label(), 80))
-                + "…"),
+        String label = PlainText.escaped(Limits.fit(pending.choices().get(index).label(), 80));
+        return new Response.Later(Message.text("Checking " + label + "…"),
                 true, () -> {
                     Message answer = pick(event.user(), pending, index);
                     drafts.close(token);

@@ -159,7 +159,8 @@ final class Views {
         fields.add(new Card.Field("Used by", workflowList(workflows), false));
         Card card = new Card(
                 Limits.fit(emoji(integration.status()) + " " + integration.label(), Limits.CARD_TITLE),
-                Limits.fit(integration.type().displayName() + " · " + PlainText.escaped(integration.summary()), Limits.CARD_DESCRIPTION),
+                Limits.fit(integration.type().displayName() + " · " + PlainText.escaped(integration.summary()),
+                        Limits.CARD_DESCRIPTION),
                 fields, tone(integration.status()), null);
         return new Message(note == null ? "" : note, List.of(card), List.of(ControlRow.of(
                 Control.Button.of(Ids.of(Ids.EDIT, integration.id()), "Edit", Control.Style.PRIMARY),
