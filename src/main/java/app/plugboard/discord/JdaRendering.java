@@ -6,7 +6,9 @@ import app.plugboard.chat.ControlRow;
 import app.plugboard.chat.Form;
 import app.plugboard.chat.Message;
 import app.plugboard.chat.Option;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import net.dv8tion.jda.api.EmbedBuilder;
 import net.dv8tion.jda.api.components.actionrow.ActionRow;
 import net.dv8tion.jda.api.components.actionrow.ActionRowChildComponent;
@@ -16,6 +18,7 @@ import net.dv8tion.jda.api.components.selections.SelectOption;
 import net.dv8tion.jda.api.components.selections.StringSelectMenu;
 import net.dv8tion.jda.api.components.textinput.TextInput;
 import net.dv8tion.jda.api.components.textinput.TextInputStyle;
+import net.dv8tion.jda.api.entities.Message.MentionType;
 import net.dv8tion.jda.api.entities.MessageEmbed;
 import net.dv8tion.jda.api.modals.Modal;
 import net.dv8tion.jda.api.utils.messages.MessageCreateBuilder;
@@ -23,14 +26,21 @@ import net.dv8tion.jda.api.utils.messages.MessageCreateData;
 import net.dv8tion.jda.api.utils.messages.MessageEditBuilder;
 import net.dv8tion.jda.api.utils.messages.MessageEditData;
 
-/** The conversation's messages and forms as JDA 6 builds them. */
+/**
+ * The conversation's messages and forms as JDA 6 builds them. No message may mention anyone: JDA would
+ * otherwise let Discord turn {@code @everyone}, roles and users found in the text into pings (calendar titles,
+ * names and labels end up in messages).
+ */
 final class JdaRendering {
+
+    private static final Set<MentionType> NO_MENTIONS = EnumSet.noneOf(MentionType.class);
 
     private JdaRendering() {
     }
 
     static MessageCreateData create(Message message) {
         return new MessageCreateBuilder()
+                .setAllowedMentions(NO_MENTIONS)
                 .setContent(message.text())
                 .setEmbeds(embeds(message))
                 .setComponents(rows(message))
@@ -40,6 +50,7 @@ final class JdaRendering {
     /** Replaces everything: text, embeds and components (an empty list removes the old ones). */
     static MessageEditData edit(Message message) {
         return new MessageEditBuilder()
+                .setAllowedMentions(NO_MENTIONS)
                 .setContent(message.text())
                 .setEmbeds(embeds(message))
                 .setComponents(rows(message))

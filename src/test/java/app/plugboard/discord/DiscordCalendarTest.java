@@ -50,8 +50,15 @@ class DiscordCalendarTest {
 
     static final FakeDiscord discord = FakeDiscord.start();
     static final String TOKEN = "private-SECRET-TOKEN-4711";
+    /** A calendar whose name and titles try markdown, a masked link, mentions and a right-to-left override. */
+    static final String HOSTILE = String.join("\r\n", "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//test//EN",
+            "X-WR-CALNAME:# **Free** @everyone", "BEGIN:VEVENT", "UID:hostile", "DTSTAMP:20260101T000000Z",
+            "DTSTART:20260101T100000Z", "RRULE:FREQ=DAILY",
+            "SUMMARY:[Click me](https://evil.example) <@123456789012345678> ||x|| \u202Eexe.gnp", "END:VEVENT", "END:VCALENDAR", "");
     static final LocalServer feeds = LocalServer.http()
-            .on("/", exchange -> LocalServer.send(exchange, 200, "text/calendar", CalendarParsingTest.resource("google-family.ics")));
+            .on("/", exchange -> LocalServer.send(exchange, 200, "text/calendar", CalendarParsingTest.resource("google-family.ics")))
+            .on("/hostile", exchange -> LocalServer.send(exchange, 200, "text/calendar; charset=utf-8",
+                    HOSTILE.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     static final TestCalDavServer dav = new TestCalDavServer();
 
     @DynamicPropertySource
@@ -106,6 +113,43 @@ class DiscordCalendarTest {
         assertThat(stored.summary()).isEqualTo("iCal feed http://127.0.0.1/...");
         assertThat(integrations.settings(id(alice), stored.id())).isEqualTo(new CalendarFeedSettings(Secret.of(address), null, null));
         assertThat(output.getAll()).doesNotContain(TOKEN);
+    }
+
+    @Test
+    @DisplayName("a calendar's name and titles are shown as plain text: no markdown, no masked link, no mention, no bidi override")
+    void calendarTextIsPlain() {
+        // GIVEN a feed whose name and event title are written to look like markup, a link and mentions
+        Callback form = discord.slash(alice, "integration", "add", options("type", "calendar", "label", "Hostile")).awaitCallback();
+
+        // WHEN Alice adds it
+        FakeInteraction submit = discord.modalSubmit(alice, form.customId(),
+                Map.of("address", "http://127.0.0.1:" + feeds.port() + "/hostile/" + TOKEN), Map.of("source", List.of("feed")));
+
+        // THEN the message Discord receives shows that text escaped, and allows no mention at all
+        JsonNode result = submit.awaitOriginalEdit(edit -> edit.path("content").asString("").contains("connected"));
+        String content = result.path("content").asString();
+        assertThat(content).startsWith("✅ Hostile is connected.\n\\# \\*\\*Free\\*\\* @\u200Beveryone: 1 event. Next:\n• ")
+                .contains(" — \\[Click me\\](https://evil.example) \\<@123456789012345678> \\|\\|x\\|\\| exe.gnp\n")
+                .doesNotContain("\u202E").doesNotContain("[Click me](").doesNotContain("@everyone");
+        assertThat(result.path("allowed_mentions").path("parse").isArray()).as("allowed_mentions.parse sent").isTrue();
+        assertThat(result.path("allowed_mentions").path("parse")).isEmpty();
+        assertThat(only().status()).isEqualTo(IntegrationStatus.CONNECTED);
+    }
+
+    @Test
+    @DisplayName("a CalDAV calendar's name in the list of integrations is plain text too")
+    void calendarNameInTheList() {
+        // GIVEN a stored CalDAV integration whose calendar the server named with markup and mentions
+        String server = "http://127.0.0.1:" + dav.port();
+        integrations.create(id(alice), "Cloud", new CalDavSettings(server, "alice", Secret.of(TestCalDavServer.PASSWORD),
+                server + "/remote.php/dav/calendars/alice/personal/", "**Team** <@123456789012345678> @here"));
+
+        // WHEN Alice lists her integrations
+        FakeMessage shown = discord.slash(alice, "integration", "list", Map.of()).awaitMessage(m -> !m.embeds().isEmpty());
+
+        // THEN the card shows the name escaped
+        assertThat(shown.text()).contains("alice on http://127.0.0.1/... (\\*\\*Team\\*\\* \\<@123456789012345678> @\u200Bhere)")
+                .doesNotContain("**Team**");
     }
 
     @Test

@@ -9,6 +9,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
@@ -17,6 +18,12 @@ import org.jspecify.annotations.Nullable;
  * address given or {@code /.well-known/caldav}, its calendar home, the calendars there (PROPFIND), and the
  * events of a time range (REPORT calendar-query). Every request goes through {@link CalendarHttp}; the XML
  * answers through {@link DavXml}.
+ *
+ * <p>The password goes to the server the person entered and nowhere else (security notes, rule 25): a
+ * redirect, or an href of the principal, the calendar home or a calendar, that leads to another origin ends
+ * the step before anything is sent there, with a reply that names that server and what to do if it is
+ * right (enter it as the server address). {@link CalendarHttp} already leaves the password off a redirect
+ * to another origin; this stops the next request, which would be sent there with it.
  */
 final class CalDav {
 
@@ -35,9 +42,9 @@ final class CalDav {
     }
 
     /** The account's calendars that hold events, by name. */
-    List<Calendar> calendars(CalDavSettings settings) throws CalendarUnavailableException {
-        URI server = CalendarSources.uri(settings.serverUrl() == null ? "" : settings.serverUrl());
-        HttpCall.Credentials credentials = credentials(settings);
+    List<Calendar> calendars(CalDavSettings settings, FetchBudget budget) throws CalendarUnavailableException {
+        Account account = Account.of(settings);
+        URI server = account.server();
         List<URI> starts = new ArrayList<>();
         URI wellKnown = server.resolve("/.well-known/caldav");
         String path = server.getPath() == null ? "" : server.getPath();
@@ -51,7 +58,7 @@ final class CalDav {
         URI principal = null;
         URI home = null;
         for (URI start : starts) {
-            Found found = propfind(start, credentials, 0, """
+            Found found = propfind(account, budget, start, 0, """
                     <d:prop><d:resourcetype/><d:displayname/><d:current-user-principal/><c:calendar-home-set/>\
                     <c:supported-calendar-component-set/><c:calendar-description/></d:prop>""");
             if (found == null) {
@@ -71,7 +78,7 @@ final class CalDav {
             }
         }
         if (home == null && principal != null) {
-            Found found = propfind(principal, credentials, 0, "<d:prop><c:calendar-home-set/></d:prop>");
+            Found found = propfind(account, budget, principal, 0, "<d:prop><c:calendar-home-set/></d:prop>");
             DavXml.Response self = found == null ? null : found.first();
             if (self != null && self.href(DavXml.CALDAV, "calendar-home-set") != null) {
                 home = found.url.resolve(self.href(DavXml.CALDAV, "calendar-home-set"));
@@ -81,7 +88,7 @@ final class CalDav {
             throw CalendarUnavailableException.error("No CalDAV account was found at " + CalendarHttp.display(server)
                     + ": check the server address (for Nextcloud it ends in /remote.php/dav).", CalDavSettings.SERVER_URL);
         }
-        Found listing = propfind(home, credentials, 1, """
+        Found listing = propfind(account, budget, home, 1, """
                 <d:prop><d:resourcetype/><d:displayname/><c:supported-calendar-component-set/>\
                 <c:calendar-description/></d:prop>""");
         if (listing == null) {
@@ -93,7 +100,7 @@ final class CalDav {
             List<String> components = response.components();
             if (response.holds(DavXml.DAV, "resourcetype", DavXml.CALDAV, "calendar")
                     && (components.isEmpty() || components.contains("VEVENT"))) {
-                URI url = listing.url.resolve(response.href());
+                URI url = account.own(listing.url.resolve(response.href()));
                 calendars.putIfAbsent(url, calendar(url, response));
             }
         }
@@ -101,7 +108,8 @@ final class CalDav {
     }
 
     /** The event data of one calendar that touches {@code [from, to)} (the server filters; we expand). */
-    List<byte[]> events(CalDavSettings settings, URI calendar, Instant from, Instant to) throws CalendarUnavailableException {
+    List<byte[]> events(CalDavSettings settings, URI calendar, Instant from, Instant to, FetchBudget budget)
+            throws CalendarUnavailableException {
         String body = """
                 <?xml version="1.0" encoding="utf-8"?>
                 <c:calendar-query xmlns:d="DAV:" xmlns:c="urn:ietf:params:xml:ns:caldav">
@@ -110,9 +118,11 @@ final class CalDav {
                     <c:time-range start="%s" end="%s"/>
                   </c:comp-filter></c:comp-filter></c:filter>
                 </c:calendar-query>""".formatted(UTC.format(from), UTC.format(to));
-        HttpAnswer answer = sources.send(new HttpCall("REPORT", calendar, Map.of("Depth", "1",
+        Account account = Account.of(settings);
+        HttpAnswer answer = sources.send(new HttpCall("REPORT", account.own(calendar), Map.of("Depth", "1",
                 "Content-Type", "application/xml; charset=utf-8"), body.getBytes(StandardCharsets.UTF_8),
-                credentials(settings), null), CalDavSettings.SERVER_URL);
+                account.credentials(), null), budget, CalDavSettings.SERVER_URL);
+        account.own(answer.url());
         CalendarSources.refuseStatus(answer, true, CalDavSettings.SERVER_URL, CalDavSettings.USERNAME, CalDavSettings.PASSWORD);
         List<DavXml.Response> responses = read(answer);
         List<byte[]> events = new ArrayList<>();
@@ -132,16 +142,17 @@ final class CalDav {
     }
 
     /** A PROPFIND; null when this address is no WebDAV resource (404, 405, not a multistatus). */
-    private @Nullable Found propfind(URI url, HttpCall.@Nullable Credentials credentials, int depth, String properties)
+    private @Nullable Found propfind(Account account, FetchBudget budget, URI url, int depth, String properties)
             throws CalendarUnavailableException {
         String body = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
                 + "<d:propfind xmlns:d=\"DAV:\" xmlns:c=\"urn:ietf:params:xml:ns:caldav\">" + properties + "</d:propfind>";
-        HttpAnswer answer = sources.send(new HttpCall("PROPFIND", url, Map.of("Depth", String.valueOf(depth),
-                "Content-Type", "application/xml; charset=utf-8"), body.getBytes(StandardCharsets.UTF_8), credentials, null),
-                CalDavSettings.SERVER_URL);
+        HttpAnswer answer = sources.send(new HttpCall("PROPFIND", account.own(url), Map.of("Depth", String.valueOf(depth),
+                "Content-Type", "application/xml; charset=utf-8"), body.getBytes(StandardCharsets.UTF_8), account.credentials(),
+                null), budget, CalDavSettings.SERVER_URL);
+        account.own(answer.url());
         if (answer.status() == 401 || answer.status() == 403 || answer.status() == 429 || answer.status() >= 500) {
-            CalendarSources.refuseStatus(answer, credentials != null, CalDavSettings.SERVER_URL, CalDavSettings.USERNAME,
-                    CalDavSettings.PASSWORD);
+            CalendarSources.refuseStatus(answer, account.credentials() != null, CalDavSettings.SERVER_URL,
+                    CalDavSettings.USERNAME, CalDavSettings.PASSWORD);
         }
         if (answer.status() != 207) {
             return null;
@@ -168,8 +179,27 @@ final class CalDav {
         return new Calendar(url, IcsCalendar.clean(name, 80), description == null ? null : IcsCalendar.clean(description, 90));
     }
 
-    static HttpCall.@Nullable Credentials credentials(CalDavSettings settings) {
-        return settings.username() == null || settings.password() == null ? null
-                : new HttpCall.Credentials(settings.username(), settings.password());
+    /** The server the person entered, and the password that goes to its origin only. */
+    private record Account(URI server, HttpCall.@Nullable Credentials credentials) {
+
+        static Account of(CalDavSettings settings) throws CalendarUnavailableException {
+            URI server = CalendarSources.uri(settings.serverUrl() == null ? "" : settings.serverUrl());
+            return new Account(server, settings.username() == null || settings.password() == null ? null
+                    : new HttpCall.Credentials(settings.username(), settings.password()));
+        }
+
+        /** {@code url}, when the password may go there: without one, anywhere; with one, the server's origin only. */
+        URI own(URI url) throws CalendarUnavailableException {
+            if (credentials == null || CalendarHttp.origin(url).equals(CalendarHttp.origin(server))) {
+                return url;
+            }
+            String host = url.getHost() == null ? "another server" : url.getHost().toLowerCase(Locale.ROOT)
+                    + (url.getPort() > 0 ? ":" + url.getPort() : "");
+            String address = (url.getScheme() == null ? "https" : url.getScheme().toLowerCase(Locale.ROOT)) + "://" + host;
+            throw CalendarUnavailableException.error("This account's calendars are on " + host + ", not on the server you"
+                    + " entered (" + CalendarHttp.display(server) + "). Plugboard sends your password only to the server you"
+                    + " entered: if " + host + " is your calendar provider, enter " + address + " as the server address.",
+                    CalDavSettings.SERVER_URL);
+        }
     }
 }

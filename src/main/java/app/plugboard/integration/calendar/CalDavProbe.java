@@ -1,5 +1,6 @@
 package app.plugboard.integration.calendar;
 
+import app.plugboard.chat.PlainText;
 import app.plugboard.integration.CalDavSettings;
 import app.plugboard.integration.CheckResult;
 import app.plugboard.integration.ConnectionProbe;
@@ -14,7 +15,8 @@ import java.util.List;
 /**
  * Checks a CalDAV account. New settings (no calendar picked yet) are discovered: with one calendar it is
  * picked at once; with several the check answers with a choice, and the conversation asks which one (or
- * all) before anything is saved. Settings with a calendar read that calendar's coming year.
+ * all) before anything is saved. Settings with a calendar read that calendar's coming year. One check, one
+ * {@link FetchBudget}: discovery and every calendar read for "all calendars" share it.
  */
 final class CalDavProbe implements ConnectionProbe {
 
@@ -39,25 +41,27 @@ final class CalDavProbe implements ConnectionProbe {
     @Override
     public CheckResult check(IntegrationSettings settings) {
         CalDavSettings dav = (CalDavSettings) settings;
+        FetchBudget budget = sources.budget();
         try {
             if (dav.calendarUrl() != null) {
                 CalDav.Calendar calendar = new CalDav.Calendar(CalendarSources.uri(dav.calendarUrl()),
                         dav.calendarName() == null ? "The calendar" : dav.calendarName(), null);
-                return CheckResult.connected(preview(dav, List.of(calendar), calendar.name()));
+                return CheckResult.connected(preview(dav, List.of(calendar), calendar.name(), budget));
             }
-            List<CalDav.Calendar> calendars = caldav.calendars(dav);
+            List<CalDav.Calendar> calendars = caldav.calendars(dav, budget);
             if (calendars.isEmpty()) {
                 return CheckResult.error("The account has no calendar with events at " + server(dav) + ".",
                         CalDavSettings.SERVER_URL);
             }
             if (ALL_CALENDARS.equals(dav.calendarName())) {
-                return CheckResult.connected(preview(dav, calendars, "All " + calendars.size() + " calendars"));
+                return CheckResult.connected(preview(dav, calendars, "All " + calendars.size() + " calendars", budget));
             }
             if (calendars.size() == 1) {
                 CalDav.Calendar only = calendars.get(0);
                 CalDavSettings narrowed = narrowed(dav, only);
-                return CheckResult.choose("One calendar: " + only.name() + ".", List.of(new CheckResult.Choice(only.name(),
-                        only.description(), narrowed, CheckResult.connected(preview(dav, calendars, only.name())))));
+                return CheckResult.choose("One calendar: " + PlainText.escaped(only.name()) + ".",
+                        List.of(new CheckResult.Choice(only.name(), only.description(), narrowed,
+                                CheckResult.connected(preview(dav, calendars, only.name(), budget)))));
             }
             List<CheckResult.Choice> choices = new ArrayList<>();
             for (CalDav.Calendar calendar : calendars) {
@@ -71,12 +75,13 @@ final class CalDavProbe implements ConnectionProbe {
         }
     }
 
-    private String preview(CalDavSettings dav, List<CalDav.Calendar> calendars, String name) throws CalendarUnavailableException {
+    private String preview(CalDavSettings dav, List<CalDav.Calendar> calendars, String name, FetchBudget budget)
+            throws CalendarUnavailableException {
         Instant now = sources.now();
         Instant end = now.plus(FeedProbe.AHEAD);
         List<byte[]> events = new ArrayList<>();
         for (CalDav.Calendar calendar : calendars) {
-            events.addAll(caldav.events(dav, calendar.url(), now, end));
+            events.addAll(caldav.events(dav, calendar.url(), now, end, budget));
         }
         try (IcsCalendar calendar = sources.reader().readAll(events)) {
             return Preview.of(name, calendar.eventCount(), " in the coming year", calendar.expand(now, end, zone), zone);

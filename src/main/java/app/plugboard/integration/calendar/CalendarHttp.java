@@ -65,6 +65,9 @@ import org.slf4j.LoggerFactory;
  *   <li>Connect and read timeouts, and one deadline for the whole fetch (OkHttp's call timeout per hop,
  *       with what is left, and a check before every read of the body, so a server that drips one byte at
  *       a time still stops at the deadline).</li>
+ *   <li>Every request draws on the {@link FetchBudget} of the check it is part of: it stops at the earlier of
+ *       its own deadline and the check's, and reads no more than the smaller of its own cap and what is left
+ *       of the check's bytes.</li>
  *   <li>The body is counted while it streams in (Content-Length is only a hint) and gzip is unpacked here,
  *       with its own cap on the unpacked size: OkHttp's transparent gzip is off because we ask for gzip
  *       ourselves.</li>
@@ -126,11 +129,17 @@ public final class CalendarHttp {
         return limits;
     }
 
+    /** A budget for one check, starting now: {@link FetchLimits#totalDeadline()}, {@link FetchLimits#maxTotalBytes()}. */
+    public FetchBudget budget() {
+        return FetchBudget.of(limits);
+    }
+
     /**
-     * Sends {@code call}, following redirects, and reads the answer's body within the caps. Any HTTP status
-     * is an answer (401, 404, 500 included); only what prevents an answer is an exception.
+     * Sends {@code call}, following redirects, and reads the answer's body within the caps and what is left of
+     * {@code budget}. Any HTTP status is an answer (401, 404, 500 included); only what prevents an answer is an
+     * exception.
      */
-    public HttpAnswer send(HttpCall call) throws FetchException {
+    public HttpAnswer send(HttpCall call, FetchBudget budget) throws FetchException {
         long deadline = System.nanoTime() + limits.deadline().toNanos();
         URI first = webAddress(call.url(), false);
         String origin = origin(first);
@@ -139,7 +148,7 @@ public final class CalendarHttp {
         byte @Nullable [] body = call.body();
         for (int hop = 0; ; hop++) {
             long started = System.nanoTime();
-            Hop result = hop(call, method, body, current, origin.equals(origin(current)), deadline);
+            Hop result = hop(call, method, body, current, origin.equals(origin(current)), bounds(current, deadline, budget));
             if (log.isDebugEnabled()) {
                 log.debug("{} {} answered {} in {} ms", method, display(current), result.status,
                         Duration.ofNanos(System.nanoTime() - started).toMillis());
@@ -152,7 +161,7 @@ public final class CalendarHttp {
                         + " times, so Plugboard stopped following");
             }
             URI next = redirectTarget(current, result.location);
-            if ("https".equals(current.getScheme()) && "http".equals(next.getScheme())) {
+            if ("https".equalsIgnoreCase(current.getScheme()) && "http".equalsIgnoreCase(next.getScheme())) {
                 throw failed(current, Reason.INSECURE_REDIRECT, "it redirects from https to plain http, which Plugboard"
                         + " does not follow (the address and any password would travel unencrypted)");
             }
@@ -167,8 +176,32 @@ public final class CalendarHttp {
     private record Hop(int status, @Nullable String location, @Nullable HttpAnswer answer) {
     }
 
-    private Hop hop(HttpCall call, String method, byte @Nullable [] body, URI url, boolean sameOrigin, long deadline)
+    /**
+     * What bounds one hop: the request's own deadline and caps, or what is left of the check's budget where that
+     * is less (and then the words say so).
+     */
+    private record Bounds(FetchBudget budget, long deadline, boolean totalTime, long maxBytes, boolean totalBytes,
+            long maxUnpacked, boolean totalUnpacked) {
+    }
+
+    private Bounds bounds(URI url, long requestDeadline, FetchBudget budget) throws FetchException {
+        if (budget.expired()) {
+            throw tooSlow(url, budget);
+        }
+        long left = budget.bytesLeft();
+        if (left == 0) {
+            throw tooMuch(url, budget);
+        }
+        budget.request();
+        boolean totalTime = budget.deadline() - requestDeadline < 0;
+        return new Bounds(budget, totalTime ? budget.deadline() : requestDeadline, totalTime,
+                Math.min(limits.maxBytes(), left), left < limits.maxBytes(),
+                Math.min(limits.maxUnpackedBytes(), left), left < limits.maxUnpackedBytes());
+    }
+
+    private Hop hop(HttpCall call, String method, byte @Nullable [] body, URI url, boolean sameOrigin, Bounds bounds)
             throws FetchException {
+        long deadline = bounds.deadline();
         String host = url.getHost();
         int port = port(url);
         CheckedAddress checked;
@@ -182,7 +215,8 @@ public final class CalendarHttp {
         }
         long remaining = deadline - System.nanoTime();
         if (remaining <= 0) {
-            throw failed(url, Reason.TIMEOUT, "it took longer than " + seconds(limits.deadline()) + " to answer");
+            throw bounds.totalTime() ? tooSlow(url, bounds.budget())
+                    : failed(url, Reason.TIMEOUT, "it took longer than " + seconds(limits.deadline()) + " to answer");
         }
         Connected connected = new Connected();
         OkHttpClient client = base.newBuilder()
@@ -228,7 +262,8 @@ public final class CalendarHttp {
             if (status == 304 || "HEAD".equals(method)) {
                 return new Hop(status, null, new HttpAnswer(status, url, headers, new byte[0]));
             }
-            byte[] bytes = read(url, response, deadline);
+            byte[] bytes = read(url, response, bounds);
+            bounds.budget().spend(bytes.length);
             return new Hop(status, null, new HttpAnswer(status, url, headers, bytes));
         } catch (FetchException e) {
             throw e;
@@ -247,7 +282,7 @@ public final class CalendarHttp {
             if (e instanceof SocketTimeoutException && !timedOut(deadline)) {
                 throw failed(url, Reason.TIMEOUT, "it stopped answering for more than " + seconds(limits.readTimeout()));
             }
-            throw failed(url, Reason.TIMEOUT, "it took longer than " + seconds(limits.deadline()) + " to send everything");
+            throw tooSlowToSend(url, bounds);
         } catch (ConnectException e) {
             throw unreachable(url);
         } catch (IOException e) {
@@ -255,7 +290,7 @@ public final class CalendarHttp {
                 throw unreachable(url);
             }
             if (timedOut(deadline)) {
-                throw failed(url, Reason.TIMEOUT, "it took longer than " + seconds(limits.deadline()) + " to send everything");
+                throw tooSlowToSend(url, bounds);
             }
             log.info("Calendar fetch from {} failed: {}", display(url), e.getClass().getSimpleName());
             throw failed(url, Reason.PROTOCOL, "its answer could not be read (the connection broke or it is not HTTP)");
@@ -264,12 +299,15 @@ public final class CalendarHttp {
         }
     }
 
-    private byte[] read(URI url, Response response, long deadline) throws IOException, FetchException {
+    private byte[] read(URI url, Response response, Bounds bounds) throws IOException, FetchException {
+        long deadline = bounds.deadline();
+        Reason reason = bounds.totalBytes() ? Reason.TOTAL_TOO_LARGE : Reason.TOO_LARGE;
+        String tooLarge = bounds.totalBytes() ? addsUpTooMuch(bounds.budget()) : tooLarge();
         String length = response.header("Content-Length");
         if (length != null) {
             try {
-                if (Long.parseLong(length.strip()) > limits.maxBytes()) {
-                    throw new CapExceeded(Reason.TOO_LARGE, tooLarge());
+                if (Long.parseLong(length.strip()) > bounds.maxBytes()) {
+                    throw new CapExceeded(reason, tooLarge);
                 }
             } catch (NumberFormatException e) {
                 // counted below anyway
@@ -281,14 +319,15 @@ public final class CalendarHttp {
             throw failed(url, Reason.PROTOCOL, "it sent the answer in an encoding Plugboard does not read (" 
                     + encoding.strip().replaceAll("[^A-Za-z0-9-]", "") + ")");
         }
-        InputStream raw = new Capped(response.body().byteStream(), limits.maxBytes(), deadline, Reason.TOO_LARGE, tooLarge());
+        InputStream raw = new Capped(response.body().byteStream(), bounds.maxBytes(), deadline, reason, tooLarge);
         if (!gzip) {
-            return drain(raw, limits.maxBytes(), deadline, Reason.TOO_LARGE, tooLarge());
+            return drain(raw, bounds.maxBytes(), deadline, reason, tooLarge);
         }
         try (InputStream unpacked = new GZIPInputStream(raw, 8192)) {
-            return drain(unpacked, limits.maxUnpackedBytes(), deadline, Reason.UNPACKED_TOO_LARGE,
-                    "it is compressed and unpacks to more than " + megabytes(limits.maxUnpackedBytes())
-                            + ", more than Plugboard reads");
+            return drain(unpacked, bounds.maxUnpacked(), deadline,
+                    bounds.totalUnpacked() ? Reason.TOTAL_TOO_LARGE : Reason.UNPACKED_TOO_LARGE,
+                    bounds.totalUnpacked() ? addsUpTooMuch(bounds.budget()) : "it is compressed and unpacks to more than "
+                            + megabytes(limits.maxUnpackedBytes()) + ", more than Plugboard reads");
         } catch (ZipException e) {
             throw failed(url, Reason.PROTOCOL, "it sent a broken compressed (gzip) answer");
         }
@@ -296,6 +335,25 @@ public final class CalendarHttp {
 
     private String tooLarge() {
         return "it sends more than " + megabytes(limits.maxBytes()) + ", more than Plugboard reads";
+    }
+
+    private static String addsUpTooMuch(FetchBudget budget) {
+        return "the answers of this check add up to more than " + megabytes(budget.bytes())
+                + ", more than Plugboard reads in one check";
+    }
+
+    private FetchException tooMuch(URI url, FetchBudget budget) {
+        return failed(url, Reason.TOTAL_TOO_LARGE, addsUpTooMuch(budget));
+    }
+
+    private FetchException tooSlow(URI url, FetchBudget budget) {
+        return failed(url, Reason.TOTAL_TIMEOUT, "this check took longer than " + seconds(budget.time()) + " in all, over "
+                + budget.requests() + (budget.requests() == 1 ? " request" : " requests") + ", so Plugboard stopped");
+    }
+
+    private FetchException tooSlowToSend(URI url, Bounds bounds) {
+        return bounds.totalTime() ? tooSlow(url, bounds.budget())
+                : failed(url, Reason.TIMEOUT, "it took longer than " + seconds(limits.deadline()) + " to send everything");
     }
 
     private static byte[] drain(InputStream in, long cap, long deadline, Reason reason, String message) throws IOException {
@@ -419,6 +477,8 @@ public final class CalendarHttp {
         if (scheme.equals("webcal") || scheme.equals("webcals")) {
             address = withScheme(url, "https");
             scheme = "https";
+        } else if (url.getScheme() != null && !scheme.equals(url.getScheme())) {
+            address = withScheme(url, scheme); // "Https://" as a phone types it: one spelling from here on
         }
         String where = redirect ? "it redirects to " : "";
         if (!scheme.equals("https") && !scheme.equals("http")) {
@@ -499,8 +559,12 @@ public final class CalendarHttp {
         return "http".equalsIgnoreCase(url.getScheme()) ? 80 : 443;
     }
 
-    private static String origin(URI url) {
-        return url.getScheme().toLowerCase(Locale.ROOT) + "://" + url.getHost().toLowerCase(Locale.ROOT) + ":" + port(url);
+    /** Scheme, host and port, as credentials are bound to them ({@code http://dav.example.com:80}; webcal is https). */
+    static String origin(URI url) {
+        String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
+        scheme = scheme.equals("webcal") || scheme.equals("webcals") ? "https" : scheme;
+        String host = url.getHost() == null ? "" : url.getHost().toLowerCase(Locale.ROOT);
+        return scheme + "://" + host + ":" + port(url);
     }
 
     private static URI withScheme(URI url, String scheme) throws FetchException {

@@ -17,6 +17,9 @@ import org.springframework.util.unit.DataSize;
  * @param readTimeout     how long to wait for the next bytes
  * @param deadline        how long one fetch may take in all, redirects included
  * @param maxRedirects    how many redirects to follow
+ * @param totalDeadline   how long one check (or one read for a workflow) may take in all, across its requests:
+ *                        the discovery of a CalDAV account and each of its calendars
+ * @param maxTotalBytes   how much the answers of one check may hold in all, across its requests
  * @param zone            the time zone of the times shown in the chat (and of floating times in feeds)
  */
 @ConfigurationProperties("plugboard.calendar")
@@ -28,7 +31,9 @@ public record CalendarProperties(
         @DefaultValue("15s") Duration readTimeout,
         @DefaultValue("30s") Duration deadline,
         @DefaultValue("5") int maxRedirects,
-        @DefaultValue("UTC") ZoneId zone) {
+        @DefaultValue("UTC") ZoneId zone,
+        @DefaultValue("60s") Duration totalDeadline,
+        @DefaultValue("25MB") DataSize maxTotalBytes) {
 
     public CalendarProperties {
         if (maxRedirects < 0 || maxRedirects > 20) {
@@ -39,11 +44,12 @@ public record CalendarProperties(
     /** The defaults, for code that runs without Spring (tests, the benchmark). */
     public static CalendarProperties defaults() {
         return new CalendarProperties(true, DataSize.ofMegabytes(10), DataSize.ofMegabytes(10), Duration.ofSeconds(5),
-                Duration.ofSeconds(15), Duration.ofSeconds(30), 5, ZoneId.of("UTC"));
+                Duration.ofSeconds(15), Duration.ofSeconds(30), 5, ZoneId.of("UTC"), Duration.ofSeconds(60),
+                DataSize.ofMegabytes(25));
     }
 
     FetchLimits limits() {
         return new FetchLimits(allowHttp, maxBytes.toBytes(), maxUnpackedBytes.toBytes(), connectTimeout, readTimeout,
-                deadline, maxRedirects);
+                deadline, maxRedirects, totalDeadline, maxTotalBytes.toBytes());
     }
 }

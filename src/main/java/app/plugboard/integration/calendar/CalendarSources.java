@@ -5,6 +5,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Clock;
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads a feed into an {@link IcsCalendar}: the fetch, the answer's status, the parse, each failure in
@@ -32,8 +33,19 @@ final class CalendarSources {
         return reader;
     }
 
-    /** The feed, fetched (conditionally, when an earlier answer is at hand) and parsed. */
-    IcsCalendar feed(CalendarFeedSettings settings) throws CalendarUnavailableException {
+    /** What one check may use in all, starting now: every request of the check draws on it. */
+    FetchBudget budget() {
+        return http.budget();
+    }
+
+    /**
+     * The feed, fetched and parsed.
+     *
+     * @param cacheKey the stored integration's {@link FeedCache#key}: the fetch is conditional when an earlier
+     *                 answer for it is at hand; null (settings not stored yet) fetches in full and keeps nothing
+     */
+    IcsCalendar feed(CalendarFeedSettings settings, @Nullable String cacheKey, FetchBudget budget)
+            throws CalendarUnavailableException {
         if (settings.url() == null) {
             throw CalendarUnavailableException.error("The calendar has no address: paste one.", CalendarFeedSettings.URL);
         }
@@ -41,15 +53,15 @@ final class CalendarSources {
         URI url = uri(address);
         HttpCall.Credentials credentials = settings.username() == null || settings.password() == null ? null
                 : new HttpCall.Credentials(settings.username(), settings.password());
-        FeedCache.Entry cached = cache.get(address, settings.username());
+        FeedCache.Entry cached = cacheKey == null ? null : cache.get(cacheKey);
         HttpCall call = HttpCall.get(url, credentials).withHeader("Accept", "text/calendar, */*;q=0.5")
                 .withValidators(cached == null ? null : cached.validators());
-        HttpAnswer answer = send(call, CalendarFeedSettings.URL);
+        HttpAnswer answer = send(call, budget, CalendarFeedSettings.URL);
         byte[] body;
         if (answer.notModified() && cached != null) {
             body = cached.body();
         } else if (answer.notModified()) {
-            answer = send(call.withValidators(null), CalendarFeedSettings.URL);
+            answer = send(call.withValidators(null), budget, CalendarFeedSettings.URL);
             body = answer.body();
         } else {
             body = answer.body();
@@ -60,23 +72,25 @@ final class CalendarSources {
         }
         try {
             IcsCalendar calendar = reader.read(body, answer.notModified() ? java.nio.charset.StandardCharsets.UTF_8 : answer.charset());
-            if (!answer.notModified()) {
-                cache.put(address, settings.username(), new FeedCache.Entry(answer.validators(), body, clock.instant()));
+            if (!answer.notModified() && cacheKey != null) {
+                cache.put(cacheKey, new FeedCache.Entry(answer.validators(), body, clock.instant()));
             }
             return calendar;
         } catch (NotACalendarException e) {
-            cache.forget(address, settings.username());
+            if (cacheKey != null) {
+                cache.forget(cacheKey);
+            }
             throw CalendarUnavailableException.error("The address " + CalendarHttp.display(url) + " answers, but "
                     + e.getMessage() + ". Check that you copied the calendar's iCal (.ics) address.", CalendarFeedSettings.URL);
         }
     }
 
-    HttpAnswer send(HttpCall call, String addressField) throws CalendarUnavailableException {
+    HttpAnswer send(HttpCall call, FetchBudget budget, String addressField) throws CalendarUnavailableException {
         try {
-            return http.send(call);
+            return http.send(call, budget);
         } catch (FetchException e) {
             throw switch (e.reason()) {
-                case UNREACHABLE, TIMEOUT -> CalendarUnavailableException.failing(e.getMessage());
+                case UNREACHABLE, TIMEOUT, TOTAL_TIMEOUT -> CalendarUnavailableException.failing(e.getMessage());
                 default -> CalendarUnavailableException.error(e.getMessage(), addressField);
             };
         }

@@ -1,5 +1,9 @@
 package app.plugboard.integration.calendar;
 
+import app.plugboard.common.UserId;
+import app.plugboard.integration.CalendarFeedSettings;
+import app.plugboard.integration.IntegrationId;
+import app.plugboard.integration.Secret;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -11,11 +15,14 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The last answer of each feed, in memory, with its validators (ETag, Last-Modified): a re-check of an
- * unchanged feed asks the server "changed since?", gets 304 and reads this copy instead of downloading it
- * again. Keyed by a hash of the address and username, so the address itself is not kept as a key; bounded
- * by the total size of the bodies it holds, least recently used first out. Not stored: after a restart the
- * first fetch of a feed is a full one.
+ * The last answer of each stored feed integration, in memory, with its validators (ETag, Last-Modified): a
+ * re-check of an unchanged feed asks the server "changed since?", gets 304 and reads this copy instead of
+ * downloading it again. A copy belongs to one integration of one owner and to the credentials that fetched it
+ * ({@link #key}): another owner's integration of the same address, or the same integration with a changed
+ * password, never reads it (a 304 from a cache in front of the server proves nothing about the password).
+ * Settings that are not stored yet are fetched without a copy. Keys are hashes, so neither the address nor a
+ * password is kept as a key; bounded by the total size of the bodies it holds, least recently used first out.
+ * Not stored: after a restart the first fetch of a feed is a full one.
  */
 final class FeedCache {
 
@@ -30,12 +37,30 @@ final class FeedCache {
         this.maxBytes = maxBytes;
     }
 
-    synchronized @Nullable Entry get(String address, @Nullable String username) {
-        return entries.get(key(address, username));
+    /** Where the copy of this integration's feed, fetched with these settings, is kept. */
+    static String key(UserId owner, IntegrationId integration, CalendarFeedSettings settings) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            for (String part : new String[] {owner.toString(), integration.toString(), reveal(settings.url()),
+                    settings.username() == null ? "" : settings.username(), reveal(settings.password())}) {
+                sha.update(part.getBytes(StandardCharsets.UTF_8));
+                sha.update((byte) 0);
+            }
+            return HexFormat.of().formatHex(sha.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
-    synchronized void put(String address, @Nullable String username, Entry entry) {
-        String key = key(address, username);
+    private static String reveal(@Nullable Secret secret) {
+        return secret == null ? "" : secret.reveal();
+    }
+
+    synchronized @Nullable Entry get(String key) {
+        return entries.get(key);
+    }
+
+    synchronized void put(String key, Entry entry) {
         Entry old = entries.remove(key);
         if (old != null) {
             bytes -= old.body().length;
@@ -52,22 +77,10 @@ final class FeedCache {
         }
     }
 
-    synchronized void forget(String address, @Nullable String username) {
-        Entry old = entries.remove(key(address, username));
+    synchronized void forget(String key) {
+        Entry old = entries.remove(key);
         if (old != null) {
             bytes -= old.body().length;
-        }
-    }
-
-    private static String key(String address, @Nullable String username) {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            sha.update(address.getBytes(StandardCharsets.UTF_8));
-            sha.update((byte) 0);
-            sha.update((username == null ? "" : username).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(sha.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

@@ -23,6 +23,10 @@ public final class FetchException extends Exception {
         TOO_LARGE,
         /** A compressed answer that unpacks to more than the cap. */
         UNPACKED_TOO_LARGE,
+        /** The check's requests together took longer than its budget ({@link FetchBudget}). */
+        TOTAL_TIMEOUT,
+        /** The check's answers together hold more bytes than its budget. */
+        TOTAL_TOO_LARGE,
         TOO_MANY_REDIRECTS,
         /** A redirect from https to plain http. */
         INSECURE_REDIRECT,

@@ -1,5 +1,6 @@
 package app.plugboard.integration.calendar;
 
+import app.plugboard.chat.PlainText;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -444,8 +445,9 @@ public final class IcsCalendar implements AutoCloseable {
         }
     }
 
+    /** One line of at most {@code max} characters, without control, format or bidi characters ({@link PlainText#stripped}). */
     static String clean(String text, int max) {
-        String one = CONTROL.matcher(text).replaceAll(" ").strip();
+        String one = CONTROL.matcher(PlainText.stripped(text)).replaceAll(" ").strip();
         return one.length() <= max ? one : one.substring(0, max - 1) + "…";
     }
 

@@ -9,9 +9,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import net.fortuna.ical4j.data.CalendarBuilder;
 import net.fortuna.ical4j.data.CalendarParserImpl;
 import net.fortuna.ical4j.data.ContentHandlerContext;
+import net.fortuna.ical4j.data.DefaultContentHandler;
 import net.fortuna.ical4j.data.ParserException;
 import net.fortuna.ical4j.data.UnfoldingReader;
 import net.fortuna.ical4j.model.Calendar;
@@ -46,7 +46,7 @@ public final class IcsReader {
     public IcsCalendar read(byte[] bytes, Charset charset) throws NotACalendarException {
         BoundedTimeZoneRegistry zones = new BoundedTimeZoneRegistry();
         try {
-            return new IcsCalendar(List.of(parse(bytes, charset, zones)), zones, caps, 0);
+            return new IcsCalendar(parse(bytes, charset, zones), zones, caps, 0);
         } catch (NotACalendarException e) {
             zones.release();
             throw e;
@@ -63,7 +63,7 @@ public final class IcsReader {
         int skipped = 0;
         for (byte[] part : parts) {
             try {
-                calendars.add(parse(part, StandardCharsets.UTF_8, zones));
+                calendars.addAll(parse(part, StandardCharsets.UTF_8, zones));
             } catch (NotACalendarException e) {
                 skipped++;
             }
@@ -71,14 +71,20 @@ public final class IcsReader {
         return new IcsCalendar(calendars, zones, caps, skipped);
     }
 
-    private static Calendar parse(byte[] bytes, Charset charset, BoundedTimeZoneRegistry zones) throws NotACalendarException {
+    /**
+     * Every VCALENDAR object of the stream (RFC 5545 section 3.4: one or more), in order. ical4j's parser reads
+     * them all, but its {@code CalendarBuilder} keeps only the last: its content handler is given a consumer
+     * that keeps each. All share one time zone registry, so each object's VTIMEZONEs serve its events.
+     */
+    private static List<Calendar> parse(byte[] bytes, Charset charset, BoundedTimeZoneRegistry zones)
+            throws NotACalendarException {
         int start = startOfText(bytes);
         sniff(bytes, start);
-        CalendarBuilder builder = new CalendarBuilder(new CalendarParserImpl(),
-                new ContentHandlerContext().withSuppressInvalidProperties(true), zones);
-        Calendar calendar;
+        List<Calendar> calendars = new ArrayList<>(1);
+        DefaultContentHandler handler = new DefaultContentHandler(calendars::add, zones,
+                new ContentHandlerContext().withSuppressInvalidProperties(true));
         try (Reader reader = new InputStreamReader(new ByteArrayInputStream(bytes, start, bytes.length - start), charset)) {
-            calendar = builder.build(new UnfoldingReader(reader, true));
+            new CalendarParserImpl().parse(new UnfoldingReader(reader, true), handler);
         } catch (ParserException e) {
             throw new NotACalendarException(e.getLineNo() > 0
                     ? "line " + e.getLineNo() + " could not be read" : "it could not be read as iCalendar");
@@ -88,10 +94,10 @@ public final class IcsReader {
             // ical4j signals some broken values with unchecked exceptions
             throw new NotACalendarException("a value in it could not be read (" + e.getClass().getSimpleName() + ")");
         }
-        if (calendar == null) {
+        if (calendars.isEmpty()) {
             throw new NotACalendarException("it holds no VCALENDAR");
         }
-        return calendar;
+        return calendars;
     }
 
     private static int startOfText(byte[] bytes) {

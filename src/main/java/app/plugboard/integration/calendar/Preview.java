@@ -1,12 +1,16 @@
 package app.plugboard.integration.calendar;
 
+import app.plugboard.chat.PlainText;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
-/** What a successful check shows: the calendar's name, how many events, and the next three in local time. */
+/**
+ * What a successful check shows: the calendar's name, how many events, and the next three in local time. The
+ * name and the titles come from whoever publishes the calendar: shown as plain text ({@link PlainText#escaped}).
+ */
 final class Preview {
 
     static final int NEXT = 3;
@@ -17,14 +21,14 @@ final class Preview {
     }
 
     static String of(String name, int events, String countWhat, Expansion upcoming, ZoneId zone) {
-        StringBuilder text = new StringBuilder(IcsCalendar.clean(name, 100)).append(": ")
+        StringBuilder text = new StringBuilder(PlainText.escaped(IcsCalendar.clean(name, 100))).append(": ")
                 .append(events).append(events == 1 ? " event" : " events").append(countWhat);
         List<CalendarEvent> next = upcoming.events().stream().limit(NEXT).toList();
         if (next.isEmpty()) {
             text.append(", none coming up in the next year.");
         } else {
             text.append(". Next:\n").append(next.stream().map(event -> "• " + when(event, zone) + " — "
-                    + IcsCalendar.clean(event.title(), 80)).collect(Collectors.joining("\n")));
+                    + PlainText.escaped(IcsCalendar.clean(event.title(), 80))).collect(Collectors.joining("\n")));
             text.append("\n(times in ").append(zone.getId().equals("Z") ? "UTC" : zone.getId()).append(")");
         }
         if (upcoming.cutShort()) {

@@ -10,6 +10,7 @@ import app.plugboard.chat.ExpiredException;
 import app.plugboard.chat.Limits;
 import app.plugboard.chat.Message;
 import app.plugboard.chat.Option;
+import app.plugboard.chat.PlainText;
 import app.plugboard.chat.Response;
 import app.plugboard.common.UserId;
 import app.plugboard.integration.CheckResult;
@@ -60,8 +61,9 @@ class Choices implements ComponentHandler {
         List<Option> options = new ArrayList<>();
         for (int i = 0; i < choices.size(); i++) {
             CheckResult.Choice choice = choices.get(i);
-            options.add(Option.of(String.valueOf(i), Limits.fit(choice.label(), Limits.OPTION_TEXT),
-                    choice.description() == null ? null : Limits.fit(choice.description(), Limits.OPTION_TEXT)));
+            String description = choice.description() == null ? null : PlainText.stripped(choice.description());
+            options.add(Option.of(String.valueOf(i), Limits.fit(PlainText.stripped(choice.label()), Limits.OPTION_TEXT),
+                    description == null ? null : Limits.fit(description, Limits.OPTION_TEXT)));
         }
         String question = result.message() + "\nWhich one should " + draft.label() + " use? Nothing is saved until you pick.";
         return Message.text(Limits.fit(question, Limits.CONTENT))
@@ -84,7 +86,8 @@ class Choices implements ComponentHandler {
         if (index < 0 || index >= pending.choices().size()) {
             throw new ExpiredException();
         }
-        return new Response.Later(Message.text("Checking " + Limits.fit(pending.choices().get(index).label(), 80) + "…"),
+        String label = PlainText.escaped(Limits.fit(pending.choices().get(index).label(), 80));
+        return new Response.Later(Message.text("Checking " + label + "…"),
                 true, () -> {
                     Message answer = pick(event.user(), pending, index);
                     drafts.close(token);

@@ -6,6 +6,7 @@ import app.plugboard.chat.ControlRow;
 import app.plugboard.chat.Limits;
 import app.plugboard.chat.Message;
 import app.plugboard.chat.Option;
+import app.plugboard.chat.PlainText;
 import app.plugboard.chat.Tone;
 import app.plugboard.integration.CheckResult;
 import app.plugboard.integration.IntegrationStatus;
@@ -113,7 +114,7 @@ final class Views {
                     .append(integration.type().displayName()).append(" · ").append(word(integration.status()))
                     .append(" · checked ").append(ago(integration.lastCheckedAt(), now))
                     .append(" · ").append(usedBy(usage.getOrDefault(integration.id(), 0L)))
-                    .append('\n').append(integration.summary());
+                    .append('\n').append(PlainText.escaped(integration.summary()));
             if (integration.status() != IntegrationStatus.CONNECTED && integration.statusReason() != null) {
                 value.append('\n').append(integration.statusReason());
             }
@@ -158,7 +159,8 @@ final class Views {
         fields.add(new Card.Field("Used by", workflowList(workflows), false));
         Card card = new Card(
                 Limits.fit(emoji(integration.status()) + " " + integration.label(), Limits.CARD_TITLE),
-                Limits.fit(integration.type().displayName() + " · " + integration.summary(), Limits.CARD_DESCRIPTION),
+                Limits.fit(integration.type().displayName() + " · " + PlainText.escaped(integration.summary()),
+                        Limits.CARD_DESCRIPTION),
                 fields, tone(integration.status()), null);
         return new Message(note == null ? "" : note, List.of(card), List.of(ControlRow.of(
                 Control.Button.of(Ids.of(Ids.EDIT, integration.id()), "Edit", Control.Style.PRIMARY),

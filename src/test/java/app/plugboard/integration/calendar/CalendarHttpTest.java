@@ -63,8 +63,13 @@ class CalendarHttpTest {
         return URI.create("http://" + HOST + ":" + server.port() + path);
     }
 
+    /** One request, with a check's budget of its own. */
+    HttpAnswer send(HttpCall call) throws FetchException {
+        return http.send(call, http.budget());
+    }
+
     FetchException refused(URI url) {
-        FetchException refused = catchThrowableOfType(FetchException.class, () -> http.send(HttpCall.get(url, null)));
+        FetchException refused = catchThrowableOfType(FetchException.class, () -> send(HttpCall.get(url, null)));
         assertThat(refused).as("refused").isNotNull();
         return refused;
     }
@@ -75,7 +80,7 @@ class CalendarHttpTest {
         server.on("/", exchange -> LocalServer.send(exchange, 200, "text/calendar; charset=utf-8",
                 CalendarParsingTest.resource("google-family.ics")));
 
-        HttpAnswer answer = http.send(HttpCall.get(at("/calendar/ical/" + TOKEN + "/basic.ics"), null));
+        HttpAnswer answer = send(HttpCall.get(at("/calendar/ical/" + TOKEN + "/basic.ics"), null));
 
         assertThat(answer.status()).isEqualTo(200);
         assertThat(answer.body()).isEqualTo(CalendarParsingTest.resource("google-family.ics"));
@@ -91,7 +96,7 @@ class CalendarHttpTest {
                 .on("/", exchange -> LocalServer.send(exchange, 200, "text/calendar", "BEGIN:VCALENDAR".getBytes(StandardCharsets.UTF_8)));
         http = new CalendarHttp(guard, limits, TestTls.client(HOST, OTHER));
 
-        HttpAnswer answer = http.send(HttpCall.get(URI.create("webcal://" + HOST + ":" + server.port() + "/" + TOKEN), null));
+        HttpAnswer answer = send(HttpCall.get(URI.create("webcal://" + HOST + ":" + server.port() + "/" + TOKEN), null));
         assertThat(answer.status()).isEqualTo(200);
         assertThat(answer.url().getScheme()).isEqualTo("https");
 
@@ -188,7 +193,7 @@ class CalendarHttpTest {
                 .on("/moved", exchange -> LocalServer.redirect(exchange, 308, "/feed.ics"))
                 .on("/feed.ics", exchange -> LocalServer.send(exchange, 200, "text/calendar", "BEGIN:VCALENDAR".getBytes(StandardCharsets.UTF_8)));
 
-        assertThat(http.send(HttpCall.get(at("/moved"), null)).url().getPath()).isEqualTo("/feed.ics");
+        assertThat(send(HttpCall.get(at("/moved"), null)).url().getPath()).isEqualTo("/feed.ics");
         FetchException loop = refused(at("/loop"));
         assertThat(loop.reason()).isEqualTo(Reason.TOO_MANY_REDIRECTS);
         assertThat(loop.getMessage()).endsWith("could not be read: it redirects more than 5 times, so Plugboard stopped following.");
@@ -206,6 +211,28 @@ class CalendarHttpTest {
         assertThat(server.seen).extracting(LocalServer.Seen::path).doesNotContain("/etc/passwd");
     }
 
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"Https", "HTTPS", "hTTps"})
+    @DisplayName("an https address typed with capitals (a phone's keyboard) is still never downgraded to plain http")
+    void downgradeWhateverTheCase(String scheme) throws Exception {
+        // GIVEN an https server that redirects to the same feed over plain http
+        server.on("/feed.ics", exchange -> LocalServer.send(exchange, 200, "text/calendar",
+                "BEGIN:VCALENDAR".getBytes(StandardCharsets.UTF_8)));
+        try (LocalServer tls = LocalServer.https(TestTls.server(HOST))
+                .on("/", exchange -> LocalServer.redirect(exchange, 302, "http://" + HOST + ":" + server.port() + "/feed.ics"))) {
+            http = new CalendarHttp(guard, limits, TestTls.client(HOST));
+
+            // WHEN the address starts with a capitalised scheme
+            FetchException downgrade = refused(URI.create(scheme + "://" + HOST + ":" + tls.port() + "/" + TOKEN));
+
+            // THEN the redirect is refused and the plain http server is never asked
+            assertThat(downgrade.reason()).isEqualTo(Reason.INSECURE_REDIRECT);
+            assertThat(downgrade.getMessage()).contains("it redirects from https to plain http");
+            assertThat(tls.seen).hasSize(1);
+            assertThat(server.connections).hasValue(0);
+        }
+    }
+
     @Test
     @DisplayName("credentials go to the address's own origin only: dropped when a redirect leaves it")
     void credentialsStayHome() throws Exception {
@@ -216,8 +243,8 @@ class CalendarHttpTest {
                     .on("/away", exchange -> LocalServer.redirect(exchange, 302, "http://" + OTHER + ":" + elsewhere.port() + "/x.ics"));
             HttpCall.Credentials alice = new HttpCall.Credentials("alice", Secret.of("pa55word"));
 
-            http.send(new HttpCall("GET", at("/same"), java.util.Map.of(), null, alice, null));
-            http.send(new HttpCall("GET", at("/away"), java.util.Map.of(), null, alice, null));
+            send(new HttpCall("GET", at("/same"), java.util.Map.of(), null, alice, null));
+            send(new HttpCall("GET", at("/away"), java.util.Map.of(), null, alice, null));
 
             assertThat(server.seen).extracting(LocalServer.Seen::authorization).allSatisfy(value -> assertThat(value).startsWith("Basic "));
             assertThat(elsewhere.seen).singleElement().extracting(LocalServer.Seen::authorization).isNull();
@@ -237,8 +264,8 @@ class CalendarHttpTest {
             LocalServer.send(exchange, 200, "text/calendar", CalendarParsingTest.resource("apple-icloud.ics"));
         });
 
-        HttpAnswer first = http.send(HttpCall.get(at("/" + TOKEN), null));
-        HttpAnswer again = http.send(HttpCall.get(at("/" + TOKEN), null).withValidators(first.validators()));
+        HttpAnswer first = send(HttpCall.get(at("/" + TOKEN), null));
+        HttpAnswer again = send(HttpCall.get(at("/" + TOKEN), null).withValidators(first.validators()));
 
         assertThat(first.validators()).isEqualTo(new HttpCall.Validators("\"v1\"", "Wed, 25 Nov 2026 10:00:00 GMT"));
         assertThat(again.notModified()).isTrue();
@@ -324,7 +351,7 @@ class CalendarHttpTest {
         assertThat(refused.reason()).isEqualTo(Reason.UNPACKED_TOO_LARGE);
         assertThat(refused.getMessage()).endsWith("it is compressed and unpacks to more than 10 MB, more than Plugboard reads.");
         assertThat(bomb.length).isLessThan(1 << 20);
-        assertThat(http.send(HttpCall.get(at("/feed"), null)).body()).isEqualTo(feed);
+        assertThat(send(HttpCall.get(at("/feed"), null)).body()).isEqualTo(feed);
     }
 
     @Test

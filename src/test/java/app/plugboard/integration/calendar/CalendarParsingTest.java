@@ -172,6 +172,34 @@ public class CalendarParsingTest {
     }
 
     @Test
+    @DisplayName("a stream of several VCALENDAR objects (RFC 5545 3.4) is one calendar: all their events, each object's time zones")
+    void severalObjects() throws Exception {
+        // GIVEN three exports one after the other, each with its own VTIMEZONE
+        byte[] stream = concat(resource("google-family.ics"), resource("evolution-work.ics"), resource("outlook-exchange.ics"));
+
+        // WHEN it is read
+        try (IcsCalendar calendar = reader.read(stream)) {
+            Expansion expansion = calendar.expand(NOW, IN_A_YEAR, ZoneOffset.UTC);
+
+            // THEN every object's events are there, times read in the zones their own object defines
+            assertThat(calendar.name()).contains("Familie Müller");
+            assertThat(calendar.eventCount()).isEqualTo(3 + 2 + 2);
+            assertThat(expansion.events()).extracting(e -> e.start() + " " + e.title()).contains(
+                    "2026-11-30T06:30:00Z Schwimmen 🏊",
+                    "2026-11-30T08:00:00Z Café avec l'équipe ☕",
+                    "2026-12-01T09:00:00Z Team-Jour-fixe");
+        }
+    }
+
+    static byte[] concat(byte[]... parts) {
+        java.io.ByteArrayOutputStream all = new java.io.ByteArrayOutputStream();
+        for (byte[] part : parts) {
+            all.writeBytes(part);
+        }
+        return all.toByteArray();
+    }
+
+    @Test
     @DisplayName("binary data is refused before parsing")
     void binary() {
         byte[] png = {(byte) 0x89, 'P', 'N', 'G', 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d};

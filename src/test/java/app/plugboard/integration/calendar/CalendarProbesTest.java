@@ -3,9 +3,11 @@ package app.plugboard.integration.calendar;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import app.plugboard.common.UserId;
 import app.plugboard.integration.CalDavSettings;
 import app.plugboard.integration.CalendarFeedSettings;
 import app.plugboard.integration.CheckResult;
+import app.plugboard.integration.IntegrationId;
 import app.plugboard.integration.IntegrationStatus;
 import app.plugboard.integration.Secret;
 import app.plugboard.net.AddressRange;
@@ -22,6 +24,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -37,7 +40,8 @@ class CalendarProbesTest {
     static final Instant NOW = CalendarParsingTest.NOW;
 
     final StubResolver resolver = new StubResolver().with("calendar.example.test", "127.0.0.1")
-            .with("dav.example.test", "127.0.0.1").with("metadata.example.test", "169.254.169.254");
+            .with("dav.example.test", "127.0.0.1").with("calendars.example.test", "127.0.0.1")
+            .with("metadata.example.test", "169.254.169.254");
     final CalendarHttp http = new CalendarHttp(new DestinationGuard(resolver, List.of(AddressRange.parse("127.0.0.1/32"))),
             CalendarProperties.defaults().limits().withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(3))
                     .withDeadline(Duration.ofSeconds(5)));
@@ -81,6 +85,22 @@ class CalendarProbesTest {
 
             assertThat(result.status()).isEqualTo(IntegrationStatus.CONNECTED);
             assertThat(result.message()).isEqualTo(preview.replace("\\n", "\n"));
+        }
+
+        @Test
+        @DisplayName("a feed of several VCALENDAR objects is read as one calendar with all their events")
+        void severalObjects() {
+            // GIVEN a feed server whose body is two complete VCALENDAR objects, one after the other
+            server.on("/", exchange -> LocalServer.send(exchange, 200, "text/calendar; charset=UTF-8", CalendarParsingTest.concat(
+                    CalendarParsingTest.resource("google-family.ics"), CalendarParsingTest.resource("evolution-work.ics"))));
+
+            // WHEN it is checked
+            CheckResult result = feeds.check(feed("/" + TOKEN + "/all.ics"));
+
+            // THEN it is connected, and counts the events of both objects
+            assertThat(result.status()).isEqualTo(IntegrationStatus.CONNECTED);
+            assertThat(result.message()).isEqualTo("Familie Müller: 5 events. Next:\n• Mon 30 Nov 2026, 06:30 — Schwimmen 🏊\n"
+                    + "• Mon 30 Nov 2026, 08:00 — Café avec l'équipe ☕\n• Tue 1 Dec 2026, all day — Omas Geburtstag 🎂\n(times in UTC)");
         }
 
         @Test
@@ -135,7 +155,7 @@ class CalendarProbesTest {
         }
 
         @Test
-        @DisplayName("a re-check of an unchanged feed is a 304 and shows the same preview")
+        @DisplayName("a re-check of a stored integration's unchanged feed is a 304 and shows the same preview")
         void unchanged() {
             server.on("/", exchange -> {
                 if ("\"abc\"".equals(exchange.getRequestHeaders().getFirst("If-None-Match"))) {
@@ -146,11 +166,59 @@ class CalendarProbesTest {
                 LocalServer.send(exchange, 200, "text/calendar", CalendarParsingTest.resource("google-family.ics"));
             });
 
-            CheckResult first = feeds.check(feed("/" + TOKEN));
-            CheckResult second = feeds.check(feed("/" + TOKEN));
+            UserId owner = new UserId(1);
+            IntegrationId stored = IntegrationId.random();
+
+            CheckResult first = feeds.check(owner, stored, feed("/" + TOKEN));
+            CheckResult second = feeds.check(owner, stored, feed("/" + TOKEN));
 
             assertThat(second).isEqualTo(first);
             assertThat(server.seen).extracting(LocalServer.Seen::ifNoneMatch).containsExactly(null, "\"abc\"");
+        }
+
+        @Test
+        @DisplayName("the copy of an unchanged feed is its integration's own: another owner, new credentials or an unsaved check never read it")
+        void cachePerIntegration() {
+            // GIVEN a feed behind a password, served through a cache that answers 304 to any known ETag without
+            // looking at the password (a CDN in front of the calendar server)
+            String right = "Basic " + java.util.Base64.getEncoder().encodeToString("alice:right".getBytes(StandardCharsets.UTF_8));
+            server.on("/", exchange -> {
+                if ("\"v1\"".equals(exchange.getRequestHeaders().getFirst("If-None-Match"))) {
+                    LocalServer.send(exchange, 304, null, new byte[0]);
+                } else if (!right.equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
+                    exchange.getResponseHeaders().set("WWW-Authenticate", "Basic realm=\"calendar\"");
+                    LocalServer.send(exchange, 401, null, new byte[0]);
+                } else {
+                    exchange.getResponseHeaders().set("ETag", "\"v1\"");
+                    LocalServer.send(exchange, 200, "text/calendar", CalendarParsingTest.resource("google-family.ics"));
+                }
+            });
+            String address = "http://calendar.example.test:" + server.port() + "/" + TOKEN;
+            UserId alice = new UserId(1);
+            UserId bob = new UserId(2);
+            IntegrationId alicesFeed = IntegrationId.random();
+            IntegrationId bobsFeed = IntegrationId.random();
+            CalendarFeedSettings withRight = new CalendarFeedSettings(Secret.of(address), "alice", Secret.of("right"));
+            CalendarFeedSettings withWrong = new CalendarFeedSettings(Secret.of(address), "alice", Secret.of("wrong"));
+
+            // WHEN Alice's integration is checked twice, then with a wrong password; Bob's integration names the same
+            // feed and username with a wrong password; and the right settings are checked before being saved
+            CheckResult first = feeds.check(alice, alicesFeed, withRight);
+            CheckResult again = feeds.check(alice, alicesFeed, withRight);
+            CheckResult changedPassword = feeds.check(alice, alicesFeed, withWrong);
+            CheckResult bobs = feeds.check(bob, bobsFeed, withWrong);
+            CheckResult unsaved = feeds.check(withRight);
+
+            // THEN only Alice's own re-check with the same credentials is conditional and reads her copy; every
+            // other check asks the server afresh, and a wrong password is named as such
+            assertThat(server.seen).extracting(LocalServer.Seen::ifNoneMatch).containsExactly(null, "\"v1\"", null, null, null);
+            assertThat(first.status()).isEqualTo(IntegrationStatus.CONNECTED);
+            assertThat(again).isEqualTo(first);
+            assertThat(List.of(changedPassword, bobs)).allSatisfy(result -> {
+                assertThat(result.status()).isEqualTo(IntegrationStatus.ERROR);
+                assertThat(result.field()).isEqualTo(CalendarFeedSettings.PASSWORD);
+            });
+            assertThat(unsaved).isEqualTo(first);
         }
 
         @Test
@@ -243,6 +311,93 @@ class CalendarProbesTest {
             assertThat(result.message()).isEqualTo("The server at http://dav.example.test:" + server.port()
                     + "/... refused the username and password: check them (an app password, if your provider uses them).");
             assertThat(output.getAll()).doesNotContain("not-it");
+        }
+
+        CalDavProbe probeWith(FetchLimits limits) {
+            CalendarSources bounded = new CalendarSources(new CalendarHttp(new DestinationGuard(resolver,
+                    List.of(AddressRange.parse("127.0.0.1/32"))), limits), new IcsReader(), new FeedCache(1 << 20),
+                    Clock.fixed(NOW, ZoneOffset.UTC));
+            return new CalDavProbe(new CalDav(bounded), bounded, ZoneOffset.UTC);
+        }
+
+        CalDavSettings allCalendars() {
+            return new CalDavSettings("http://dav.example.test:" + server.port(), "alice", Secret.of(TestCalDavServer.PASSWORD),
+                    null, CalDavProbe.ALL_CALENDARS);
+        }
+
+        @Test
+        @Timeout(30)
+        @DisplayName("one check, one time budget: a server slow on every request stops an 'all calendars' check at the total")
+        void totalTime() {
+            // GIVEN a server that takes 0.6 s for every answer (well within the 5 s of one request), and a check that
+            // may take 2 s in all; discovery and the two calendars take six requests
+            server.delayMillis = 600;
+            CalDavProbe probe = probeWith(http.limits().withTotal(Duration.ofSeconds(2), 25L << 20));
+            long started = System.nanoTime();
+
+            // WHEN all calendars are checked
+            CheckResult result = probe.check(allCalendars());
+
+            // THEN the check stops at its total, says so, and may pass later
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(3000));
+            assertThat(result.status()).isEqualTo(IntegrationStatus.FAILING);
+            assertThat(result.message()).matches("The calendar at http://dav\\.example\\.test:" + server.port() + "/\\.\\.\\."
+                    + " could not be read: this check took longer than 2 s in all, over [0-9] requests, so Plugboard stopped\\.");
+            assertThat(server.seen()).hasSizeLessThan(6);
+        }
+
+        @Test
+        @DisplayName("one check, one byte budget: calendars each under the cap of one answer stop when together they pass the total")
+        void totalBytes() {
+            // GIVEN two calendars of 800 KB each: under the 1 MB one answer may hold, over the 1.5 MB of one check
+            server.reportPadding = 800 * 1024;
+            CalDavProbe probe = probeWith(http.limits().withMaxBytes(1 << 20, 1 << 20)
+                    .withTotal(Duration.ofSeconds(30), 1536 * 1024));
+
+            // WHEN all calendars are checked
+            CheckResult result = probe.check(allCalendars());
+
+            // THEN the check stops, and says that together they are too much
+            assertThat(result.status()).isEqualTo(IntegrationStatus.ERROR);
+            assertThat(result.message()).isEqualTo("The calendar at http://dav.example.test:" + server.port() + "/... could not"
+                    + " be read: the answers of this check add up to more than 1536 KB, more than Plugboard reads in one check.");
+            assertThat(probe.check(new CalDavSettings(allCalendars().serverUrl(), "alice", Secret.of(TestCalDavServer.PASSWORD),
+                    "http://dav.example.test:" + server.port() + "/remote.php/dav/calendars/alice/work/", "Work")).status())
+                    .as("one of them alone").isEqualTo(IntegrationStatus.CONNECTED);
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @CsvSource({"/.well-known/caldav redirects there", "the principal is there", "the calendar home is there",
+                "a calendar is there", "a stored calendar is there"})
+        @DisplayName("discovery that leads to another server: the password never goes there, and the reply names that server")
+        void anotherOrigin(String step) {
+            try (TestCalDavServer elsewhere = new TestCalDavServer()) {
+                // GIVEN an account whose server sends discovery to another server at one step
+                String there = "http://calendars.example.test:" + elsewhere.port();
+                CalDavSettings settings = account(TestCalDavServer.PASSWORD);
+                switch (step) {
+                    case "/.well-known/caldav redirects there" -> server.wellKnownTarget = there + "/remote.php/dav/";
+                    case "the principal is there" -> server.principalHref = there + "/remote.php/dav/principals/users/alice/";
+                    case "the calendar home is there" -> server.homeHref = there + "/remote.php/dav/calendars/alice/";
+                    case "a calendar is there" -> server.calendarBase = there + "/remote.php/dav/calendars/alice/";
+                    default -> settings = new CalDavSettings(settings.serverUrl(), "alice", Secret.of(TestCalDavServer.PASSWORD),
+                            there + "/remote.php/dav/calendars/alice/personal/", "Personal");
+                }
+
+                // WHEN the account is checked
+                CheckResult result = davs.check(settings);
+
+                // THEN nothing is connected, the reply names the other server and what to do, and that server received
+                // no request with the password (at most the redirected one, without it)
+                assertThat(elsewhere.seen()).extracting(LocalServer.Seen::authorization).allSatisfy(value -> assertThat(value).isNull());
+                assertThat(elsewhere.seen()).hasSizeLessThanOrEqualTo(1);
+                assertThat(result.status()).isEqualTo(IntegrationStatus.ERROR);
+                assertThat(result.field()).isEqualTo(CalDavSettings.SERVER_URL);
+                assertThat(result.message()).isEqualTo("This account's calendars are on calendars.example.test:" + elsewhere.port()
+                        + ", not on the server you entered (http://dav.example.test:" + server.port() + "/...). Plugboard sends"
+                        + " your password only to the server you entered: if calendars.example.test:" + elsewhere.port()
+                        + " is your calendar provider, enter " + there + " as the server address.");
+            }
         }
 
         @Test

@@ -16,29 +16,22 @@ public final class TestCalDavServer implements AutoCloseable {
 
     public static final String PASSWORD = "dav-pa55";
     private final LocalServer server = LocalServer.http();
-    /** Answers to PROPFIND on the DAV root: replaced by a test to send something hostile. */
-    volatile String rootAnswer = """
-            <?xml version="1.0" encoding="utf-8"?>
-            <d:multistatus xmlns:d="DAV:" xmlns:s="http://sabredav.org/ns" xmlns:cal="urn:ietf:params:xml:ns:caldav">
-              <d:response>
-                <d:href>/remote.php/dav/</d:href>
-                <d:propstat>
-                  <d:prop>
-                    <d:current-user-principal><d:href>/remote.php/dav/principals/users/alice/</d:href></d:current-user-principal>
-                    <d:resourcetype><d:collection/></d:resourcetype>
-                  </d:prop>
-                  <d:status>HTTP/1.1 200 OK</d:status>
-                </d:propstat>
-                <d:propstat>
-                  <d:prop><d:displayname/><cal:calendar-home-set/></d:prop>
-                  <d:status>HTTP/1.1 404 Not Found</d:status>
-                </d:propstat>
-              </d:response>
-            </d:multistatus>""";
+    /** Where /.well-known/caldav redirects to. */
+    volatile String wellKnownTarget = "/remote.php/dav/";
+    /** The hrefs discovery follows: the principal, the calendar home, the prefix of each calendar. */
+    volatile String principalHref = "/remote.php/dav/principals/users/alice/";
+    volatile String homeHref = "/remote.php/dav/calendars/alice/";
+    volatile String calendarBase = "/remote.php/dav/calendars/alice/";
+    /** Answers to PROPFIND on the DAV root, when a test sends something hostile; null: the Nextcloud answer. */
+    volatile String rootAnswer;
     volatile List<String> calendars = List.of("personal", "work", "tasks");
+    /** How long every answer waits before it starts (a slow server). */
+    volatile long delayMillis;
+    /** Bytes of padding (an XML comment) in each calendar's REPORT answer (a big calendar). */
+    volatile int reportPadding;
 
     public TestCalDavServer() {
-        server.on("/.well-known/caldav", exchange -> LocalServer.redirect(exchange, 301, "/remote.php/dav/"))
+        server.on("/.well-known/caldav", exchange -> LocalServer.redirect(exchange, 301, wellKnownTarget))
                 .on("/remote.php/dav/", this::dav);
     }
 
@@ -51,6 +44,14 @@ public final class TestCalDavServer implements AutoCloseable {
     }
 
     private void dav(HttpExchange exchange) throws IOException {
+        if (delayMillis > 0) {
+            try {
+                Thread.sleep(delayMillis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
         String expected = "Basic " + Base64.getEncoder().encodeToString(("alice:" + PASSWORD).getBytes(StandardCharsets.UTF_8));
         if (!expected.equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
             exchange.getResponseHeaders().set("WWW-Authenticate", "Basic realm=\"Nextcloud\", charset=\"UTF-8\"");
@@ -66,7 +67,24 @@ public final class TestCalDavServer implements AutoCloseable {
         String method = exchange.getRequestMethod();
         String body;
         if (method.equals("PROPFIND") && path.equals("/remote.php/dav/")) {
-            body = rootAnswer;
+            body = rootAnswer != null ? rootAnswer : """
+                    <?xml version="1.0" encoding="utf-8"?>
+                    <d:multistatus xmlns:d="DAV:" xmlns:s="http://sabredav.org/ns" xmlns:cal="urn:ietf:params:xml:ns:caldav">
+                      <d:response>
+                        <d:href>/remote.php/dav/</d:href>
+                        <d:propstat>
+                          <d:prop>
+                            <d:current-user-principal><d:href>%s</d:href></d:current-user-principal>
+                            <d:resourcetype><d:collection/></d:resourcetype>
+                          </d:prop>
+                          <d:status>HTTP/1.1 200 OK</d:status>
+                        </d:propstat>
+                        <d:propstat>
+                          <d:prop><d:displayname/><cal:calendar-home-set/></d:prop>
+                          <d:status>HTTP/1.1 404 Not Found</d:status>
+                        </d:propstat>
+                      </d:response>
+                    </d:multistatus>""".formatted(principalHref);
         } else if (method.equals("PROPFIND") && path.equals("/remote.php/dav/principals/users/alice/")) {
             body = """
                     <?xml version="1.0"?>
@@ -74,11 +92,11 @@ public final class TestCalDavServer implements AutoCloseable {
                      <d:response>
                       <d:href>/remote.php/dav/principals/users/alice/</d:href>
                       <d:propstat>
-                       <d:prop><cal:calendar-home-set><d:href>/remote.php/dav/calendars/alice/</d:href></cal:calendar-home-set></d:prop>
+                       <d:prop><cal:calendar-home-set><d:href>%s</d:href></cal:calendar-home-set></d:prop>
                        <d:status>HTTP/1.1 200 OK</d:status>
                       </d:propstat>
                      </d:response>
-                    </d:multistatus>""";
+                    </d:multistatus>""".formatted(homeHref);
         } else if (method.equals("PROPFIND") && path.equals("/remote.php/dav/calendars/alice/")) {
             StringBuilder listing = new StringBuilder("""
                     <?xml version="1.0"?>
@@ -98,7 +116,7 @@ public final class TestCalDavServer implements AutoCloseable {
                         : "<cal:comp name=\"VEVENT\"/><cal:comp name=\"VTODO\"/>";
                 listing.append("""
                          <d:response>
-                          <d:href>/remote.php/dav/calendars/alice/%s/</d:href>
+                          <d:href>%s%s/</d:href>
                           <d:propstat>
                            <d:prop>
                             <d:resourcetype><d:collection/><cal:calendar/></d:resourcetype>
@@ -108,7 +126,7 @@ public final class TestCalDavServer implements AutoCloseable {
                            <d:status>HTTP/1.1 200 OK</d:status>
                           </d:propstat>
                           <d:propstat><d:prop><cal:calendar-description/></d:prop><d:status>HTTP/1.1 404 Not Found</d:status></d:propstat>
-                         </d:response>""".formatted(calendar, name, components));
+                         </d:response>""".formatted(calendarBase, calendar, name, components));
             }
             body = listing.append("</d:multistatus>").toString();
         } else if (method.equals("REPORT") && path.startsWith("/remote.php/dav/calendars/alice/")) {
@@ -124,6 +142,9 @@ public final class TestCalDavServer implements AutoCloseable {
                         .append("<d:propstat><d:prop><d:getetag>\"1\"</d:getetag><cal:calendar-data>")
                         .append(event.replace("&", "&amp;").replace("<", "&lt;"))
                         .append("</cal:calendar-data></d:prop><d:status>HTTP/1.1 200 OK</d:status></d:propstat></d:response>");
+            }
+            if (reportPadding > 0) {
+                report.append("<!--").append("x".repeat(reportPadding)).append("-->");
             }
             body = report.append("</d:multistatus>").toString();
         } else {
