@@ -5,6 +5,7 @@ import app.plugboard.chat.ControlRow;
 import app.plugboard.chat.Message;
 import app.plugboard.chat.Notifier;
 import app.plugboard.common.ChangedMeanwhileException;
+import app.plugboard.common.FormatCharacters;
 import app.plugboard.common.NotFoundException;
 import app.plugboard.common.UserFacingException;
 import app.plugboard.crypto.SecretCipher;
@@ -159,7 +160,7 @@ public class GmailConnectFlow {
             Map<String, Object> me = http.userInfo(properties.discordSignIn().userInfoUri(),
                     Secret.of(response.getAccessToken().getTokenValue()));
             discordUser = String.valueOf(me.get("id"));
-            discordName = String.valueOf(me.getOrDefault("username", "another account"));
+            discordName = FormatCharacters.strip(String.valueOf(me.getOrDefault("username", "another account")));
         } catch (OAuth2AuthorizationException | OAuthHttp.OAuthCallFailed e) {
             log.warn("Discord sign-in for Gmail link {} could not be completed: {}", link.id(), reason(e));
             return finish(link, Outcome.failed("Discord sign-in did not complete", "Discord did not confirm who you "

@@ -340,6 +340,25 @@ class GmailSignInFlowTest extends GmailSignInTestBase {
     }
 
     @Test
+    @DisplayName("a label stored before formatting characters were refused shows on the pages without them")
+    void storedLabelWithFormattingCharacter() {
+        // GIVEN a connected integration whose label (from before the rule) starts with a right-to-left override
+        IntegrationView work = connectedAs("alice@gmail.com", "Work");
+        jdbc.update("update integration set label = ? where id = ?", "\u202EkroW", work.id().value());
+
+        // WHEN its owner signs in again
+        Browser browser = new Browser();
+        Browser.Visit page = browser.open(linkFor(ALICE, "ignored", work.id()));
+        Browser.Visit done = browser.submit(page);
+
+        // THEN both pages show the label as plain text, without the override
+        assertThat(page.body()).contains("for <strong>kroW</strong>.");
+        assertThat(done.body()).contains("kroW is connected again");
+        assertThat(formatCharacters(page.body())).isEmpty();
+        assertThat(formatCharacters(done.body())).isEmpty();
+    }
+
+    @Test
     @DisplayName("the redirect URI comes from PLUGBOARD_PUBLIC_URL, whatever Host the request names")
     void forgedHost() throws Exception {
         String link = linkFor(ALICE, "Work", null);
