@@ -16,9 +16,12 @@ import java.net.Socket;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.sql.Connection;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -29,6 +32,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -44,6 +48,8 @@ class GmailSignInFlowTest extends GmailSignInTestBase {
 
     @Autowired
     WorkflowService workflows;
+    @Autowired
+    DataSource dataSource;
 
     @Test
     @DisplayName("confirm, consent, connected: stored for the Discord user who asked, tokens encrypted, the chat told")
@@ -527,6 +533,49 @@ class GmailSignInFlowTest extends GmailSignInTestBase {
             HttpResponse<String> denied = browser.fetch(BASE + path);
             assertThat(denied.statusCode()).as(path).isEqualTo(403);
         }
+    }
+
+    @Test
+    @DisplayName("a flood of sign-in requests that wait on the database cannot take the chat's connections; the extra ones get 503")
+    void floodLeavesTheChatItsConnections() throws Exception {
+        // GIVEN the sign-in tables are locked, so every sign-in request that reads them waits (as on a slow database)
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        List<CompletableFuture<HttpResponse<String>>> flood;
+        try (Connection lock = dataSource.getConnection()) {
+            lock.setAutoCommit(false);
+            lock.createStatement().execute("lock table oauth_link in access exclusive mode");
+
+            // WHEN more sign-in pages are requested at once than the whole pool has connections
+            flood = java.util.stream.IntStream.range(0, 16).mapToObj(i -> http.sendAsync(
+                    HttpRequest.newBuilder(URI.create(BASE + "/oauth2/connect/" + Capabilities.random()))
+                            .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString())).toList();
+            Thread.sleep(500);
+
+            // THEN the chat still gets a connection at once and answers
+            long started = System.nanoTime();
+            assertThat(integrations.list(ALICE)).isEmpty();
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(2));
+            // AND the requests that find the web port's few connections taken are told "busy" without waiting long
+            await().atMost(Duration.ofSeconds(10)).until(() -> flood.stream()
+                    .anyMatch(answer -> answer.isDone() && answer.join().statusCode() == 503));
+            // AND health, which checks the database on the web port's connections too, says DOWN (503), nothing more
+            HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create(BASE + "/actuator/health")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(health.statusCode()).isEqualTo(503);
+            assertThat(health.body()).isEqualTo("{\"status\":\"DOWN\"}");
+            lock.rollback();
+        }
+
+        // AND once the lock is gone every request has its answer: "busy" with Retry-After, or the page
+        List<HttpResponse<String>> answers = flood.stream().map(CompletableFuture::join).toList();
+        assertThat(answers).extracting(HttpResponse::statusCode).containsOnly(404, 503).contains(503);
+        assertThat(answers).filteredOn(answer -> answer.statusCode() == 503).allSatisfy(answer -> {
+            assertThat(answer.headers().firstValue("Retry-After")).isPresent();
+            assertThat(answer.body()).contains("Plugboard is busy").doesNotContain("Exception");
+        });
+        // AND once the database answers again, so does the web port
+        assertThat(new Browser().open(linkFor(ALICE, "Work", null)).body()).contains("Continue to Google");
+        assertThat(new Browser().fetch(BASE + "/actuator/health").body()).isEqualTo("{\"status\":\"UP\"}");
     }
 
     @Test
