@@ -228,7 +228,7 @@ public class GmailConnectFlow {
         try {
             GoogleAccount account = googleAccount(response);
             address = account.address();
-            outcome = account.verified() ? connect(link, response, address) : unverified(address);
+            outcome = account.verified() ? checkAndStore(link, response, address) : unverified(address);
             return outcome;
         } catch (OAuthHttp.OAuthCallFailed e) {
             outcome = notCompleted(link, e);
@@ -256,7 +256,7 @@ public class GmailConnectFlow {
     }
 
     /** Checks the grant Google gave for {@code address}, proves IMAP works, stores it. */
-    private Outcome connect(Link link, OAuth2AccessTokenResponse response, String address) {
+    private Outcome checkAndStore(Link link, OAuth2AccessTokenResponse response, String address) {
         if (response.getRefreshToken() == null) {
             return Outcome.refused("Google gave no lasting access", "Google signed you in as " + address + " but did not "
                     + "let Plugboard keep access (it sent no refresh token), so nothing was connected. Remove Plugboard "
@@ -272,9 +272,8 @@ public class GmailConnectFlow {
             return new Outcome(ResultKind.REFUSED, "That is another Google account", "You signed in as " + address
                     + ", but " + link.label() + " is connected to " + expected + ". Nothing was changed. Sign in again with "
                     + expected + ", or add " + address + " as a new integration.",
-                    "❌ **" + link.label() + "** (Gmail) stays connected as " + expected + "; nothing changed. You signed in "
-                            + "to Google as " + address + ": sign in again as " + expected + ", or add " + address
-                            + " as a new integration.");
+                    unchanged(link, expected) + " You signed in to Google as " + address + ": sign in again as "
+                            + expected + ", or add " + address + " as a new integration.");
         }
         GmailSettings settings = new GmailSettings(address, Secret.of(response.getAccessToken().getTokenValue()),
                 Secret.of(response.getRefreshToken().getTokenValue()), response.getAccessToken().getExpiresAt(),
@@ -424,17 +423,16 @@ public class GmailConnectFlow {
     /** A new integration "was not connected"; one signed in again stays as it was. */
     private String notConnected(Link link, Outcome outcome) {
         String account = accountOf(link);
-        if (account != null) {
-            try {
-                boolean waiting = integrations.get(link.owner(), link.integration()).status()
-                        == IntegrationStatus.NEEDS_REAUTHENTICATION;
-                return "❌ **" + link.label() + "** (Gmail) " + (waiting ? "still needs you to sign in again as "
-                        : "stays connected as ") + account + "; nothing changed. " + outcome.detail();
-            } catch (NotFoundException e) {
-                // deleted meanwhile: it was not connected
-            }
-        }
-        return "❌ **" + link.label() + "** (Gmail) was not connected: " + outcome.detail();
+        return account == null ? "❌ **" + link.label() + "** (Gmail) was not connected: " + outcome.detail()
+                : unchanged(link, account) + " " + outcome.detail();
+    }
+
+    /** The chat's first words when signing in again was refused: the integration is as it was. */
+    private String unchanged(Link link, String account) {
+        boolean waiting = link.integration() != null && integrations.list(link.owner()).stream()
+                .anyMatch(view -> view.id().equals(link.integration()) && view.status() == IntegrationStatus.NEEDS_REAUTHENTICATION);
+        return "❌ **" + link.label() + "** (Gmail) " + (waiting ? "still needs you to sign in again as " : "stays connected as ")
+                + account + "; nothing changed.";
     }
 
     private Step expired() {
