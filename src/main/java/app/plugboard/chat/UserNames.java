@@ -9,6 +9,10 @@ import java.util.Optional;
  */
 public interface UserNames {
 
-    /** Such as {@code Discord user @alice}; empty when the transport has not seen this person. */
+    /**
+     * Such as {@code Discord user @alice}: the name only its owner can change (a username, never a
+     * display name that anyone may set to someone else's), without formatting characters; empty when
+     * the transport has not seen this person.
+     */
     Optional<String> describe(UserId user);
 }

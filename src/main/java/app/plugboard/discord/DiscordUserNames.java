@@ -1,5 +1,6 @@
 package app.plugboard.discord;
 
+import app.plugboard.common.FormatCharacters;
 import app.plugboard.common.UserId;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -8,7 +9,7 @@ import net.dv8tion.jda.api.entities.User;
 import org.springframework.stereotype.Component;
 
 /**
- * The names of the people who used the bot lately, as their interactions carried them: enough to
+ * The usernames of the people who used the bot lately, as their interactions carried them: enough to
  * name the person a sign-in link was just made for. Bounded; the least recent are forgotten first.
  * With a Discord token, it is the application's {@link app.plugboard.chat.UserNames}.
  */
@@ -24,11 +25,12 @@ class DiscordUserNames {
         }
     };
 
+    /**
+     * Remembers the username only: it is unique and only its owner can change it, while anyone can
+     * set their display name to "Alice (@alice)".
+     */
     synchronized void seen(User user) {
-        String username = "@" + user.getName();
-        String global = user.getGlobalName();
-        names.put(new UserId(user.getIdLong()), global == null || global.isBlank() || global.equals(user.getName())
-                ? username : global + " (" + username + ")");
+        names.put(new UserId(user.getIdLong()), "@" + FormatCharacters.strip(user.getName()));
     }
 
     synchronized Optional<String> describe(UserId user) {

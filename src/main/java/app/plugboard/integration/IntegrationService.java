@@ -2,6 +2,7 @@ package app.plugboard.integration;
 
 import app.plugboard.common.ChangedMeanwhileException;
 import app.plugboard.common.FieldProblem;
+import app.plugboard.common.FormatCharacters;
 import app.plugboard.common.InvalidInputException;
 import app.plugboard.common.NotFoundException;
 import app.plugboard.common.UserId;
@@ -204,6 +205,10 @@ public class IntegrationService {
         }
         if (CONTROL.matcher(clean).find()) {
             throw labelProblem("Label contains a line break or control character: type it on one line.");
+        }
+        if (FormatCharacters.present(clean)) {
+            throw labelProblem("Label contains an invisible formatting character (such as a right-to-left override): "
+                    + "type it again without it.");
         }
         return clean;
     }

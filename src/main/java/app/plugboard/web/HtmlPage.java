@@ -1,12 +1,14 @@
 package app.plugboard.web;
 
+import app.plugboard.common.FormatCharacters;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 
 /**
- * The OAuth pages: plain server-rendered HTML, everything escaped, one inline style block and
+ * The OAuth pages: plain server-rendered HTML, everything escaped and stripped of invisible
+ * formatting characters (labels, names and addresses are chosen by others), one inline style block and
  * nothing loaded from anywhere (the Content-Security-Policy allows that one block by its hash).
  */
 final class HtmlPage {
@@ -68,9 +70,11 @@ final class HtmlPage {
                 + "<style>" + STYLE + "</style></head>\n<body><main>\n" + body + "</main></body></html>\n";
     }
 
+    /** HTML-escaped, and without invisible formatting characters (a right-to-left override would reorder the line). */
     static String escape(String text) {
-        StringBuilder escaped = new StringBuilder(text.length() + 16);
-        for (char c : text.toCharArray()) {
+        String visible = FormatCharacters.strip(text);
+        StringBuilder escaped = new StringBuilder(visible.length() + 16);
+        for (char c : visible.toCharArray()) {
             switch (c) {
                 case '&' -> escaped.append("&amp;");
                 case '<' -> escaped.append("&lt;");

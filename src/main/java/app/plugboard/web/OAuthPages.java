@@ -4,7 +4,12 @@ import app.plugboard.integration.gmail.ConditionalOnGmailSignIn;
 import app.plugboard.integration.gmail.GmailConnectFlow;
 import app.plugboard.integration.gmail.GmailProperties;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -13,6 +18,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.CookieValue;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -30,8 +36,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 @ConditionalOnGmailSignIn
 class OAuthPages {
 
+    private static final Logger log = LoggerFactory.getLogger(OAuthPages.class);
+
     private final GmailConnectFlow flow;
     private final GmailProperties properties;
+    private final AtomicLong lastBusyLog = new AtomicLong(System.nanoTime() - TimeUnit.MINUTES.toNanos(2));
 
     OAuthPages(GmailConnectFlow flow, GmailProperties properties) {
         this.flow = flow;
@@ -95,6 +104,28 @@ class OAuthPages {
     @GetMapping(GmailProperties.EXPIRED_PATH)
     ResponseEntity<String> expired() {
         return expiredPage();
+    }
+
+    /**
+     * The web port's few database connections are all taken (a flood of requests), or the database
+     * is away: "busy", come back shortly. Logged at most once a minute, so a flood does not flood the log.
+     */
+    @ExceptionHandler(DataAccessResourceFailureException.class)
+    ResponseEntity<String> busy() {
+        long now = System.nanoTime();
+        long last = lastBusyLog.get();
+        if (now - last > TimeUnit.MINUTES.toNanos(1) && lastBusyLog.compareAndSet(last, now)) {
+            log.warn("Sign-in pages answered 503: the web port's database connections were all in use, or the database "
+                    + "did not answer (PLUGBOARD_WEB_DB_POOL_SIZE)");
+        }
+        ResponseEntity<String> page = html(HttpStatus.SERVICE_UNAVAILABLE, HtmlPage.titled("Busy")
+                .heading("Plugboard is busy", "no")
+                .paragraph("Too many sign-ins are under way, or Plugboard cannot reach its database right now. Nothing "
+                        + "was connected.")
+                .paragraph("Try again in a minute. If the page then says the link has expired, run the command in "
+                        + "Discord again for a new one."));
+        return ResponseEntity.status(page.getStatusCode()).headers(page.getHeaders())
+                .header(HttpHeaders.RETRY_AFTER, "30").body(page.getBody());
     }
 
     private ResponseEntity<String> expiredPage() {

@@ -2,6 +2,7 @@ package app.plugboard.workflow;
 
 import app.plugboard.common.ChangedMeanwhileException;
 import app.plugboard.common.FieldProblem;
+import app.plugboard.common.FormatCharacters;
 import app.plugboard.common.InvalidInputException;
 import app.plugboard.common.NotFoundException;
 import app.plugboard.common.UserId;
@@ -106,6 +107,8 @@ public class WorkflowService {
         String problem = clean.isEmpty() ? "Name is empty: give the workflow a name, such as Morning digest."
                 : clean.length() > MAX_NAME_LENGTH ? "Name is too long: use at most " + MAX_NAME_LENGTH + " characters."
                 : CONTROL.matcher(clean).find() ? "Name contains a line break or control character: type it on one line."
+                : FormatCharacters.present(clean) ? "Name contains an invisible formatting character (such as a "
+                        + "right-to-left override): type it again without it."
                 : null;
         if (problem != null) {
             throw new InvalidInputException(new FieldProblem(NAME, problem));

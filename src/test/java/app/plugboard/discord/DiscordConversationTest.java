@@ -382,6 +382,32 @@ class DiscordConversationTest {
     }
 
     @Test
+    @DisplayName("a label with an invisible formatting character (a right-to-left override) is refused when adding and renaming; nothing is stored")
+    void labelWithFormattingCharacter() {
+        // WHEN Alice adds an integration whose label starts with U+202E (it reverses how the rest of the line reads)
+        Callback refused = discord.slash(alice, "integration", "add", options("type", "imap", "label", "\u202Eliam kroW"))
+                .awaitCallback();
+
+        // THEN she is told which field and what to do, no form opens, and nothing is stored
+        assertThat(refused.type()).isEqualTo(Callback.REPLY);
+        assertThat(refused.ephemeral()).isTrue();
+        assertThat(refused.content()).contains("Label contains an invisible formatting character (such as a "
+                + "right-to-left override): type it again without it.");
+        assertThat(jdbc.queryForObject("select count(*) from integration", Integer.class)).isZero();
+
+        // GIVEN an integration WHEN she renames it to a label with a zero-width space
+        integrations.create(id(alice), "Work mail", SampleSettings.imap("pw"));
+        FakeMessage choices = editChoices(alice, "Work mail");
+        Callback form = discord.button(alice, choices.button("Rename").path("custom_id").asString(), choices).awaitCallback();
+        FakeInteraction submit = discord.modalSubmit(alice, form.customId(), Map.of("label", "Office\u200Bmail"), Map.of());
+
+        // THEN the rename is refused the same way, and the stored label is unchanged
+        assertThat(submit.awaitMessage(m -> m.content().contains("formatting character")).content())
+                .contains("Label contains an invisible formatting character");
+        assertThat(jdbc.queryForList("select label from integration", String.class)).containsExactly("Work mail");
+    }
+
+    @Test
     @DisplayName("re-authenticate is what Gmail offers")
     void reauthenticate() {
         integrations.create(id(alice), "Gmail", SampleSettings.gmail("tok"));

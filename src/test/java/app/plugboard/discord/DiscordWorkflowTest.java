@@ -112,6 +112,18 @@ class DiscordWorkflowTest {
     }
 
     @Test
+    @DisplayName("/workflow create refuses a name with an invisible formatting character (a right-to-left override); nothing is stored")
+    void createRefusesFormattingCharacter() {
+        FakeInteraction create = discord.slash(alice, "workflow", "create",
+                options("name", "Digest \u202Eevil", "integrations", "Work mail"));
+
+        assertThat(create.awaitMessage(m -> !m.content().isEmpty()).content()).contains("Name contains an invisible "
+                + "formatting character (such as a right-to-left override): type it again without it.");
+        assertThat(jdbc.queryForObject("select count(*) from workflow", Integer.class)).isZero();
+        assertThat(jdbc.queryForObject("select count(*) from workflow_integration", Integer.class)).isZero();
+    }
+
+    @Test
     @DisplayName("/workflow list shows name, state and integrations by label; the integration list counts the workflows")
     void list() {
         workflows.create(id(alice), "Morning digest", Set.of(work.id(), family.id()));

@@ -5,6 +5,7 @@ import app.plugboard.chat.ControlRow;
 import app.plugboard.chat.Message;
 import app.plugboard.chat.Notifier;
 import app.plugboard.common.ChangedMeanwhileException;
+import app.plugboard.common.FormatCharacters;
 import app.plugboard.common.NotFoundException;
 import app.plugboard.common.UserFacingException;
 import app.plugboard.crypto.SecretCipher;
@@ -12,6 +13,7 @@ import app.plugboard.integration.CheckResult;
 import app.plugboard.integration.GmailSettings;
 import app.plugboard.integration.IntegrationId;
 import app.plugboard.integration.IntegrationService;
+import app.plugboard.integration.IntegrationStatus;
 import app.plugboard.integration.IntegrationView;
 import app.plugboard.integration.Secret;
 import app.plugboard.integration.gmail.OAuthLinks.Link;
@@ -33,6 +35,7 @@ import org.springframework.security.oauth2.client.registration.ClientRegistratio
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestCustomizers;
 import org.springframework.security.oauth2.core.OAuth2AuthorizationException;
+import org.springframework.security.oauth2.core.OAuth2RefreshToken;
 import org.springframework.security.oauth2.core.endpoint.OAuth2AccessTokenResponse;
 import org.springframework.security.oauth2.core.endpoint.OAuth2AuthorizationExchange;
 import org.springframework.security.oauth2.core.endpoint.OAuth2AuthorizationRequest;
@@ -53,10 +56,11 @@ import org.springframework.stereotype.Service;
  *       is configured, to check who is signing in) or Google, with a fresh state, PKCE S256 and a
  *       browser binding (a cookie the callback must bring back).</li>
  *   <li>{@link #discordCallback}: the visitor must be the Discord user the link was made for.</li>
- *   <li>{@link #googleCallback}: uses the state up, exchanges the code, reads the Google address,
- *       refuses a grant without a refresh token or without Gmail's scope (and, when signing in
- *       again, another account), proves IMAP works with XOAUTH2, stores the tokens encrypted
- *       under the Discord user, and tells the chat.</li>
+ *   <li>{@link #googleCallback}: uses the state up, exchanges the code, reads the Google address
+ *       (Google must say it verified it), refuses a grant without a refresh token or without
+ *       Gmail's scope (and, when signing in again, another account), proves IMAP works with
+ *       XOAUTH2, stores the tokens encrypted under the Discord user, and tells the chat. A grant
+ *       refused after the exchange is given back to Google at once ({@link GmailRevocation}).</li>
  * </ol>
  */
 @Service
@@ -103,11 +107,12 @@ public class GmailConnectFlow {
     private final GmailImap imap;
     private final GmailProperties properties;
     private final ObjectProvider<Notifier> notifier;
+    private final GmailRevocation revocation;
 
     GmailConnectFlow(OAuthLinks links, ClientRegistrationRepository registrations,
             OAuth2AccessTokenResponseClient<OAuth2AuthorizationCodeGrantRequest> codeClient, OAuthHttp http,
             SecretCipher cipher, IntegrationService integrations, GmailTokens tokens, GmailImap imap,
-            GmailProperties properties, ObjectProvider<Notifier> notifier) {
+            GmailProperties properties, ObjectProvider<Notifier> notifier, GmailRevocation revocation) {
         this.links = links;
         this.registrations = registrations;
         this.codeClient = codeClient;
@@ -118,6 +123,7 @@ public class GmailConnectFlow {
         this.imap = imap;
         this.properties = properties;
         this.notifier = notifier;
+        this.revocation = revocation;
     }
 
     public Optional<Confirmation> confirmation(String linkToken) {
@@ -159,7 +165,7 @@ public class GmailConnectFlow {
             Map<String, Object> me = http.userInfo(properties.discordSignIn().userInfoUri(),
                     Secret.of(response.getAccessToken().getTokenValue()));
             discordUser = String.valueOf(me.get("id"));
-            discordName = String.valueOf(me.getOrDefault("username", "another account"));
+            discordName = FormatCharacters.strip(String.valueOf(me.getOrDefault("username", "another account")));
         } catch (OAuth2AuthorizationException | OAuthHttp.OAuthCallFailed e) {
             log.warn("Discord sign-in for Gmail link {} could not be completed: {}", link.id(), reason(e));
             return finish(link, Outcome.failed("Discord sign-in did not complete", "Discord did not confirm who you "
@@ -208,18 +214,49 @@ public class GmailConnectFlow {
                 result.detail()));
     }
 
+    /** Exchanges the code; whatever refuses the grant after that gives it back to Google (finally). */
     private Outcome connect(Link link, UsedState used, @Nullable String state, String code) {
         ClientRegistration google = registrations.findByRegistrationId(GmailTokens.GOOGLE);
         OAuth2AccessTokenResponse response;
-        String address;
         try {
             response = exchange(google, used, state, code);
-            address = googleAddress(response);
-        } catch (OAuth2AuthorizationException | OAuthHttp.OAuthCallFailed e) {
-            log.warn("Google sign-in of Gmail link {} could not be completed: {}", link.id(), reason(e));
-            return Outcome.failed("Google did not complete the sign-in", "The sign-in could not be completed, so "
-                    + "nothing was connected. Run the command in Discord again for a new link.");
+        } catch (OAuth2AuthorizationException e) {
+            return notCompleted(link, e);
         }
+        String address = null;
+        Outcome outcome = null;
+        try {
+            GoogleAccount account = googleAccount(response);
+            address = account.address();
+            outcome = account.verified() ? checkAndStore(link, response, address) : unverified(address);
+            return outcome;
+        } catch (OAuthHttp.OAuthCallFailed e) {
+            outcome = notCompleted(link, e);
+            return outcome;
+        } finally {
+            if (outcome == null || outcome.kind() != ResultKind.CONNECTED) {
+                OAuth2RefreshToken refresh = response.getRefreshToken();
+                revocation.refusedSignIn(link.id(), address, Secret.of(refresh != null ? refresh.getTokenValue()
+                        : response.getAccessToken().getTokenValue()));
+            }
+        }
+    }
+
+    private static Outcome notCompleted(Link link, RuntimeException e) {
+        log.warn("Google sign-in of Gmail link {} could not be completed: {}", link.id(), reason(e));
+        return Outcome.failed("Google did not complete the sign-in", "The sign-in could not be completed, so "
+                + "nothing was connected. Run the command in Discord again for a new link.");
+    }
+
+    private static Outcome unverified(String address) {
+        return Outcome.refused("Google has not verified this address", "Google signed you in as " + address + " but "
+                + "says it has not verified that address, so Plugboard cannot tell the mailbox is yours, and nothing was "
+                + "connected. Verify the address in your Google account (or use another account), then run the command "
+                + "in Discord again.");
+    }
+
+    /** Checks the grant Google gave for {@code address}, proves IMAP works, stores it. */
+    private Outcome checkAndStore(Link link, OAuth2AccessTokenResponse response, String address) {
         if (response.getRefreshToken() == null) {
             return Outcome.refused("Google gave no lasting access", "Google signed you in as " + address + " but did not "
                     + "let Plugboard keep access (it sent no refresh token), so nothing was connected. Remove Plugboard "
@@ -232,9 +269,11 @@ public class GmailConnectFlow {
         }
         String expected = accountOf(link);
         if (link.integration() != null && expected != null && !expected.equalsIgnoreCase(address)) {
-            return Outcome.refused("That is another Google account", "You signed in as " + address + ", but "
-                    + link.label() + " is connected to " + expected + ". Nothing was changed. Sign in again with "
-                    + expected + ", or add " + address + " as a new integration.");
+            return new Outcome(ResultKind.REFUSED, "That is another Google account", "You signed in as " + address
+                    + ", but " + link.label() + " is connected to " + expected + ". Nothing was changed. Sign in again with "
+                    + expected + ", or add " + address + " as a new integration.",
+                    unchanged(link, expected) + " You signed in to Google as " + address + ": sign in again as "
+                            + expected + ", or add " + address + " as a new integration.");
         }
         GmailSettings settings = new GmailSettings(address, Secret.of(response.getAccessToken().getTokenValue()),
                 Secret.of(response.getRefreshToken().getTokenValue()), response.getAccessToken().getExpiresAt(),
@@ -337,16 +376,17 @@ public class GmailConnectFlow {
                 new OAuth2AuthorizationExchange(request, response)));
     }
 
-    private String googleAddress(OAuth2AccessTokenResponse response) {
+    /** The Google account, from Google's user info: its address, and whether Google says it verified it (true only). */
+    private record GoogleAccount(String address, boolean verified) {
+    }
+
+    private GoogleAccount googleAccount(OAuth2AccessTokenResponse response) {
         Map<String, Object> info = http.userInfo(properties.google().userInfoUri(),
                 Secret.of(response.getAccessToken().getTokenValue()));
-        Object email = info.get("email");
-        Object verified = info.get("email_verified");
-        if (!(email instanceof String address) || address.isBlank()
-                || (verified != null && !Boolean.parseBoolean(String.valueOf(verified)))) {
-            throw new OAuthHttp.OAuthCallFailed("Google's user info has no verified email address");
+        if (!(info.get("email") instanceof String email) || email.isBlank()) {
+            throw new OAuthHttp.OAuthCallFailed("Google's user info has no email address");
         }
-        return address.strip();
+        return new GoogleAccount(email.strip(), "true".equals(String.valueOf(info.get("email_verified"))));
     }
 
     private @Nullable String accountOf(Link link) {
@@ -370,8 +410,7 @@ public class GmailConnectFlow {
     private Step finish(Link link, Outcome outcome) {
         UUID resultId = UUID.randomUUID();
         links.recordResult(link.id(), resultId, new OAuthLinks.Result(outcome.kind(), outcome.title(), outcome.detail()));
-        Message chat = Message.text(outcome.chat() != null ? outcome.chat()
-                : "❌ **" + link.label() + "** (Gmail) was not connected: " + outcome.detail());
+        Message chat = Message.text(outcome.chat() != null ? outcome.chat() : notConnected(link, outcome));
         if (outcome.kind() != ResultKind.CONNECTED && link.integration() != null) {
             chat = chat.withRow(ControlRow.of(Control.Button.of(GmailReconnect.id(link.integration()), "Reconnect",
                     Control.Style.PRIMARY)));
@@ -379,6 +418,21 @@ public class GmailConnectFlow {
         Message message = chat;
         notifier.ifAvailable(n -> n.notify(link.owner(), message, link.replyKey()));
         return new Step(URI.create(properties.base() + GmailProperties.RESULT_PATH + resultId), null);
+    }
+
+    /** A new integration "was not connected"; one signed in again stays as it was. */
+    private String notConnected(Link link, Outcome outcome) {
+        String account = accountOf(link);
+        return account == null ? "❌ **" + link.label() + "** (Gmail) was not connected: " + outcome.detail()
+                : unchanged(link, account) + " " + outcome.detail();
+    }
+
+    /** The chat's first words when signing in again was refused: the integration is as it was. */
+    private String unchanged(Link link, String account) {
+        boolean waiting = link.integration() != null && integrations.list(link.owner()).stream()
+                .anyMatch(view -> view.id().equals(link.integration()) && view.status() == IntegrationStatus.NEEDS_REAUTHENTICATION);
+        return "❌ **" + link.label() + "** (Gmail) " + (waiting ? "still needs you to sign in again as " : "stays connected as ")
+                + account + "; nothing changed.";
     }
 
     private Step expired() {

@@ -7,13 +7,17 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.security.oauth2.client.AuthorizedClientServiceOAuth2AuthorizedClientManager;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClientManager;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClientProviderBuilder;
@@ -37,10 +41,18 @@ import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
 class GmailSignInConfiguration {
 
     static final String REVOCATIONS = "gmailRevocations";
+    static final String FORWARDING_WARNING = "Gmail sign-in runs without Discord sign-in: a Gmail link can be forwarded. "
+            + "Someone can run /integration add type:gmail and send their link to you; if you continue, your Gmail is "
+            + "connected to their Plugboard account. The page names that account and warns, but cannot check who opened "
+            + "it. Set PLUGBOARD_DISCORD_CLIENT_ID and PLUGBOARD_DISCORD_CLIENT_SECRET (README, \"Sign in with Discord\") "
+            + "so it does.";
+    private static final Logger log = LoggerFactory.getLogger(GmailSignInConfiguration.class);
 
     @Bean
-    ClientRegistrationRepository gmailClientRegistrations(GmailProperties properties) {
+    ClientRegistrationRepository gmailClientRegistrations(GmailProperties properties, Environment environment) {
         check(properties);
+        forwardingWarning(environment.matchesProfiles("prod"), properties).ifPresent(log::warn);
+
         List<ClientRegistration> registrations = new ArrayList<>();
         registrations.add(registration(GmailTokens.GOOGLE, properties.google(), properties,
                 Set.of("openid", "email", GmailConnectFlow.GMAIL_SCOPE)));
@@ -95,6 +107,11 @@ class GmailSignInConfiguration {
                 });
         executor.allowCoreThreadTimeOut(true);
         return executor;
+    }
+
+    /** In production, sign-in links without Discord sign-in are a risk the operator should know of. */
+    static Optional<String> forwardingWarning(boolean production, GmailProperties properties) {
+        return production && !properties.discordSignIn().configured() ? Optional.of(FORWARDING_WARNING) : Optional.empty();
     }
 
     /** A client id alone is not enough: say what else is missing before anyone gets a broken link. */

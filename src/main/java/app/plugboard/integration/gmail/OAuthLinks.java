@@ -2,6 +2,7 @@ package app.plugboard.integration.gmail;
 
 import app.plugboard.common.UserId;
 import app.plugboard.integration.IntegrationId;
+import app.plugboard.storage.WebDatabase;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -18,6 +19,9 @@ import org.springframework.stereotype.Repository;
  * The sign-in's short-lived rows. Using a link or a state is one atomic {@code UPDATE ... WHERE
  * used_at IS NULL AND expires_at > now() RETURNING}: of two requests with the same value, exactly
  * one gets the row. Times come from the database, so they agree however many Plugboards ask.
+ *
+ * <p>The chat makes links on its own pool; everything a browser's request does goes through the
+ * web port's small pool ({@link WebDatabase}), so a flood of requests cannot take the chat's connections.
  */
 @Repository
 @ConditionalOnGmailSignIn
@@ -41,15 +45,17 @@ class OAuthLinks {
 
     private static final String LINK_COLUMNS = "l.id, l.owner_id, l.owner_name, l.label, l.integration_id, l.reply_key";
 
+    private final NamedParameterJdbcTemplate chat;
     private final NamedParameterJdbcTemplate jdbc;
 
-    OAuthLinks(NamedParameterJdbcTemplate jdbc) {
-        this.jdbc = jdbc;
+    OAuthLinks(NamedParameterJdbcTemplate chat, WebDatabase web) {
+        this.chat = chat;
+        this.jdbc = web.jdbc();
     }
 
     void createLink(Link link, byte[] tokenHash, Duration lifetime) {
-        jdbc.update("delete from oauth_link where created_at < now() - interval '1 day'", new MapSqlParameterSource());
-        jdbc.update("""
+        chat.update("delete from oauth_link where created_at < now() - interval '1 day'", new MapSqlParameterSource());
+        chat.update("""
                 insert into oauth_link (id, token_hash, owner_id, owner_name, label, integration_id, reply_key, expires_at)
                 values (:id, :hash, :owner, :name, :label, :integration, :replyKey, now() + make_interval(secs => :seconds))
                 """, new MapSqlParameterSource()

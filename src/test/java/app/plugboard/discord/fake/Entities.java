@@ -132,7 +132,7 @@ final class Entities {
         return Json.object()
                 .put("id", user.idString())
                 .put("username", user.name())
-                .put("global_name", user.name())
+                .put("global_name", user.displayName())
                 .put("discriminator", "0")
                 .putNull("avatar")
                 .put("bot", false)

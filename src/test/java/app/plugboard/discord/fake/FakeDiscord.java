@@ -83,7 +83,7 @@ public final class FakeDiscord implements AutoCloseable {
     }
 
     private FakeDiscord() {
-        owner = newUser("owner", true);
+        owner = newUser("owner", "owner", true);
         entities = new Entities(snowflakes, owner, users::values);
         commandPayloads = new CommandPayloads(entities, snowflakes, globalCommands::get, guildCommands::get);
         token = Base64.getUrlEncoder().withoutPadding()
@@ -143,12 +143,17 @@ public final class FakeDiscord implements AutoCloseable {
 
     /** A fresh user with a unique snowflake: a member of the guild (no roles) with a DM channel of their own. */
     public FakeUser user(String name) {
-        return newUser(name, false);
+        return newUser(name, name, false);
+    }
+
+    /** A fresh user whose display name differs from the username (anyone may pick any display name). */
+    public FakeUser user(String name, String displayName) {
+        return newUser(name, displayName, false);
     }
 
     /** A fresh user who holds the guild's Administrator role. */
     public FakeUser admin(String name) {
-        return newUser(name, true);
+        return newUser(name, name, true);
     }
 
     /**
@@ -488,8 +493,8 @@ public final class FakeDiscord implements AutoCloseable {
 
     // ---------------------------------------------------------------- internals
 
-    private FakeUser newUser(String name, boolean admin) {
-        FakeUser user = new FakeUser(snowflakes.next(), name, snowflakes.next(), admin);
+    private FakeUser newUser(String name, String displayName, boolean admin) {
+        FakeUser user = new FakeUser(snowflakes.next(), name, displayName, snowflakes.next(), admin);
         users.put(user.id(), user);
         usersByDmChannel.put(user.dmChannelId(), user);
         return user;

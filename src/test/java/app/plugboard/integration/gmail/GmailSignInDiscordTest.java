@@ -143,6 +143,25 @@ class GmailSignInDiscordTest {
     }
 
     @Test
+    @DisplayName("the page names the Discord account by its username, not by the display name anyone can choose, without invisible formatting characters")
+    void pageNamesTheUsername() {
+        // GIVEN Mallory, whose display name pretends to be Alice, and whose name carries a right-to-left override
+        // and a zero-width space (Discord's own rules should keep them out of usernames: the page does not rely on it)
+        FakeUser mallory = discord.user("mal\u202Elory\u200B", "Alice (@alice)");
+        FakeInteraction add = discord.slash(mallory, "integration", "add", options("type", "gmail", "label", "Work"));
+        String link = add.awaitMessage(m -> m.content().contains("Connect Gmail")).button("Connect Gmail").path("url").asString();
+
+        // WHEN the link is opened
+        Browser.Visit page = new Browser().open(link);
+
+        // THEN the page leads with the username, the one name nobody else can take, and the display name is not shown
+        assertThat(page.body()).contains("Connect a Gmail account to <strong>Discord user @mallory</strong>?")
+                .doesNotContain("Alice", "@alice");
+        // AND no invisible formatting character reaches the page
+        assertThat(GmailSignInTestBase.formatCharacters(page.body())).isEmpty();
+    }
+
+    @Test
     @DisplayName("another Discord user who opens the link is refused; the owner is warned; nothing is stored")
     void anotherDiscordUser() {
         FakeInteraction add = discord.slash(alice, "integration", "add", options("type", "gmail", "label", "Work"));

@@ -1,6 +1,7 @@
 package app.plugboard.integration.gmail;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import app.plugboard.integration.GmailSettings;
 import app.plugboard.integration.IntegrationStatus;
@@ -15,9 +16,13 @@ import java.net.Socket;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.sql.Connection;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,8 +32,12 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.NullSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 
@@ -39,6 +48,8 @@ class GmailSignInFlowTest extends GmailSignInTestBase {
 
     @Autowired
     WorkflowService workflows;
+    @Autowired
+    DataSource dataSource;
 
     @Test
     @DisplayName("confirm, consent, connected: stored for the Discord user who asked, tokens encrypted, the chat told")
@@ -325,18 +336,153 @@ class GmailSignInFlowTest extends GmailSignInTestBase {
     }
 
     @Test
-    @DisplayName("re-authentication with another Google account is refused; the stored account stays")
+    @DisplayName("re-authentication with another Google account is refused: the chat says it stays connected as before, the row is untouched, the other account's grant is given back")
     void reauthenticateOtherAccountRefused() {
+        // GIVEN Work is connected to alice@gmail.com
         IntegrationView work = connectedAs("alice@gmail.com", "Work");
         GmailSettings before = (GmailSettings) integrations.settings(ALICE, work.id());
+        Map<String, Object> rowBefore = integrationRow(work);
+        notifier.clear();
         google.signInAs("mallory@gmail.com");
 
+        // WHEN signing in again, she picks mallory@gmail.com at Google
         Browser.Visit done = signIn(new Browser(), linkFor(ALICE, "Work", work.id()));
 
+        // THEN the page refuses it
         assertThat(done.body()).contains("That is another Google account", "You signed in as mallory@gmail.com",
                 "Work is connected to alice@gmail.com");
+        // AND the chat says Work stays as it was (not "was not connected"), with Reconnect
+        assertThat(notifier.notices()).singleElement().satisfies(notice -> {
+            assertThat(notice.message().text()).contains("**Work** (Gmail) stays connected as alice@gmail.com; nothing changed.")
+                    .doesNotContain("was not connected");
+            assertThat(notice.message().rows()).isNotEmpty();
+        });
+        // AND the stored integration is exactly as before: same tokens, same version
         assertThat(integrations.settings(ALICE, work.id())).isEqualTo(before);
-        assertThat(notifier.notices().get(notifier.notices().size() - 1).message().rows()).isNotEmpty();
+        assertThat(integrationRow(work)).isEqualTo(rowBefore);
+        // AND mallory's new grant is given back to Google at once
+        assertRevokedOnly(lastTokenAnswer().get("refresh_token"));
+    }
+
+    @Test
+    @DisplayName("re-authentication of the same account refused by IMAP: the chat says it still needs signing in again, nothing changed, nothing revoked")
+    void reauthenticationRefusedByImap(CapturedOutput output) {
+        // GIVEN Work needs re-authentication
+        IntegrationView work = connectedAs("alice@gmail.com", "Work");
+        integrations.recordCheck(ALICE, work.id(), IntegrationStatus.NEEDS_REAUTHENTICATION, "revoked");
+        Map<String, Object> rowBefore = integrationRow(work);
+        notifier.clear();
+        gmail.refuseLogins(true);
+
+        // WHEN Alice signs in again as alice@gmail.com and Gmail's IMAP refuses the new token
+        assertThat(signIn(new Browser(), linkFor(ALICE, "Work", work.id())).body()).contains("Gmail refused the sign-in");
+
+        // THEN the chat says Work is as it was, the row is untouched, and the grant (Work's own account) is not revoked
+        assertThat(notifier.notices()).singleElement().satisfies(notice -> assertThat(notice.message().text())
+                .startsWith("❌ **Work** (Gmail) still needs you to sign in again as alice@gmail.com; nothing changed.")
+                .doesNotContain("was not connected"));
+        assertThat(integrationRow(work)).isEqualTo(rowBefore);
+        await().atMost(Duration.ofSeconds(10)).until(() -> output.getAll().contains("not given back to Google"));
+        assertThat(google.calls(GoogleStandIn.GOOGLE, "revoke")).isEmpty();
+    }
+
+    @Test
+    @DisplayName("no refresh token: the access token Google gave is revoked at once")
+    void noRefreshTokenRevoked() {
+        google.omitRefreshTokenNextTime();
+
+        assertThat(signIn(new Browser(), linkFor(ALICE, "Work", null)).body()).contains("Google gave no lasting access");
+
+        assertRevokedOnly(lastTokenAnswer().get("access_token"));
+        assertThat(integrations.list(ALICE)).isEmpty();
+    }
+
+    @Test
+    @DisplayName("Gmail's scope unticked: the new grant is revoked at once")
+    void scopeUntickedRevoked() {
+        google.grantOnly("openid email");
+
+        assertThat(signIn(new Browser(), linkFor(ALICE, "Work", null)).body()).contains("Gmail access was not allowed");
+
+        assertRevokedOnly(lastTokenAnswer().get("refresh_token"));
+        assertThat(integrations.list(ALICE)).isEmpty();
+    }
+
+    @Test
+    @DisplayName("Gmail's IMAP refuses the token: the new grant is revoked at once")
+    void imapRefusedRevoked() {
+        gmail.refuseLogins(true);
+
+        assertThat(signIn(new Browser(), linkFor(ALICE, "Work", null)).body()).contains("Gmail refused the sign-in");
+
+        assertRevokedOnly(lastTokenAnswer().get("refresh_token"));
+        assertThat(integrations.list(ALICE)).isEmpty();
+    }
+
+    @Test
+    @DisplayName("the label was taken meanwhile: not connected, and the new grant is revoked at once")
+    void labelTakenMeanwhileRevoked() {
+        // GIVEN a link for "Work", and meanwhile Alice added another integration labelled "work"
+        String link = linkFor(ALICE, "Work", null);
+        integrations.create(ALICE, "work", app.plugboard.testsupport.SampleSettings.imap("pw"));
+
+        Browser.Visit done = signIn(new Browser(), link);
+
+        assertThat(done.body()).contains("Not connected", "You already have an integration labelled");
+        assertRevokedOnly(lastTokenAnswer().get("refresh_token"));
+        assertThat(integrations.list(ALICE)).singleElement().satisfies(view -> assertThat(view.type().name()).isEqualTo("IMAP"));
+    }
+
+    @ParameterizedTest(name = "email_verified: {0}")
+    @NullSource
+    @ValueSource(booleans = false)
+    @DisplayName("an address Google has not verified is refused with a clear message, and the grant is revoked at once")
+    void unverifiedAddressRefused(Boolean verified) {
+        google.emailVerified(verified);
+
+        Browser.Visit done = signIn(new Browser(), linkFor(ALICE, "Work", null));
+
+        assertThat(done.body()).contains("Google has not verified this address", "alice@gmail.com", "nothing was connected");
+        assertThat(integrations.list(ALICE)).isEmpty();
+        assertThat(notifier.notices()).singleElement()
+                .satisfies(notice -> assertThat(notice.message().text()).contains("**Work** (Gmail) was not connected"));
+        assertRevokedOnly(lastTokenAnswer().get("refresh_token"));
+    }
+
+    @Test
+    @DisplayName("a refused sign-in of an account that another integration uses is not revoked: that would end the other's access too")
+    void refusedButAccountInUseNotRevoked(CapturedOutput output) {
+        // GIVEN alice@gmail.com is connected as Work
+        IntegrationView work = connectedAs("alice@gmail.com", "Work");
+        Map<String, Object> rowBefore = integrationRow(work);
+        gmail.refuseLogins(true);
+
+        // WHEN the same account is connected again as Home, and Gmail refuses it
+        assertThat(signIn(new Browser(), linkFor(ALICE, "Home", null)).body()).contains("Gmail refused the sign-in");
+
+        // THEN nothing is revoked (Google ends an account's whole grant to Plugboard), Work is untouched, the log says why
+        await().atMost(Duration.ofSeconds(10)).until(() -> output.getAll().contains("not given back to Google"));
+        assertThat(google.calls(GoogleStandIn.GOOGLE, "revoke")).isEmpty();
+        assertThat(integrationRow(work)).isEqualTo(rowBefore);
+    }
+
+    @Test
+    @DisplayName("a label stored before formatting characters were refused shows on the pages without them")
+    void storedLabelWithFormattingCharacter() {
+        // GIVEN a connected integration whose label (from before the rule) starts with a right-to-left override
+        IntegrationView work = connectedAs("alice@gmail.com", "Work");
+        jdbc.update("update integration set label = ? where id = ?", "\u202EkroW", work.id().value());
+
+        // WHEN its owner signs in again
+        Browser browser = new Browser();
+        Browser.Visit page = browser.open(linkFor(ALICE, "ignored", work.id()));
+        Browser.Visit done = browser.submit(page);
+
+        // THEN both pages show the label as plain text, without the override
+        assertThat(page.body()).contains("for <strong>kroW</strong>.");
+        assertThat(done.body()).contains("kroW is connected again");
+        assertThat(formatCharacters(page.body())).isEmpty();
+        assertThat(formatCharacters(done.body())).isEmpty();
     }
 
     @Test
@@ -390,6 +536,49 @@ class GmailSignInFlowTest extends GmailSignInTestBase {
     }
 
     @Test
+    @DisplayName("a flood of sign-in requests that wait on the database cannot take the chat's connections; the extra ones get 503")
+    void floodLeavesTheChatItsConnections() throws Exception {
+        // GIVEN the sign-in tables are locked, so every sign-in request that reads them waits (as on a slow database)
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        List<CompletableFuture<HttpResponse<String>>> flood;
+        try (Connection lock = dataSource.getConnection()) {
+            lock.setAutoCommit(false);
+            lock.createStatement().execute("lock table oauth_link in access exclusive mode");
+
+            // WHEN more sign-in pages are requested at once than the whole pool has connections
+            flood = java.util.stream.IntStream.range(0, 16).mapToObj(i -> http.sendAsync(
+                    HttpRequest.newBuilder(URI.create(BASE + "/oauth2/connect/" + Capabilities.random()))
+                            .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString())).toList();
+            Thread.sleep(500);
+
+            // THEN the chat still gets a connection at once and answers
+            long started = System.nanoTime();
+            assertThat(integrations.list(ALICE)).isEmpty();
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(2));
+            // AND the requests that find the web port's few connections taken are told "busy" without waiting long
+            await().atMost(Duration.ofSeconds(10)).until(() -> flood.stream()
+                    .anyMatch(answer -> answer.isDone() && answer.join().statusCode() == 503));
+            // AND health, which checks the database on the web port's connections too, says DOWN (503), nothing more
+            HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create(BASE + "/actuator/health")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(health.statusCode()).isEqualTo(503);
+            assertThat(health.body()).isEqualTo("{\"status\":\"DOWN\"}");
+            lock.rollback();
+        }
+
+        // AND once the lock is gone every request has its answer: "busy" with Retry-After, or the page
+        List<HttpResponse<String>> answers = flood.stream().map(CompletableFuture::join).toList();
+        assertThat(answers).extracting(HttpResponse::statusCode).containsOnly(404, 503).contains(503);
+        assertThat(answers).filteredOn(answer -> answer.statusCode() == 503).allSatisfy(answer -> {
+            assertThat(answer.headers().firstValue("Retry-After")).isPresent();
+            assertThat(answer.body()).contains("Plugboard is busy").doesNotContain("Exception");
+        });
+        // AND once the database answers again, so does the web port
+        assertThat(new Browser().open(linkFor(ALICE, "Work", null)).body()).contains("Continue to Google");
+        assertThat(new Browser().fetch(BASE + "/actuator/health").body()).isEqualTo("{\"status\":\"UP\"}");
+    }
+
+    @Test
     @DisplayName("the failure paths log what happened, and never a code, state, PKCE value or token")
     void noSecretInTheLog(CapturedOutput output) {
         // unknown state, a replayed callback, a code from another flow, a cancelled consent
@@ -422,6 +611,25 @@ class GmailSignInFlowTest extends GmailSignInTestBase {
     }
 
     // ---------------------------------------------------------------- helpers
+
+    /** Google's revocation endpoint was called once, soon, with exactly this token. */
+    private static void assertRevokedOnly(String token) {
+        assertThat(token).isNotNull();
+        await().atMost(Duration.ofSeconds(10)).until(() -> !google.calls(GoogleStandIn.GOOGLE, "revoke").isEmpty());
+        assertThat(google.calls(GoogleStandIn.GOOGLE, "revoke")).singleElement()
+                .satisfies(call -> assertThat(call.parameters()).containsEntry("token", token));
+    }
+
+    private static Map<String, String> lastTokenAnswer() {
+        List<Map<String, String>> answers = google.tokenAnswers();
+        assertThat(answers).isNotEmpty();
+        return answers.get(answers.size() - 1);
+    }
+
+    private Map<String, Object> integrationRow(IntegrationView view) {
+        return jdbc.queryForMap("select label, status, settings::text, secrets, version from integration where id = ?",
+                view.id().value());
+    }
 
     /** Opens the link and confirms, stopping where Plugboard sends the browser to Google. */
     private static URI signInUpToGoogle(Browser browser, String link) {

@@ -88,6 +88,12 @@ abstract class GmailSignInTestBase {
                 .allSatisfy(secret -> org.assertj.core.api.Assertions.assertThat(log).doesNotContain(secret));
     }
 
+    /** The Unicode format characters (bidi overrides, zero-width spaces...) in {@code text}, as code points. */
+    static List<String> formatCharacters(String text) {
+        return text.codePoints().filter(c -> Character.getType(c) == Character.FORMAT)
+                .mapToObj(c -> String.format("U+%04X", c)).toList();
+    }
+
     /** The link the chat would show {@code user} for a new integration, or to sign in again. */
     String linkFor(UserId user, String label, @Nullable IntegrationId reauthenticate) {
         Message message = connect.connect(user, label, reauthenticate);

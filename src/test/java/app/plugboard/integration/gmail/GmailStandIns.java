@@ -47,10 +47,19 @@ final class GmailStandIns {
         }
     }
 
-    /** A Plugboard on {@code port}, with Gmail sign-in against the stand-ins; with or without Discord sign-in. */
+    /**
+     * A Plugboard on {@code port}, with Gmail sign-in against the stand-ins; with or without Discord
+     * sign-in. Its web port lets one address make plenty of requests (tests sign in many times a minute).
+     */
     static void register(DynamicPropertyRegistry registry, int port, boolean discordSignIn) {
+        register(registry, port, discordSignIn, 100_000);
+    }
+
+    /** The same, with this many sign-in requests per minute from one address. */
+    static void register(DynamicPropertyRegistry registry, int port, boolean discordSignIn, int requestsPerMinute) {
         GoogleStandIn google = google();
         registry.add("server.port", () -> port);
+        registry.add("plugboard.web.rate-limit.requests-per-minute", () -> requestsPerMinute);
         registry.add("plugboard.gmail.public-url", () -> "http://localhost:" + port);
         registry.add("plugboard.gmail.google.client-id", () -> CLIENT_ID);
         registry.add("plugboard.gmail.google.client-secret", () -> CLIENT_SECRET);

@@ -60,6 +60,7 @@ public final class GoogleStandIn implements AutoCloseable {
     private final Route inner;
     private final JsonMapper json = JsonMapper.builder().build();
     private volatile String googleAccount = "alice@gmail.com";
+    private volatile Boolean emailVerified = true;
     private volatile String discordId = "0";
     private volatile String discordName = "nobody";
     private volatile long tokenLifetimeSeconds = 3600;
@@ -69,6 +70,7 @@ public final class GoogleStandIn implements AutoCloseable {
     private final ConcurrentLinkedDeque<UnaryOperator<OAuth2HttpResponse>> tokenScripts = new ConcurrentLinkedDeque<>();
     private final ConcurrentLinkedDeque<Integer> revokeScripts = new ConcurrentLinkedDeque<>();
     private final List<Call> calls = new CopyOnWriteArrayList<>();
+    private final List<Map<String, String>> tokenAnswers = new CopyOnWriteArrayList<>();
     private final Set<String> issued = ConcurrentHashMap.newKeySet();
     private volatile BiConsumer<String, String> onAccessToken = (email, token) -> { };
 
@@ -105,6 +107,11 @@ public final class GoogleStandIn implements AutoCloseable {
     /** Who signs in at Google from now on. */
     public void signInAs(String googleAddress) {
         googleAccount = googleAddress;
+    }
+
+    /** What Google says of the address from now on: {@code email_verified} true, false, or absent (null). */
+    public void emailVerified(Boolean verified) {
+        emailVerified = verified;
     }
 
     /** Who signs in at Discord from now on. */
@@ -149,6 +156,7 @@ public final class GoogleStandIn implements AutoCloseable {
 
     public void reset() {
         googleAccount = "alice@gmail.com";
+        emailVerified = true;
         discordId = "0";
         discordName = "nobody";
         tokenLifetimeSeconds = 3600;
@@ -156,6 +164,7 @@ public final class GoogleStandIn implements AutoCloseable {
         tokenScripts.clear();
         revokeScripts.clear();
         calls.clear();
+        tokenAnswers.clear();
     }
 
     // ---------------------------------------------------------------- what happened
@@ -170,6 +179,11 @@ public final class GoogleStandIn implements AutoCloseable {
 
     public List<Call> tokenCalls(String grantType) {
         return calls(GOOGLE, "token").stream().filter(c -> grantType.equals(c.parameters().get("grant_type"))).toList();
+    }
+
+    /** The tokens of each successful answer of Google's token endpoint, in order ({@code access_token}, {@code refresh_token}). */
+    public List<Map<String, String>> tokenAnswers() {
+        return List.copyOf(tokenAnswers);
     }
 
     /** Every code and token this stand-in issued, ever: none may appear in a log line. */
@@ -202,7 +216,9 @@ public final class GoogleStandIn implements AutoCloseable {
         if (endpoint.equals("token")) {
             UnaryOperator<OAuth2HttpResponse> script = tokenScripts.poll();
             OAuth2HttpResponse answer = token(request, issuer, parameters);
-            return script == null ? answer : script.apply(answer);
+            OAuth2HttpResponse sent = script == null ? answer : script.apply(answer);
+            recordTokens(issuer, sent);
+            return sent;
         }
         if (endpoint.equals("revoke")) {
             Integer status = revokeScripts.poll();
@@ -269,6 +285,20 @@ public final class GoogleStandIn implements AutoCloseable {
         return response(200, json.writeValueAsString(body));
     }
 
+    private void recordTokens(String issuer, OAuth2HttpResponse sent) {
+        if (!issuer.equals(GOOGLE) || sent.getStatus() != 200 || sent.getBody() == null) {
+            return;
+        }
+        ObjectNode body = (ObjectNode) json.readTree(sent.getBody());
+        Map<String, String> tokens = new LinkedHashMap<>();
+        for (String field : List.of("access_token", "refresh_token")) {
+            if (body.hasNonNull(field)) {
+                tokens.put(field, body.get(field).asString());
+            }
+        }
+        tokenAnswers.add(Map.copyOf(tokens));
+    }
+
     private static String emailOf(String accessToken) {
         try {
             return SignedJWT.parse(accessToken).getJWTClaimsSet().getStringClaim("email");
@@ -328,7 +358,9 @@ public final class GoogleStandIn implements AutoCloseable {
             Map<String, Object> claims = new LinkedHashMap<>();
             if (issuer.equals(GOOGLE)) {
                 claims.put("email", googleAccount);
-                claims.put("email_verified", true);
+                if (emailVerified != null) {
+                    claims.put("email_verified", emailVerified);
+                }
             } else {
                 claims.put("id", discordId);
                 claims.put("username", discordName);
