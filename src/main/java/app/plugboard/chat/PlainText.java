@@ -1,10 +1,12 @@
 package app.plugboard.chat;
 
+import app.plugboard.common.FormatCharacters;
+
 /**
  * Text a stranger controls (a calendar's name, an event's title or place), made safe to show (security notes,
  * rule 26). {@link #stripped} removes what is invisible or reorders what is shown: control characters and
- * Unicode format characters (category Cf: the bidi overrides such as U+202E, zero-width spaces, the byte-order
- * mark). {@link #escaped} also makes the text show as written in a message, which Discord reads as markdown:
+ * Unicode format characters ({@link FormatCharacters}: the bidi overrides such as U+202E, zero-width spaces, the
+ * byte-order mark; the joiners stay). {@link #escaped} also makes the text show as written in a message, which Discord reads as markdown:
  * markup characters get a backslash (bold, italics, underline, strike-through, code, spoilers; the brackets of
  * a masked link {@code [x](url)}; the {@code <} of a mention {@code <@id>}, a channel or a timestamp), so do
  * headings, quotes and lists at the start of a line, and {@code @everyone} and {@code @here} get a zero-width
@@ -16,8 +18,6 @@ package app.plugboard.chat;
 public final class PlainText {
 
     private static final char ZERO_WIDTH_SPACE = '\u200B';
-    private static final int ZERO_WIDTH_JOINER = 0x200D;
-    private static final int EMOJI_PRESENTATION = 0xFE0F;
     /** Markup wherever it stands: emphasis, strike-through, code, spoilers, masked links, mentions, escapes. */
     private static final String MARKUP = "\\*_~`|[]<";
     /** Markup at the start of a line only: headings, subtext ({@code -#}), quotes, lists. */
@@ -29,7 +29,6 @@ public final class PlainText {
     /** Without control and format characters; tabs and line breaks of any kind become a space or a newline. */
     public static String stripped(String text) {
         StringBuilder out = new StringBuilder(text.length());
-        int previous = -1;
         for (int i = 0; i < text.length(); ) {
             int point = text.codePointAt(i);
             i += Character.charCount(point);
@@ -41,16 +40,11 @@ public final class PlainText {
                 }
             } else if (Character.getType(point) == Character.CONTROL) {
                 out.append(' ');
-            } else if (Character.getType(point) == Character.FORMAT) {
-                // a joiner inside an emoji sequence (👨‍👩‍👧) stays: it joins pictures, it cannot reorder text
-                if (point == ZERO_WIDTH_JOINER && i < text.length() && emoji(previous) && emoji(text.codePointAt(i))) {
-                    out.appendCodePoint(point);
-                }
+            } else if (FormatCharacters.unwanted(point)) {
                 continue;
             } else {
                 out.appendCodePoint(point);
             }
-            previous = point;
         }
         return out.toString();
     }
@@ -95,8 +89,4 @@ public final class PlainText {
         return i > start && i < text.length() && (text.charAt(i) == '.' || text.charAt(i) == ')') ? i : -1;
     }
 
-    private static boolean emoji(int point) {
-        int type = Character.getType(point);
-        return type == Character.OTHER_SYMBOL || type == Character.MODIFIER_SYMBOL || point == EMOJI_PRESENTATION;
-    }
 }

@@ -32,7 +32,8 @@ public final class FormatCharacters {
         return kept.toString();
     }
 
-    private static boolean unwanted(int codePoint) {
+    /** A format character other than the joiners. */
+    public static boolean unwanted(int codePoint) {
         return Character.getType(codePoint) == Character.FORMAT
                 && codePoint != ZERO_WIDTH_JOINER && codePoint != ZERO_WIDTH_NON_JOINER;
     }
