@@ -9,6 +9,7 @@ import app.plugboard.integration.GmailSettings;
 import app.plugboard.integration.IntegrationId;
 import app.plugboard.integration.IntegrationService;
 import app.plugboard.integration.chat.GmailConnect;
+import app.plugboard.integration.signin.SignInPaths;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
@@ -57,7 +58,7 @@ class GmailSignIn implements GmailConnect {
         return Message.text(intro + " Allow Plugboard to read, send and delete your mail (Gmail's IMAP needs that "
                         + "permission) and leave every box ticked. The link works once, for " + minutes
                         + " minutes, and connects the account to you only: don't share it.")
-                .withRow(ControlRow.of(new Control.Link("Connect Gmail", properties.base() + GmailProperties.CONNECT_PATH + token)))
+                .withRow(ControlRow.of(new Control.Link("Connect Gmail", properties.base() + SignInPaths.CONNECT + token)))
                 .withReplyKey(replyKey);
     }
 }

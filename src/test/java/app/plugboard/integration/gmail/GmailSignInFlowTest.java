@@ -529,7 +529,7 @@ class GmailSignInFlowTest extends GmailSignInTestBase {
                     assertThat(r.headers().allValues("Set-Cookie")).noneMatch(c -> c.startsWith("JSESSIONID"));
                 });
         for (String path : List.of("/", "/oauth2/authorization/google", "/login/oauth2/code/google", "/oauth2/connect",
-                "/actuator/env", "/error")) {
+                "/oauth2/callback/elsewhere", "/actuator/env", "/error")) {
             HttpResponse<String> denied = browser.fetch(BASE + path);
             assertThat(denied.statusCode()).as(path).isEqualTo(403);
         }
