@@ -27,8 +27,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * The sign-in pages of the {@link SignInFlow}: the confirmation ("Connect a Gmail account to Discord
- * user @name?"), the callbacks, and the result; what they say of the service comes from the flow. Every answer is {@code no-store}, sends no referrer, loads nothing
- * from elsewhere; every callback answers with a redirect (303), so the code leaves the address bar.
+ * user @name?"), the callbacks, and the result; what they say of the service comes from the flow.
+ * Every answer is {@code no-store}, sends no referrer, loads nothing from elsewhere; every callback
+ * answers with a redirect (303), so the code leaves the address bar.
  * Addresses are built from {@code PLUGBOARD_PUBLIC_URL}, never from the request. No session: what
  * ties the steps together is in the database, bound to the Discord user, and a cookie that binds the
  * callback to the browser that confirmed.
