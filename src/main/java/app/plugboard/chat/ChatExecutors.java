@@ -1,11 +1,8 @@
 package app.plugboard.chat;
 
-import java.util.concurrent.ArrayBlockingQueue;
+import app.plugboard.common.ThreadPools;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -27,15 +24,6 @@ class ChatExecutors {
     }
 
     private static ExecutorService bounded(String prefix, int threads, int queue) {
-        AtomicInteger count = new AtomicInteger();
-        ThreadFactory factory = runnable -> {
-            Thread thread = new Thread(runnable, prefix + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
-        ThreadPoolExecutor executor = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS,
-                new ArrayBlockingQueue<>(queue), factory, new ThreadPoolExecutor.AbortPolicy());
-        executor.allowCoreThreadTimeOut(true);
-        return executor;
+        return ThreadPools.bounded(prefix, threads, queue, new ThreadPoolExecutor.AbortPolicy());
     }
 }

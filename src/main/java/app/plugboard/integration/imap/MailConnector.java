@@ -1,5 +1,6 @@
 package app.plugboard.integration.imap;
 
+import app.plugboard.common.ThreadPools;
 import app.plugboard.common.UserFacingException;
 import app.plugboard.integration.ImapSettings;
 import app.plugboard.integration.Secret;
@@ -21,7 +22,6 @@ import java.util.Objects;
 import java.util.Properties;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.angus.mail.smtp.SMTPTransport;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -53,12 +53,7 @@ class MailConnector implements AutoCloseable {
         this.tls = tls;
         this.properties = properties;
         this.problems = new MailProblems(properties);
-        AtomicInteger count = new AtomicInteger();
-        ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, runnable -> {
-            Thread thread = new Thread(runnable, "mail-timer-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
+        ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, ThreadPools.daemonThreads("mail-timer-"));
         executor.setRemoveOnCancelPolicy(true);
         this.timers = executor;
     }
