@@ -6,24 +6,18 @@ import java.util.concurrent.ThreadPoolExecutor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Bounded thread pools: {@code slow} runs deferred work, {@code quick} runs deadline-bound reads. */
+/**
+ * The bounded pool {@link QuickRead} runs deadline-bound reads on. (Discord's slow work has its own
+ * pool, at the Discord edge; the terminal runs slow work on its own thread.)
+ */
 @Configuration(proxyBeanMethods = false)
 class ChatExecutors {
 
-    static final String SLOW = "chatSlowWork";
     static final String QUICK = "chatQuickReads";
-
-    @Bean(name = SLOW, destroyMethod = "shutdown")
-    ExecutorService slowWork(ChatProperties properties) {
-        return bounded("chat-work-", properties.workers(), properties.queue());
-    }
 
     @Bean(name = QUICK, destroyMethod = "shutdown")
     ExecutorService quickReads(ChatProperties properties) {
-        return bounded("chat-read-", Math.max(2, properties.workers() / 2), properties.queue());
-    }
-
-    private static ExecutorService bounded(String prefix, int threads, int queue) {
-        return ThreadPools.bounded(prefix, threads, queue, new ThreadPoolExecutor.AbortPolicy());
+        return ThreadPools.bounded("chat-read-", Math.max(2, properties.workers() / 2), properties.queue(),
+                new ThreadPoolExecutor.AbortPolicy());
     }
 }

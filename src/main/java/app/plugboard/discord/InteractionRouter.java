@@ -4,7 +4,6 @@ import app.plugboard.chat.ChatEvent;
 import app.plugboard.chat.ChatRouter;
 import app.plugboard.chat.Message;
 import app.plugboard.chat.Response;
-import app.plugboard.chat.SlowWork;
 import app.plugboard.common.UserId;
 import java.time.Duration;
 import java.util.HashMap;
