@@ -1,10 +1,9 @@
 package app.plugboard.integration.gmail;
 
+import app.plugboard.common.RandomTokens;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
-import java.util.Base64;
 
 /**
  * Bearer values of the sign-in: link tokens, OAuth states, the browser binding. 256 random bits,
@@ -12,15 +11,11 @@ import java.util.Base64;
  */
 final class Capabilities {
 
-    private static final SecureRandom RANDOM = new SecureRandom();
-
     private Capabilities() {
     }
 
     static String random() {
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        return RandomTokens.urlSafe(32);
     }
 
     static byte[] hash(String value) {

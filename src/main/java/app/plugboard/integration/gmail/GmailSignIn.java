@@ -4,6 +4,7 @@ import app.plugboard.chat.Control;
 import app.plugboard.chat.ControlRow;
 import app.plugboard.chat.Message;
 import app.plugboard.chat.UserNames;
+import app.plugboard.common.RandomTokens;
 import app.plugboard.common.UserId;
 import app.plugboard.integration.GmailSettings;
 import app.plugboard.integration.IntegrationId;
@@ -46,7 +47,7 @@ class GmailSignIn implements GmailConnect {
             account = current.googleAddress();
         }
         String token = Capabilities.random();
-        String replyKey = Capabilities.random().substring(0, 22);
+        String replyKey = RandomTokens.urlSafe(16);
         String who = names.stream().findFirst().flatMap(n -> n.describe(user)).orElse("Plugboard user " + user);
         links.createLink(new OAuthLinks.Link(UUID.randomUUID(), user, who, cleanLabel, reauthenticate, replyKey),
                 Capabilities.hash(token), properties.linkLifetime());
