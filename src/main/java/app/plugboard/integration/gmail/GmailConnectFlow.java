@@ -118,10 +118,10 @@ class GmailConnectFlow implements SignInFlow {
 
     @Override
     public Optional<Confirmation> confirmation(String linkToken) {
-        if (!Capabilities.wellFormed(linkToken)) {
+        if (!SignInTokens.wellFormed(linkToken)) {
             return Optional.empty();
         }
-        return links.findOpenLink(Capabilities.hash(linkToken)).map(link -> new Confirmation("Gmail", "Google", CONSENT,
+        return links.findOpenLink(SignInTokens.hash(linkToken)).map(link -> new Confirmation("Gmail", "Google", CONSENT,
                 link.ownerName(), link.label(), accountOf(link), properties.discordSignIn().configured(),
                 URI.create(properties.base() + SignInPaths.CONNECT + linkToken)));
     }
@@ -129,12 +129,12 @@ class GmailConnectFlow implements SignInFlow {
     /** The visitor confirmed: the link is used up, the browser goes to Discord or Google. */
     @Override
     public Step confirm(String linkToken) {
-        Optional<Link> link = Capabilities.wellFormed(linkToken)
-                ? links.useLink(Capabilities.hash(linkToken)) : Optional.empty();
+        Optional<Link> link = SignInTokens.wellFormed(linkToken)
+                ? links.useLink(SignInTokens.hash(linkToken)) : Optional.empty();
         if (link.isEmpty()) {
             return expired();
         }
-        String binding = Capabilities.random();
+        String binding = SignInTokens.random();
         Provider first = properties.discordSignIn().configured() ? Provider.DISCORD : Provider.GOOGLE;
         return new Step(authorizeAt(first, link.get(), binding), binding);
     }
@@ -333,7 +333,7 @@ class GmailConnectFlow implements SignInFlow {
     private URI authorizeAt(Provider provider, Link link, String binding) {
         ClientRegistration registration = registrations.findByRegistrationId(
                 provider == Provider.GOOGLE ? GmailTokens.GOOGLE : DISCORD);
-        String state = Capabilities.random();
+        String state = SignInTokens.random();
         OAuth2AuthorizationRequest.Builder builder = authorizationRequest(registration, state);
         if (provider == Provider.GOOGLE) {
             String account = accountOf(link);
@@ -352,7 +352,7 @@ class GmailConnectFlow implements SignInFlow {
         }
         UUID stateId = UUID.randomUUID();
         String verifier = request.getAttribute(PkceParameterNames.CODE_VERIFIER);
-        links.addState(stateId, link.id(), provider, Capabilities.hash(state), Capabilities.hash(binding),
+        links.addState(stateId, link.id(), provider, SignInTokens.hash(state), SignInTokens.hash(binding),
                 cipher.encrypt(verifier, verifierContext(stateId)), properties.linkLifetime());
         return URI.create(request.getAuthorizationRequestUri());
     }
@@ -405,10 +405,10 @@ class GmailConnectFlow implements SignInFlow {
     }
 
     private Optional<UsedState> use(Provider provider, @Nullable String state, @Nullable String binding) {
-        if (state == null || binding == null || !Capabilities.wellFormed(state) || !Capabilities.wellFormed(binding)) {
+        if (state == null || binding == null || !SignInTokens.wellFormed(state) || !SignInTokens.wellFormed(binding)) {
             return Optional.empty();
         }
-        return links.useState(provider, Capabilities.hash(state), Capabilities.hash(binding));
+        return links.useState(provider, SignInTokens.hash(state), SignInTokens.hash(binding));
     }
 
     private Step finish(Link link, Outcome outcome) {

@@ -46,11 +46,11 @@ class GmailSignIn implements GmailConnect {
             cleanLabel = integrations.get(user, reauthenticate).label();
             account = current.googleAddress();
         }
-        String token = Capabilities.random();
+        String token = SignInTokens.random();
         String replyKey = RandomTokens.urlSafe(16);
         String who = names.stream().findFirst().flatMap(n -> n.describe(user)).orElse("Plugboard user " + user);
         links.createLink(new OAuthLinks.Link(UUID.randomUUID(), user, who, cleanLabel, reauthenticate, replyKey),
-                Capabilities.hash(token), properties.linkLifetime());
+                SignInTokens.hash(token), properties.linkLifetime());
         long minutes = Math.max(1, properties.linkLifetime().toMinutes());
         String intro = account == null
                 ? "🔗 **Connect Gmail: " + cleanLabel + "**\nThe button opens Plugboard's page, then Google's."

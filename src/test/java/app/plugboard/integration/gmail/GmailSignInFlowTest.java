@@ -547,7 +547,7 @@ class GmailSignInFlowTest extends GmailSignInTestBase {
 
             // WHEN more sign-in pages are requested at once than the whole pool has connections
             flood = java.util.stream.IntStream.range(0, 16).mapToObj(i -> http.sendAsync(
-                    HttpRequest.newBuilder(URI.create(BASE + "/oauth2/connect/" + Capabilities.random()))
+                    HttpRequest.newBuilder(URI.create(BASE + "/oauth2/connect/" + SignInTokens.random()))
                             .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString())).toList();
             Thread.sleep(500);
 

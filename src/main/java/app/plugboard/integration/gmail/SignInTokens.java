@@ -9,9 +9,9 @@ import java.security.NoSuchAlgorithmException;
  * Bearer values of the sign-in: link tokens, OAuth states, the browser binding. 256 random bits,
  * URL-safe; the database keeps only their SHA-256.
  */
-final class Capabilities {
+final class SignInTokens {
 
-    private Capabilities() {
+    private SignInTokens() {
     }
 
     static String random() {
