@@ -44,4 +44,14 @@ class ArchitectureTest {
                         "jakarta.servlet..", "org.springframework.web..", "org.springframework.security.web..")
                 .check(CLASSES);
     }
+
+    @Test
+    @DisplayName("the sign-in pages and the OAuth HTTP clients know no integration type: they use the sign-in port")
+    void signInEdgesKnowNoIntegrationType() {
+        noClasses().that().resideInAnyPackage("app.plugboard.web..", "app.plugboard.oauth..")
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        "app.plugboard.integration.gmail..", "app.plugboard.integration.imap..",
+                        "app.plugboard.integration.calendar..")
+                .check(CLASSES);
+    }
 }

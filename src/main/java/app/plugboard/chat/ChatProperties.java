@@ -4,7 +4,7 @@ import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * @param workers threads that run slow work (connection checks, database writes) off the transports' threads
+ * @param workers threads that run slow work in Discord (connection checks, database writes) off its event threads
  * @param queue slow work waiting for a thread; beyond it, "busy, try again"
  * @param quickReadDeadline how long a first answer that cannot be deferred waits for the database
  */

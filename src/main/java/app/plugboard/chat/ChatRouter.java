@@ -1,9 +1,9 @@
 package app.plugboard.chat;
 
 import app.plugboard.common.NotFoundException;
+import app.plugboard.common.RandomTokens;
 import app.plugboard.common.UserFacingException;
 import app.plugboard.common.UserId;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -30,8 +30,6 @@ public class ChatRouter {
     public static final String SOMETHING_WENT_WRONG = "Something went wrong on our side, sorry. Reference: %s. "
             + "Try again in a moment; if it keeps happening, give the reference to whoever runs this Plugboard.";
     private static final Logger log = LoggerFactory.getLogger(ChatRouter.class);
-    private static final SecureRandom RANDOM = new SecureRandom();
-    private static final char[] ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789".toCharArray();
 
     private final Map<String, CommandGroup> groups = new LinkedHashMap<>();
     private final Map<String, CommandHandler> commands = new LinkedHashMap<>();
@@ -165,7 +163,7 @@ public class ChatRouter {
             databaseOutage.report(failure);
             return DatabaseOutage.MESSAGE;
         }
-        String reference = newReference();
+        String reference = RandomTokens.readable(8);
         log.error("Unexpected failure [ref {}] while answering {} of user {}", reference, describe(event), event.user(), failure);
         return String.format(Locale.ROOT, SOMETHING_WENT_WRONG, reference);
     }
@@ -179,14 +177,6 @@ public class ChatRouter {
             return "autocomplete of /" + autocomplete.command() + " " + autocomplete.subcommand() + " " + autocomplete.focused();
         }
         return event.getClass().getSimpleName().toLowerCase(Locale.ROOT) + " " + componentIdOf(event);
-    }
-
-    static String newReference() {
-        char[] reference = new char[8];
-        for (int i = 0; i < reference.length; i++) {
-            reference[i] = ALPHABET[RANDOM.nextInt(ALPHABET.length)];
-        }
-        return new String(reference);
     }
 
     private static String key(String command, String subcommand) {

@@ -1,11 +1,10 @@
 package app.plugboard.chat;
 
+import app.plugboard.common.RandomTokens;
 import app.plugboard.common.UserId;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -24,7 +23,6 @@ public class Drafts {
     static final Duration LIFETIME = Duration.ofMinutes(60);
     static final int MAX_DRAFTS = 10_000;
     static final int MAX_PER_PERSON = 20;
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
     private final Clock clock;
@@ -45,7 +43,7 @@ public class Drafts {
         if (entries.size() >= MAX_DRAFTS) {
             removeOldest(entry -> true);
         }
-        String token = newToken();
+        String token = RandomTokens.urlSafe(15);
         entries.put(token, new Entry(owner, payload, clock.instant().plus(LIFETIME)));
         return token;
     }
@@ -83,11 +81,5 @@ public class Drafts {
     private void evictExpired() {
         Instant now = clock.instant();
         entries.values().removeIf(entry -> entry.expiresAt().isBefore(now));
-    }
-
-    private static String newToken() {
-        byte[] bytes = new byte[15];
-        RANDOM.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 }

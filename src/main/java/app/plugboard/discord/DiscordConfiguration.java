@@ -2,13 +2,11 @@ package app.plugboard.discord;
 
 import app.plugboard.chat.Notifier;
 import app.plugboard.chat.UserNames;
+import app.plugboard.common.ThreadPools;
 import java.time.Duration;
 import java.util.EnumSet;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.JDABuilder;
 import net.dv8tion.jda.api.requests.GatewayIntent;
@@ -83,14 +81,6 @@ class DiscordConfiguration {
      * thread runs the event itself rather than drop it (the person would see "interaction failed").
      */
     private static ExecutorService eventPool(int threads) {
-        AtomicInteger count = new AtomicInteger();
-        ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS,
-                new ArrayBlockingQueue<>(2000), runnable -> {
-                    Thread thread = new Thread(runnable, "discord-event-" + count.incrementAndGet());
-                    thread.setDaemon(true);
-                    return thread;
-                }, new ThreadPoolExecutor.CallerRunsPolicy());
-        pool.allowCoreThreadTimeOut(true);
-        return pool;
+        return ThreadPools.bounded("discord-event-", threads, 2000, new ThreadPoolExecutor.CallerRunsPolicy());
     }
 }

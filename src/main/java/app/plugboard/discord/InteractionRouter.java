@@ -4,7 +4,6 @@ import app.plugboard.chat.ChatEvent;
 import app.plugboard.chat.ChatRouter;
 import app.plugboard.chat.Message;
 import app.plugboard.chat.Response;
-import app.plugboard.chat.SlowWork;
 import app.plugboard.common.UserId;
 import java.time.Duration;
 import java.util.HashMap;
@@ -103,7 +102,7 @@ class InteractionRouter extends ListenerAdapter implements DisposableBean {
         var choices = response instanceof Response.Suggestions suggestions
                 ? suggestions.suggestions().stream().map(s -> new Command.Choice(s.label(), s.value())).toList()
                 : java.util.List.<Command.Choice>of();
-        first(event.replyChoices(choices), null, "autocomplete");
+        acknowledge(event.replyChoices(choices), null, "autocomplete");
     }
 
     @Override
@@ -142,26 +141,26 @@ class InteractionRouter extends ListenerAdapter implements DisposableBean {
         names.seen(event.getUser());
         if (response instanceof Response.Reply reply) {
             remember(event, reply.message());
-            first(event.reply(JdaRendering.create(reply.message())).setEphemeral(true), null, "reply");
+            acknowledge(event.reply(JdaRendering.create(reply.message())).setEphemeral(true), null, "reply");
         } else if (response instanceof Response.Update update) {
             if (editable != null) {
-                first(editable.editMessage(JdaRendering.edit(update.message())), null, "update");
+                acknowledge(editable.editMessage(JdaRendering.edit(update.message())), null, "update");
             } else {
-                first(event.reply(JdaRendering.create(update.message())).setEphemeral(true), null, "reply");
+                acknowledge(event.reply(JdaRendering.create(update.message())).setEphemeral(true), null, "reply");
             }
         } else if (response instanceof Response.ShowForm form) {
             if (modal != null) {
-                first(modal.replyModal(JdaRendering.modal(form.form())), null, "modal");
+                acknowledge(modal.replyModal(JdaRendering.modal(form.form())), null, "modal");
             } else {
                 log.error("A form was answered to a form; showing a message instead");
-                first(event.reply("Something went wrong on our side, sorry. Run the command again.").setEphemeral(true),
+                acknowledge(event.reply("Something went wrong on our side, sorry. Run the command again.").setEphemeral(true),
                         null, "reply");
             }
         } else if (response instanceof Response.Later later) {
             later(event, later, later.inPlace() ? editable : null);
         } else {
             log.error("An unexpected answer {} to an interaction", response.getClass().getSimpleName());
-            first(event.reply("Something went wrong on our side, sorry. Run the command again.").setEphemeral(true),
+            acknowledge(event.reply("Something went wrong on our side, sorry. Run the command again.").setEphemeral(true),
                     null, "reply");
         }
     }
@@ -179,18 +178,18 @@ class InteractionRouter extends ListenerAdapter implements DisposableBean {
         if (progress == null && !slowWork.idle()) {
             Consumer<InteractionHook> work = hook -> slowWork.run(later, result -> editIn(event, hook, result));
             if (editable != null) {
-                first(editable.deferEdit(), work, "defer edit", later.abandon());
+                acknowledge(editable.deferEdit(), work, "defer edit", later.abandon());
             } else {
-                first(event.deferReply(true), work, "defer", later.abandon());
+                acknowledge(event.deferReply(true), work, "defer", later.abandon());
             }
             return;
         }
         if (progress != null) {
             Consumer<InteractionHook> work = hook -> slowWork.run(later, result -> editIn(event, hook, result));
             if (editable != null) {
-                first(editable.editMessage(JdaRendering.edit(progress)), work, "progress", later.abandon());
+                acknowledge(editable.editMessage(JdaRendering.edit(progress)), work, "progress", later.abandon());
             } else {
-                first(event.reply(JdaRendering.create(progress)).setEphemeral(true), work, "progress", later.abandon());
+                acknowledge(event.reply(JdaRendering.create(progress)).setEphemeral(true), work, "progress", later.abandon());
             }
             return;
         }
@@ -200,9 +199,9 @@ class InteractionRouter extends ListenerAdapter implements DisposableBean {
             if (answered.compareAndSet(false, true)) {
                 Consumer<InteractionHook> editWhenDone = hook -> result.thenAccept(message -> editIn(event, hook, message));
                 if (editable != null) {
-                    first(editable.deferEdit(), editWhenDone, "defer edit");
+                    acknowledge(editable.deferEdit(), editWhenDone, "defer edit");
                 } else {
-                    first(event.deferReply(true), editWhenDone, "defer");
+                    acknowledge(event.deferReply(true), editWhenDone, "defer");
                 }
             }
         }, answerWithin.toMillis(), TimeUnit.MILLISECONDS);
@@ -211,9 +210,9 @@ class InteractionRouter extends ListenerAdapter implements DisposableBean {
                 deferral.cancel(false);
                 remember(event, message);
                 if (editable != null) {
-                    first(editable.editMessage(JdaRendering.edit(message)), null, "update");
+                    acknowledge(editable.editMessage(JdaRendering.edit(message)), null, "update");
                 } else {
-                    first(event.reply(JdaRendering.create(message)).setEphemeral(true), null, "reply");
+                    acknowledge(event.reply(JdaRendering.create(message)).setEphemeral(true), null, "reply");
                 }
             }
         });
@@ -238,12 +237,12 @@ class InteractionRouter extends ListenerAdapter implements DisposableBean {
      * Sends the first answer to an interaction (its acknowledgement) and counts it done when Discord
      * has it, either way. While some are not done yet, slow work waits a little: see {@link SlowWork}.
      */
-    private <T> void first(RestAction<T> acknowledgement, @Nullable Consumer<? super T> then, String what) {
-        first(acknowledgement, then, what, () -> { });
+    private <T> void acknowledge(RestAction<T> acknowledgement, @Nullable Consumer<? super T> then, String what) {
+        acknowledge(acknowledgement, then, what, () -> { });
     }
 
     /** @param abandoned runs when the acknowledgement fails, so {@code then} never will */
-    private <T> void first(RestAction<T> acknowledgement, @Nullable Consumer<? super T> then, String what, Runnable abandoned) {
+    private <T> void acknowledge(RestAction<T> acknowledgement, @Nullable Consumer<? super T> then, String what, Runnable abandoned) {
         try {
             acknowledgement.queue(result -> {
                 unacknowledged.decrementAndGet();

@@ -1,8 +1,8 @@
 package app.plugboard.oauth;
 
-import app.plugboard.integration.gmail.ConditionalOnGmailSignIn;
-import app.plugboard.integration.gmail.GmailProperties;
-import app.plugboard.integration.gmail.OAuthHttp;
+import app.plugboard.integration.signin.ConditionalOnSignIn;
+import app.plugboard.integration.signin.OAuthHttp;
+import app.plugboard.integration.signin.SignInSettings;
 import java.net.http.HttpClient;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -17,34 +17,34 @@ import org.springframework.security.oauth2.client.http.OAuth2ErrorResponseErrorH
 import org.springframework.security.oauth2.core.http.converter.OAuth2AccessTokenResponseHttpMessageConverter;
 import org.springframework.web.client.RestClient;
 
-/** The HTTP side of Gmail sign-in: Spring Security's token clients and {@link OAuthHttp}, with timeouts. */
+/** The HTTP side of signing in: Spring Security's token clients and {@link OAuthHttp}, with timeouts. */
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnGmailSignIn
+@ConditionalOnSignIn
 class OAuthHttpConfiguration {
 
     @Bean
-    OAuth2AccessTokenResponseClient<OAuth2AuthorizationCodeGrantRequest> authorizationCodeTokenClient(GmailProperties properties) {
+    OAuth2AccessTokenResponseClient<OAuth2AuthorizationCodeGrantRequest> authorizationCodeTokenClient(SignInSettings settings) {
         RestClientAuthorizationCodeTokenResponseClient client = new RestClientAuthorizationCodeTokenResponseClient();
-        client.setRestClient(tokenRestClient(properties));
+        client.setRestClient(tokenRestClient(settings));
         return client;
     }
 
     @Bean
-    OAuth2AccessTokenResponseClient<OAuth2RefreshTokenGrantRequest> refreshTokenClient(GmailProperties properties) {
+    OAuth2AccessTokenResponseClient<OAuth2RefreshTokenGrantRequest> refreshTokenClient(SignInSettings settings) {
         RestClientRefreshTokenTokenResponseClient client = new RestClientRefreshTokenTokenResponseClient();
-        client.setRestClient(tokenRestClient(properties));
+        client.setRestClient(tokenRestClient(settings));
         return client;
     }
 
     @Bean
-    OAuthHttp oauthHttp(GmailProperties properties) {
-        return new RestOAuthHttp(RestClient.builder().requestFactory(requestFactory(properties)).build());
+    OAuthHttp oauthHttp(SignInSettings settings) {
+        return new RestOAuthHttp(RestClient.builder().requestFactory(requestFactory(settings)).build());
     }
 
     /** What Spring Security's token clients expect of their RestClient, plus our timeouts. */
-    private static RestClient tokenRestClient(GmailProperties properties) {
+    private static RestClient tokenRestClient(SignInSettings settings) {
         return RestClient.builder()
-                .requestFactory(requestFactory(properties))
+                .requestFactory(requestFactory(settings))
                 .configureMessageConverters(converters -> {
                     converters.addCustomConverter(new FormHttpMessageConverter());
                     converters.addCustomConverter(new OAuth2AccessTokenResponseHttpMessageConverter());
@@ -53,13 +53,13 @@ class OAuthHttpConfiguration {
                 .build();
     }
 
-    private static JdkClientHttpRequestFactory requestFactory(GmailProperties properties) {
+    private static JdkClientHttpRequestFactory requestFactory(SignInSettings settings) {
         HttpClient http = HttpClient.newBuilder()
-                .connectTimeout(properties.connectTimeout())
+                .connectTimeout(settings.connectTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
         JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(http);
-        factory.setReadTimeout(properties.readTimeout());
+        factory.setReadTimeout(settings.readTimeout());
         return factory;
     }
 }

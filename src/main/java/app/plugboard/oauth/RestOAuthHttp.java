@@ -1,7 +1,7 @@
 package app.plugboard.oauth;
 
 import app.plugboard.integration.Secret;
-import app.plugboard.integration.gmail.OAuthHttp;
+import app.plugboard.integration.signin.OAuthHttp;
 import java.net.URI;
 import java.util.Map;
 import org.springframework.core.ParameterizedTypeReference;

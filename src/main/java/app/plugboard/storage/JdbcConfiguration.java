@@ -23,25 +23,10 @@ class JdbcConfiguration extends AbstractJdbcConfiguration {
     @Override
     protected List<?> userConverters() {
         List<Object> converters = new ArrayList<>(List.of(
-                new UserIdToLong(), new LongToUserId(), new JsonDocumentToPg(), new PgToJsonDocument()));
+                JdbcConverters.typedId(UserId.class, Long.class, UserId::value, UserId::new),
+                new JsonDocumentToPg(), new PgToJsonDocument()));
         contributions.forEach(contribution -> converters.addAll(contribution.converters()));
         return converters;
-    }
-
-    @WritingConverter
-    static final class UserIdToLong implements Converter<UserId, Long> {
-        @Override
-        public Long convert(UserId source) {
-            return source.value();
-        }
-    }
-
-    @ReadingConverter
-    static final class LongToUserId implements Converter<Long, UserId> {
-        @Override
-        public UserId convert(Long source) {
-            return new UserId(source);
-        }
     }
 
     @WritingConverter

@@ -1,8 +1,9 @@
 package app.plugboard.web;
 
-import app.plugboard.integration.gmail.ConditionalOnGmailSignIn;
-import app.plugboard.integration.gmail.GmailConnectFlow;
-import app.plugboard.integration.gmail.GmailProperties;
+import app.plugboard.integration.signin.ConditionalOnSignIn;
+import app.plugboard.integration.signin.SignInFlow;
+import app.plugboard.integration.signin.SignInPaths;
+import app.plugboard.integration.signin.SignInSettings;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -25,33 +26,35 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * The Gmail sign-in pages: the confirmation ("Connect a Gmail account to Discord user @name?"),
- * the callbacks, and the result. Every answer is {@code no-store}, sends no referrer, loads nothing
- * from elsewhere; every callback answers with a redirect (303), so the code leaves the address bar.
+ * The sign-in pages of the {@link SignInFlow}: the confirmation ("Connect a Gmail account to Discord
+ * user @name?"), the callbacks, and the result; what they say of the service comes from the flow.
+ * Every answer is {@code no-store}, sends no referrer, loads nothing from elsewhere; every callback
+ * answers with a redirect (303), so the code leaves the address bar.
  * Addresses are built from {@code PLUGBOARD_PUBLIC_URL}, never from the request. No session: what
  * ties the steps together is in the database, bound to the Discord user, and a cookie that binds the
  * callback to the browser that confirmed.
  */
 @Controller
-@ConditionalOnGmailSignIn
+@ConditionalOnSignIn
 class OAuthPages {
 
     private static final Logger log = LoggerFactory.getLogger(OAuthPages.class);
 
-    private final GmailConnectFlow flow;
-    private final GmailProperties properties;
+    private final SignInFlow flow;
+    private final SignInSettings settings;
     private final AtomicLong lastBusyLog = new AtomicLong(System.nanoTime() - TimeUnit.MINUTES.toNanos(2));
 
-    OAuthPages(GmailConnectFlow flow, GmailProperties properties) {
+    OAuthPages(SignInFlow flow, SignInSettings settings) {
         this.flow = flow;
-        this.properties = properties;
+        this.settings = settings;
     }
 
-    @GetMapping(GmailProperties.CONNECT_PATH + "{link}")
+    @GetMapping(SignInPaths.CONNECT + "{link}")
     ResponseEntity<String> confirmation(@PathVariable String link, CsrfToken csrf) {
         return flow.confirmation(link).map(confirmation -> {
-            HtmlPage page = HtmlPage.titled("Connect Gmail").heading("Connect Gmail", "")
-                    .paragraph("Connect a Gmail account to ", confirmation.ownerName(), "?");
+            String title = "Connect " + confirmation.service();
+            HtmlPage page = HtmlPage.titled(title).heading(title, "")
+                    .paragraph("Connect a " + confirmation.service() + " account to ", confirmation.ownerName(), "?");
             if (confirmation.account() == null) {
                 page.paragraph("It becomes the integration ", confirmation.label(), ".");
             } else {
@@ -62,36 +65,29 @@ class OAuthPages {
             if (confirmation.discordSignIn()) {
                 page.note("First, sign in with Discord: Plugboard checks that you are the person named above.");
             }
-            page.note("Google will ask you to allow Plugboard to read, send and delete your mail (Gmail's IMAP needs "
-                    + "that permission). Leave every box ticked.");
-            page.postButton(properties.base() + GmailProperties.CONNECT_PATH + link, csrf.getParameterName(),
-                    csrf.getToken(), confirmation.discordSignIn() ? "Sign in with Discord" : "Continue to Google");
+            page.note(confirmation.consent());
+            page.postButton(confirmation.confirmAt().toString(), csrf.getParameterName(), csrf.getToken(),
+                    confirmation.discordSignIn() ? "Sign in with Discord" : "Continue to " + confirmation.provider());
             return html(HttpStatus.OK, page);
         }).orElseGet(this::expiredPage);
     }
 
-    @PostMapping(GmailProperties.CONNECT_PATH + "{link}")
+    @PostMapping(SignInPaths.CONNECT + "{link}")
     ResponseEntity<String> confirm(@PathVariable String link) {
         return redirect(flow.confirm(link));
     }
 
-    @GetMapping(GmailProperties.CALLBACK_PATH + "google")
-    ResponseEntity<String> google(@RequestParam(required = false) @Nullable String state,
+    /** Only the {@link SignInPaths#CALLBACK_SERVERS} get here: the web port denies every other callback address. */
+    @GetMapping(SignInPaths.CALLBACK + "{server}")
+    ResponseEntity<String> callback(@PathVariable String server, @RequestParam(required = false) @Nullable String state,
             @RequestParam(required = false) @Nullable String code, @RequestParam(required = false) @Nullable String error,
             @CookieValue(name = BrowserBinding.SECURE, required = false) @Nullable String secureBinding,
             @CookieValue(name = BrowserBinding.PLAIN, required = false) @Nullable String plainBinding) {
-        return redirect(flow.googleCallback(state, code, error, binding(secureBinding, plainBinding)));
+        return redirect(flow.callback(server, new SignInFlow.Callback(state, code, error,
+                binding(secureBinding, plainBinding))));
     }
 
-    @GetMapping(GmailProperties.CALLBACK_PATH + "discord")
-    ResponseEntity<String> discord(@RequestParam(required = false) @Nullable String state,
-            @RequestParam(required = false) @Nullable String code, @RequestParam(required = false) @Nullable String error,
-            @CookieValue(name = BrowserBinding.SECURE, required = false) @Nullable String secureBinding,
-            @CookieValue(name = BrowserBinding.PLAIN, required = false) @Nullable String plainBinding) {
-        return redirect(flow.discordCallback(state, code, error, binding(secureBinding, plainBinding)));
-    }
-
-    @GetMapping(GmailProperties.RESULT_PATH + "{id}")
+    @GetMapping(SignInPaths.RESULT + "{id}")
     ResponseEntity<String> result(@PathVariable String id) {
         return flow.result(id).map(result -> html(HttpStatus.OK, HtmlPage.titled(result.title())
                         .heading(result.title(), result.connected() ? "ok" : "no")
@@ -101,7 +97,7 @@ class OAuthPages {
                 .orElseGet(this::expiredPage);
     }
 
-    @GetMapping(GmailProperties.EXPIRED_PATH)
+    @GetMapping(SignInPaths.EXPIRED)
     ResponseEntity<String> expired() {
         return expiredPage();
     }
@@ -136,16 +132,16 @@ class OAuthPages {
     }
 
     private @Nullable String binding(@Nullable String secure, @Nullable String plain) {
-        return properties.secureCookies() ? secure : plain;
+        return settings.secureCookies() ? secure : plain;
     }
 
-    private ResponseEntity<String> redirect(GmailConnectFlow.Step step) {
+    private ResponseEntity<String> redirect(SignInFlow.Step step) {
         ResponseEntity.BodyBuilder response = ResponseEntity.status(HttpStatus.SEE_OTHER)
                 .location(step.location())
                 .headers(OAuthPages::safeHeaders);
         if (step.browserBinding() != null) {
             response.header(HttpHeaders.SET_COOKIE, BrowserBinding.cookie(step.browserBinding(),
-                    properties.secureCookies(), properties.linkLifetime().plus(Duration.ofMinutes(5))).toString());
+                    settings.secureCookies(), settings.linkLifetime().plus(Duration.ofMinutes(5))).toString());
         }
         return response.body("");
     }
@@ -155,7 +151,7 @@ class OAuthPages {
                 .contentType(new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8))
                 .headers(OAuthPages::safeHeaders)
                 .header("Content-Security-Policy", "default-src 'none'; style-src " + HtmlPage.STYLE_HASH
-                        + "; form-action 'self' " + properties.formTargets() + "; base-uri 'none'; frame-ancestors 'none'")
+                        + "; form-action 'self' " + settings.formTargets() + "; base-uri 'none'; frame-ancestors 'none'")
                 .body(page.render());
     }
 

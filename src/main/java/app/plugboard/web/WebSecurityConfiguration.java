@@ -1,6 +1,8 @@
 package app.plugboard.web;
 
-import app.plugboard.integration.gmail.GmailProperties;
+import app.plugboard.integration.signin.SignInPaths;
+import app.plugboard.integration.signin.SignInSettings;
+import java.util.stream.Stream;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -11,23 +13,24 @@ import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
 /**
- * The web port answers health and the Gmail sign-in pages; everything else is denied. No session:
+ * The web port answers health and the sign-in pages ({@link SignInPaths}); everything else is denied. No session:
  * the one form (the sign-in confirmation) is protected by a CSRF token kept in a cookie.
  */
 @Configuration(proxyBeanMethods = false)
 class WebSecurityConfiguration {
 
     @Bean
-    SecurityFilterChain webSecurity(HttpSecurity http, GmailProperties gmail) throws Exception {
+    SecurityFilterChain webSecurity(HttpSecurity http, SignInSettings signIn) throws Exception {
         CookieCsrfTokenRepository csrfTokens = new CookieCsrfTokenRepository();
-        csrfTokens.setCookieCustomizer(cookie -> cookie.sameSite("Strict").secure(gmail.secureCookies()));
+        csrfTokens.setCookieCustomizer(cookie -> cookie.sameSite("Strict").secure(signIn.secureCookies()));
+        String[] pages = Stream.concat(
+                Stream.of(SignInPaths.CONNECT + "*", SignInPaths.RESULT + "*", SignInPaths.EXPIRED),
+                SignInPaths.CALLBACK_SERVERS.stream().map(server -> SignInPaths.CALLBACK + server)).toArray(String[]::new);
         return http
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
-                        .requestMatchers(HttpMethod.GET, GmailProperties.CONNECT_PATH + "*", GmailProperties.CALLBACK_PATH + "google",
-                                GmailProperties.CALLBACK_PATH + "discord", GmailProperties.RESULT_PATH + "*",
-                                GmailProperties.EXPIRED_PATH).permitAll()
-                        .requestMatchers(HttpMethod.POST, GmailProperties.CONNECT_PATH + "*").permitAll()
+                        .requestMatchers(HttpMethod.GET, pages).permitAll()
+                        .requestMatchers(HttpMethod.POST, SignInPaths.CONNECT + "*").permitAll()
                         .anyRequest().denyAll())
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens))

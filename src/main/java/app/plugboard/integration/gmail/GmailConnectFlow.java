@@ -20,6 +20,9 @@ import app.plugboard.integration.gmail.OAuthLinks.Link;
 import app.plugboard.integration.gmail.OAuthLinks.Provider;
 import app.plugboard.integration.gmail.OAuthLinks.ResultKind;
 import app.plugboard.integration.gmail.OAuthLinks.UsedState;
+import app.plugboard.integration.signin.OAuthHttp;
+import app.plugboard.integration.signin.SignInFlow;
+import app.plugboard.integration.signin.SignInPaths;
 import java.net.URI;
 import java.util.Locale;
 import java.util.Map;
@@ -44,8 +47,9 @@ import org.springframework.security.oauth2.core.endpoint.PkceParameterNames;
 import org.springframework.stereotype.Service;
 
 /**
- * The browser part of a Gmail sign-in, from the confirmation page to the stored integration. The
- * web adapter calls it with what the browser sent; it answers where the browser goes next. Every
+ * The browser part of a Gmail sign-in, from the confirmation page to the stored integration: the
+ * {@link SignInFlow} behind the sign-in pages. The web adapter calls it with what the browser sent;
+ * it answers where the browser goes next. Every
  * callback ends in a redirect (to the next authorization server, or to a result page), so the
  * authorization code never stays in the address bar.
  *
@@ -55,8 +59,8 @@ import org.springframework.stereotype.Service;
  *   <li>{@link #confirm}: uses the link up and sends the browser to Discord (when a Discord client
  *       is configured, to check who is signing in) or Google, with a fresh state, PKCE S256 and a
  *       browser binding (a cookie the callback must bring back).</li>
- *   <li>{@link #discordCallback}: the visitor must be the Discord user the link was made for.</li>
- *   <li>{@link #googleCallback}: uses the state up, exchanges the code, reads the Google address
+ *   <li>{@link #callback} from Discord: the visitor must be the Discord user the link was made for.</li>
+ *   <li>{@link #callback} from Google: uses the state up, exchanges the code, reads the Google address
  *       (Google must say it verified it), refuses a grant without a refresh token or without
  *       Gmail's scope (and, when signing in again, another account), proves IMAP works with
  *       XOAUTH2, stores the tokens encrypted under the Discord user, and tells the chat. A grant
@@ -65,27 +69,13 @@ import org.springframework.stereotype.Service;
  */
 @Service
 @ConditionalOnGmailSignIn
-public class GmailConnectFlow {
+class GmailConnectFlow implements SignInFlow {
 
-    public static final String GMAIL_SCOPE = "https://mail.google.com/";
+    static final String GMAIL_SCOPE = "https://mail.google.com/";
     static final String DISCORD = "discord";
+    private static final String CONSENT = "Google will ask you to allow Plugboard to read, send and delete your mail "
+            + "(Gmail's IMAP needs that permission). Leave every box ticked.";
     private static final Logger log = LoggerFactory.getLogger(GmailConnectFlow.class);
-
-    /** What the confirmation page shows. */
-    public record Confirmation(String ownerName, String label, @Nullable String account, boolean discordSignIn) {
-    }
-
-    /**
-     * Where the browser goes next.
-     *
-     * @param browserBinding a new value for the browser-binding cookie, or null to keep it
-     */
-    public record Step(URI location, @Nullable String browserBinding) {
-    }
-
-    /** What the result page shows. */
-    public record Page(boolean connected, String title, String detail) {
-    }
 
     private record Outcome(ResultKind kind, String title, String detail, @Nullable String chat) {
         static Outcome refused(String title, String detail) {
@@ -126,27 +116,40 @@ public class GmailConnectFlow {
         this.revocation = revocation;
     }
 
+    @Override
     public Optional<Confirmation> confirmation(String linkToken) {
-        if (!Capabilities.wellFormed(linkToken)) {
+        if (!SignInTokens.wellFormed(linkToken)) {
             return Optional.empty();
         }
-        return links.findOpenLink(Capabilities.hash(linkToken)).map(link -> new Confirmation(link.ownerName(), link.label(),
-                accountOf(link), properties.discordSignIn().configured()));
+        return links.findOpenLink(SignInTokens.hash(linkToken)).map(link -> new Confirmation("Gmail", "Google", CONSENT,
+                link.ownerName(), link.label(), accountOf(link), properties.discordSignIn().configured(),
+                URI.create(properties.base() + SignInPaths.CONNECT + linkToken)));
     }
 
     /** The visitor confirmed: the link is used up, the browser goes to Discord or Google. */
+    @Override
     public Step confirm(String linkToken) {
-        Optional<Link> link = Capabilities.wellFormed(linkToken)
-                ? links.useLink(Capabilities.hash(linkToken)) : Optional.empty();
+        Optional<Link> link = SignInTokens.wellFormed(linkToken)
+                ? links.useLink(SignInTokens.hash(linkToken)) : Optional.empty();
         if (link.isEmpty()) {
             return expired();
         }
-        String binding = Capabilities.random();
+        String binding = SignInTokens.random();
         Provider first = properties.discordSignIn().configured() ? Provider.DISCORD : Provider.GOOGLE;
         return new Step(authorizeAt(first, link.get(), binding), binding);
     }
 
-    public Step discordCallback(@Nullable String state, @Nullable String code, @Nullable String error,
+    @Override
+    public Step callback(String server, Callback callback) {
+        return switch (server) {
+            case GmailTokens.GOOGLE -> googleCallback(callback.state(), callback.code(), callback.error(),
+                    callback.browserBinding());
+            case DISCORD -> discordCallback(callback.state(), callback.code(), callback.error(), callback.browserBinding());
+            default -> expired();
+        };
+    }
+
+    private Step discordCallback(@Nullable String state, @Nullable String code, @Nullable String error,
             @Nullable String binding) {
         Optional<UsedState> used = use(Provider.DISCORD, state, binding);
         if (used.isEmpty()) {
@@ -183,7 +186,7 @@ public class GmailConnectFlow {
         return new Step(authorizeAt(Provider.GOOGLE, link, binding), null);
     }
 
-    public Step googleCallback(@Nullable String state, @Nullable String code, @Nullable String error,
+    private Step googleCallback(@Nullable String state, @Nullable String code, @Nullable String error,
             @Nullable String binding) {
         Optional<UsedState> used = use(Provider.GOOGLE, state, binding);
         if (used.isEmpty()) {
@@ -203,14 +206,15 @@ public class GmailConnectFlow {
         }
     }
 
-    public Optional<Page> result(String resultId) {
+    @Override
+    public Optional<ResultPage> result(String resultId) {
         UUID id;
         try {
             id = UUID.fromString(resultId);
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
-        return links.findResult(id).map(result -> new Page(result.kind() == ResultKind.CONNECTED, result.title(),
+        return links.findResult(id).map(result -> new ResultPage(result.kind() == ResultKind.CONNECTED, result.title(),
                 result.detail()));
     }
 
@@ -329,7 +333,7 @@ public class GmailConnectFlow {
     private URI authorizeAt(Provider provider, Link link, String binding) {
         ClientRegistration registration = registrations.findByRegistrationId(
                 provider == Provider.GOOGLE ? GmailTokens.GOOGLE : DISCORD);
-        String state = Capabilities.random();
+        String state = SignInTokens.random();
         OAuth2AuthorizationRequest.Builder builder = authorizationRequest(registration, state);
         if (provider == Provider.GOOGLE) {
             String account = accountOf(link);
@@ -348,7 +352,7 @@ public class GmailConnectFlow {
         }
         UUID stateId = UUID.randomUUID();
         String verifier = request.getAttribute(PkceParameterNames.CODE_VERIFIER);
-        links.addState(stateId, link.id(), provider, Capabilities.hash(state), Capabilities.hash(binding),
+        links.addState(stateId, link.id(), provider, SignInTokens.hash(state), SignInTokens.hash(binding),
                 cipher.encrypt(verifier, verifierContext(stateId)), properties.linkLifetime());
         return URI.create(request.getAuthorizationRequestUri());
     }
@@ -401,10 +405,10 @@ public class GmailConnectFlow {
     }
 
     private Optional<UsedState> use(Provider provider, @Nullable String state, @Nullable String binding) {
-        if (state == null || binding == null || !Capabilities.wellFormed(state) || !Capabilities.wellFormed(binding)) {
+        if (state == null || binding == null || !SignInTokens.wellFormed(state) || !SignInTokens.wellFormed(binding)) {
             return Optional.empty();
         }
-        return links.useState(provider, Capabilities.hash(state), Capabilities.hash(binding));
+        return links.useState(provider, SignInTokens.hash(state), SignInTokens.hash(binding));
     }
 
     private Step finish(Link link, Outcome outcome) {
@@ -417,7 +421,7 @@ public class GmailConnectFlow {
         }
         Message message = chat;
         notifier.ifAvailable(n -> n.notify(link.owner(), message, link.replyKey()));
-        return new Step(URI.create(properties.base() + GmailProperties.RESULT_PATH + resultId), null);
+        return new Step(URI.create(properties.base() + SignInPaths.RESULT + resultId), null);
     }
 
     /** A new integration "was not connected"; one signed in again stays as it was. */
@@ -436,7 +440,7 @@ public class GmailConnectFlow {
     }
 
     private Step expired() {
-        return new Step(URI.create(properties.base() + GmailProperties.EXPIRED_PATH), null);
+        return new Step(URI.create(properties.base() + SignInPaths.EXPIRED), null);
     }
 
     private static String verifierContext(UUID stateId) {

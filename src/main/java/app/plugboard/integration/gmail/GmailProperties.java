@@ -1,5 +1,7 @@
 package app.plugboard.integration.gmail;
 
+import app.plugboard.integration.signin.SignInPaths;
+import app.plugboard.integration.signin.SignInSettings;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Locale;
@@ -7,7 +9,8 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * Gmail sign-in. Active when the Google client id is set ({@link ConditionalOnGmailSignIn}).
+ * Gmail sign-in. Active when the Google client id is set ({@link ConditionalOnGmailSignIn}). The
+ * sign-in pages and the HTTP calls to Google and Discord see it as their {@link SignInSettings}.
  *
  * @param publicUrl         this Plugboard's address as browsers reach it; links and the redirect
  *                          URI ({@code <public url>/oauth2/callback/google}) are built from it, never
@@ -38,12 +41,7 @@ public record GmailProperties(
         Duration retryBackoff,
         Duration retryBackoffMax,
         Duration connectTimeout,
-        Duration readTimeout) {
-
-    public static final String CALLBACK_PATH = "/oauth2/callback/";
-    public static final String CONNECT_PATH = "/oauth2/connect/";
-    public static final String RESULT_PATH = "/oauth2/result/";
-    public static final String EXPIRED_PATH = "/oauth2/expired";
+        Duration readTimeout) implements SignInSettings {
 
     /**
      * One OAuth client at one authorization server.
@@ -71,14 +69,15 @@ public record GmailProperties(
     }
 
     public String redirectUri(String registrationId) {
-        return base() + CALLBACK_PATH + registrationId;
+        return base() + SignInPaths.CALLBACK + registrationId;
     }
 
+    @Override
     public boolean secureCookies() {
         return base().toLowerCase(Locale.ROOT).startsWith("https://");
     }
 
-    /** The scheme and host of the authorization servers the confirmation page sends the browser to. */
+    @Override
     public String formTargets() {
         String targets = origin(google.authorizationUri());
         if (discordSignIn.configured()) {

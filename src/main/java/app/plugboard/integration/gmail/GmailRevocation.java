@@ -3,6 +3,7 @@ package app.plugboard.integration.gmail;
 import app.plugboard.integration.GmailSettings;
 import app.plugboard.integration.IntegrationDeleted;
 import app.plugboard.integration.Secret;
+import app.plugboard.integration.signin.OAuthHttp;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;

@@ -4,11 +4,13 @@ import app.plugboard.chat.Control;
 import app.plugboard.chat.ControlRow;
 import app.plugboard.chat.Message;
 import app.plugboard.chat.UserNames;
+import app.plugboard.common.RandomTokens;
 import app.plugboard.common.UserId;
 import app.plugboard.integration.GmailSettings;
 import app.plugboard.integration.IntegrationId;
 import app.plugboard.integration.IntegrationService;
 import app.plugboard.integration.chat.GmailConnect;
+import app.plugboard.integration.signin.SignInPaths;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
@@ -44,11 +46,11 @@ class GmailSignIn implements GmailConnect {
             cleanLabel = integrations.get(user, reauthenticate).label();
             account = current.googleAddress();
         }
-        String token = Capabilities.random();
-        String replyKey = Capabilities.random().substring(0, 22);
+        String token = SignInTokens.random();
+        String replyKey = RandomTokens.urlSafe(16);
         String who = names.stream().findFirst().flatMap(n -> n.describe(user)).orElse("Plugboard user " + user);
         links.createLink(new OAuthLinks.Link(UUID.randomUUID(), user, who, cleanLabel, reauthenticate, replyKey),
-                Capabilities.hash(token), properties.linkLifetime());
+                SignInTokens.hash(token), properties.linkLifetime());
         long minutes = Math.max(1, properties.linkLifetime().toMinutes());
         String intro = account == null
                 ? "🔗 **Connect Gmail: " + cleanLabel + "**\nThe button opens Plugboard's page, then Google's."
@@ -57,7 +59,7 @@ class GmailSignIn implements GmailConnect {
         return Message.text(intro + " Allow Plugboard to read, send and delete your mail (Gmail's IMAP needs that "
                         + "permission) and leave every box ticked. The link works once, for " + minutes
                         + " minutes, and connects the account to you only: don't share it.")
-                .withRow(ControlRow.of(new Control.Link("Connect Gmail", properties.base() + GmailProperties.CONNECT_PATH + token)))
+                .withRow(ControlRow.of(new Control.Link("Connect Gmail", properties.base() + SignInPaths.CONNECT + token)))
                 .withReplyKey(replyKey);
     }
 }

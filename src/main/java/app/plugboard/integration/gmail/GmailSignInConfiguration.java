@@ -1,6 +1,7 @@
 package app.plugboard.integration.gmail;
 
 import app.plugboard.common.StartupProblem;
+import app.plugboard.common.ThreadPools;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Clock;
@@ -9,10 +10,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
@@ -99,14 +98,7 @@ class GmailSignInConfiguration {
 
     @Bean(name = REVOCATIONS, destroyMethod = "shutdown")
     ExecutorService gmailRevocations() {
-        ThreadPoolExecutor executor = new ThreadPoolExecutor(1, 1, 60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(200),
-                runnable -> {
-                    Thread thread = new Thread(runnable, "gmail-revoke");
-                    thread.setDaemon(true);
-                    return thread;
-                });
-        executor.allowCoreThreadTimeOut(true);
-        return executor;
+        return ThreadPools.bounded("gmail-revoke-", 1, 200, new ThreadPoolExecutor.AbortPolicy());
     }
 
     /** In production, sign-in links without Discord sign-in are a risk the operator should know of. */

@@ -1,5 +1,6 @@
 package app.plugboard.integration.imap;
 
+import app.plugboard.common.ThreadPools;
 import app.plugboard.common.UserFacingException;
 import app.plugboard.integration.ImapSettings;
 import app.plugboard.integration.Secret;
@@ -21,7 +22,6 @@ import java.util.Objects;
 import java.util.Properties;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.angus.mail.smtp.SMTPTransport;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -53,12 +53,7 @@ class MailConnector implements AutoCloseable {
         this.tls = tls;
         this.properties = properties;
         this.problems = new MailProblems(properties);
-        AtomicInteger count = new AtomicInteger();
-        ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, runnable -> {
-            Thread thread = new Thread(runnable, "mail-timer-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
+        ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, ThreadPools.daemonThreads("mail-timer-"));
         executor.setRemoveOnCancelPolicy(true);
         this.timers = executor;
     }
@@ -124,11 +119,11 @@ class MailConnector implements AutoCloseable {
         }
     }
 
-    private interface Connection<T> {
+    private interface SessionWork<T> {
         T run(Session session, CheckedAddress target) throws MessagingException;
     }
 
-    private <T> T connect(MailEndpoint endpoint, Secret password, long deadline, Connection<T> connection)
+    private <T> T connect(MailEndpoint endpoint, Secret password, long deadline, SessionWork<T> work)
             throws MailException {
         Redaction redaction = new Redaction(endpoint.username(), password.reveal());
         CheckedAddress target;
@@ -138,21 +133,21 @@ class MailConnector implements AutoCloseable {
             throw failure(endpoint, e, false, redaction);
         }
         Duration left = Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
-        Attempt attempt = new Attempt(target, guard, tls.socketFactory(), timers, left);
+        MailConnection connection = new MailConnection(target, guard, tls.socketFactory(), timers, left);
         try {
-            Session session = Session.getInstance(angusProperties(endpoint, attempt));
+            Session session = Session.getInstance(angusProperties(endpoint, connection));
             if (properties.debug()) {
                 PrintStream trace = MailTrace.stream(endpoint.kind().displayName + " " + endpoint.hostAndPort(), redaction);
                 session.setDebugOut(trace);
                 session.setDebug(true);
             }
-            return connection.run(session, target);
+            return work.run(session, target);
         } catch (UserFacingException e) {
             throw e; // already in words for the owner: the work said what is wrong
         } catch (MessagingException | RuntimeException e) {
-            throw failure(endpoint, e, attempt.expired(), redaction);
+            throw failure(endpoint, e, connection.expired(), redaction);
         } finally {
-            attempt.close();
+            connection.close();
         }
     }
 
@@ -179,16 +174,16 @@ class MailConnector implements AutoCloseable {
     }
 
     /** The session properties of one connection: see the class comment; nothing here trusts everything. */
-    Properties angusProperties(MailEndpoint endpoint, Attempt attempt) {
+    Properties angusProperties(MailEndpoint endpoint, MailConnection connection) {
         String prefix = "mail." + endpoint.protocol();
         Properties angus = new Properties();
         angus.put(prefix + ".connectiontimeout", millis(properties.connectTimeout()));
         angus.put(prefix + ".timeout", millis(properties.readTimeout()));
         angus.put(prefix + ".writetimeout", millis(properties.writeTimeout()));
         angus.put(prefix + ".executor.writetimeout", timers);
-        angus.put(prefix + ".socketFactory", attempt.plainSockets());
+        angus.put(prefix + ".socketFactory", connection.plainSockets());
         angus.put(prefix + ".socketFactory.fallback", "false");
-        angus.put(prefix + ".ssl.socketFactory", attempt.tlsSockets());
+        angus.put(prefix + ".ssl.socketFactory", connection.tlsSockets());
         angus.put(prefix + ".ssl.checkserveridentity", "true");
         if (!endpoint.implicitTls()) {
             angus.put(prefix + ".starttls.enable", "true");

@@ -529,7 +529,7 @@ class GmailSignInFlowTest extends GmailSignInTestBase {
                     assertThat(r.headers().allValues("Set-Cookie")).noneMatch(c -> c.startsWith("JSESSIONID"));
                 });
         for (String path : List.of("/", "/oauth2/authorization/google", "/login/oauth2/code/google", "/oauth2/connect",
-                "/actuator/env", "/error")) {
+                "/oauth2/callback/elsewhere", "/actuator/env", "/error")) {
             HttpResponse<String> denied = browser.fetch(BASE + path);
             assertThat(denied.statusCode()).as(path).isEqualTo(403);
         }
@@ -547,7 +547,7 @@ class GmailSignInFlowTest extends GmailSignInTestBase {
 
             // WHEN more sign-in pages are requested at once than the whole pool has connections
             flood = java.util.stream.IntStream.range(0, 16).mapToObj(i -> http.sendAsync(
-                    HttpRequest.newBuilder(URI.create(BASE + "/oauth2/connect/" + Capabilities.random()))
+                    HttpRequest.newBuilder(URI.create(BASE + "/oauth2/connect/" + SignInTokens.random()))
                             .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString())).toList();
             Thread.sleep(500);
 

@@ -131,10 +131,10 @@ class MailConnectionSafetyTest {
         Properties refusingFactory(MailConnector connector, int port, boolean fallback) {
             DestinationGuard strict = new DestinationGuard(new StubResolver(), List.of());
             CheckedAddress pinned = new CheckedAddress("localhost", InetAddress.getLoopbackAddress(), port);
-            Attempt attempt = new Attempt(pinned, strict, TlsTrust.jdkOnly().socketFactory(), timers,
+            MailConnection connection = new MailConnection(pinned, strict, TlsTrust.jdkOnly().socketFactory(), timers,
                     Duration.ofSeconds(10));
             MailEndpoint endpoint = new MailEndpoint(MailEndpoint.Kind.IMAP, "localhost", port, false, "alice@example.com", null);
-            Properties properties = connector.angusProperties(endpoint, attempt);
+            Properties properties = connector.angusProperties(endpoint, connection);
             properties.put("mail.imap.socketFactory.fallback", Boolean.toString(fallback));
             return properties;
         }
@@ -165,7 +165,7 @@ class MailConnectionSafetyTest {
                 Properties asPlugboard = refusingFactory(fixture.connector, counter.port(), false);
                 assertThat(fixture.connector.angusProperties(
                         new MailEndpoint(MailEndpoint.Kind.IMAP, "localhost", 1, false, "a", null),
-                        new Attempt(new CheckedAddress("localhost", InetAddress.getLoopbackAddress(), 1),
+                        new MailConnection(new CheckedAddress("localhost", InetAddress.getLoopbackAddress(), 1),
                                 fixture.guard, TlsTrust.jdkOnly().socketFactory(), timers, Duration.ofSeconds(1)))
                         .getProperty("mail.imap.socketFactory.fallback")).isEqualTo("false");
 
@@ -196,14 +196,15 @@ class MailConnectionSafetyTest {
     void angusProperties() {
         ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor();
         try (MailFixture fixture = MailFixture.standard()) {
-            Attempt attempt = new Attempt(new CheckedAddress("imap.example.com", InetAddress.getLoopbackAddress(), 143),
+            MailConnection connection = new MailConnection(
+                    new CheckedAddress("imap.example.com", InetAddress.getLoopbackAddress(), 143),
                     fixture.guard, TlsTrust.jdkOnly().socketFactory(), timers, Duration.ofSeconds(1));
             for (MailEndpoint endpoint : List.of(
                     new MailEndpoint(MailEndpoint.Kind.IMAP, "imap.example.com", 143, false, "a", null),
                     new MailEndpoint(MailEndpoint.Kind.IMAP, "imap.example.com", 993, true, "a", null),
                     new MailEndpoint(MailEndpoint.Kind.SMTP, "smtp.example.com", 587, false, "a", null),
                     new MailEndpoint(MailEndpoint.Kind.SMTP, "smtp.example.com", 465, true, "a", null))) {
-                Properties properties = fixture.connector.angusProperties(endpoint, attempt);
+                Properties properties = fixture.connector.angusProperties(endpoint, connection);
                 String prefix = "mail." + endpoint.protocol();
 
                 assertThat(properties.getProperty(prefix + ".ssl.checkserveridentity")).isEqualTo("true");

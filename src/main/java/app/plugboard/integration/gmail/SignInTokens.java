@@ -1,26 +1,21 @@
 package app.plugboard.integration.gmail;
 
+import app.plugboard.common.RandomTokens;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
-import java.util.Base64;
 
 /**
  * Bearer values of the sign-in: link tokens, OAuth states, the browser binding. 256 random bits,
  * URL-safe; the database keeps only their SHA-256.
  */
-final class Capabilities {
+final class SignInTokens {
 
-    private static final SecureRandom RANDOM = new SecureRandom();
-
-    private Capabilities() {
+    private SignInTokens() {
     }
 
     static String random() {
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        return RandomTokens.urlSafe(32);
     }
 
     static byte[] hash(String value) {

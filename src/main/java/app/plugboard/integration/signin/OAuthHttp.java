@@ -1,4 +1,4 @@
-package app.plugboard.integration.gmail;
+package app.plugboard.integration.signin;
 
 import app.plugboard.integration.Secret;
 import java.util.Map;

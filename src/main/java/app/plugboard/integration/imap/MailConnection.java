@@ -29,7 +29,7 @@ import org.jspecify.annotations.Nullable;
  * TLS verifies the host name the person typed, not the address) and closes every socket it made
  * when the deadline passes, whatever the protocol is waiting for.
  */
-final class Attempt implements AutoCloseable {
+final class MailConnection implements AutoCloseable {
 
     private final CheckedAddress target;
     private final DestinationGuard guard;
@@ -38,7 +38,7 @@ final class Attempt implements AutoCloseable {
     private final ScheduledFuture<?> timer;
     private volatile boolean expired;
 
-    Attempt(CheckedAddress target, DestinationGuard guard, SSLSocketFactory tls, ScheduledExecutorService scheduler,
+    MailConnection(CheckedAddress target, DestinationGuard guard, SSLSocketFactory tls, ScheduledExecutorService scheduler,
             Duration deadline) {
         this.target = target;
         this.guard = guard;

@@ -1,7 +1,9 @@
-package app.plugboard.chat;
+package app.plugboard.discord;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.plugboard.chat.Message;
+import app.plugboard.chat.Response;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;

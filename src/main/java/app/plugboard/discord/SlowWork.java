@@ -1,5 +1,7 @@
-package app.plugboard.chat;
+package app.plugboard.discord;
 
+import app.plugboard.chat.Message;
+import app.plugboard.chat.Response;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -15,31 +17,32 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
 /**
- * Runs the slow part of a {@link Response.Later} on the bounded pool and hands over its message.
- * Acknowledging comes first: a transport with interactions still waiting for their acknowledgement
- * (Discord allows three seconds) holds slow work back briefly, so a burst is acknowledged before the
- * CPU goes to rendering answers.
+ * Runs the slow part of a {@link Response.Later} on the bounded pool ({@link SlowWorkPool}) and hands
+ * over its message, so JDA's threads never wait. Acknowledging comes first: while interactions still
+ * wait for their acknowledgement (Discord allows three seconds), slow work is held back briefly, so
+ * a burst is acknowledged before the CPU goes to rendering answers. (The terminal needs none of
+ * this: it runs slow work on its own thread, one line at a time.)
  */
 @Component
-public class SlowWork {
+class SlowWork {
 
-    public static final String BUSY = "Plugboard is very busy right now. Nothing was changed; try again in a minute.";
+    static final String BUSY = "Plugboard is very busy right now. Nothing was changed; try again in a minute.";
     static final Duration MOST_HELD_BACK = Duration.ofMillis(500);
 
     private final ExecutorService executor;
     private final List<BooleanSupplier> acknowledgementsPending = new CopyOnWriteArrayList<>();
 
-    SlowWork(@Qualifier(ChatExecutors.SLOW) ExecutorService executor) {
+    SlowWork(@Qualifier(SlowWorkPool.NAME) ExecutorService executor) {
         this.executor = executor;
     }
 
-    /** A transport says when it has interactions waiting for their acknowledgement. */
-    public void holdBackWhile(BooleanSupplier pending) {
+    /** The router says when it has interactions waiting for their acknowledgement. */
+    void holdBackWhile(BooleanSupplier pending) {
         acknowledgementsPending.add(pending);
     }
 
     /** {@code done} receives the work's message, or a "busy" message when the queue is full. */
-    public void run(Response.Later later, Consumer<Message> done) {
+    void run(Response.Later later, Consumer<Message> done) {
         try {
             executor.execute(() -> done.accept(afterAcknowledgements(later.work())));
         } catch (RejectedExecutionException e) {
@@ -57,7 +60,7 @@ public class SlowWork {
     }
 
     /** Whether nothing else is being worked on or waiting: work submitted now has the pool to itself. */
-    public boolean idle() {
+    boolean idle() {
         return executor instanceof ThreadPoolExecutor pool && pool.getQueue().isEmpty() && pool.getActiveCount() == 0;
     }
 
@@ -65,7 +68,7 @@ public class SlowWork {
      * The work's message when it is done (a "busy" message at once when the queue is full). Not held
      * back: this is for an idle pool racing to be the answer itself.
      */
-    public CompletableFuture<Message> submit(Response.Later later) {
+    CompletableFuture<Message> submit(Response.Later later) {
         try {
             return CompletableFuture.supplyAsync(later.work(), executor);
         } catch (RejectedExecutionException e) {
