@@ -1,10 +1,14 @@
 package app.plugboard;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.EvaluationResult;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -53,5 +57,47 @@ class ArchitectureTest {
                         "app.plugboard.integration.gmail..", "app.plugboard.integration.imap..",
                         "app.plugboard.integration.calendar..")
                 .check(CLASSES);
+    }
+
+    @Test
+    @DisplayName("no cycles between features (integration, workflow, chat …, each with its sub-packages)")
+    void featuresFreeOfCycles() {
+        featuresFreeOfCycles("app.plugboard").check(CLASSES);
+    }
+
+    @Test
+    @DisplayName("no cycles between packages either (integration, integration.chat, integration.imap … each on its own)")
+    void packagesFreeOfCycles() {
+        packagesFreeOfCycles("app.plugboard").check(CLASSES);
+    }
+
+    @Test
+    @DisplayName("the cycle rules catch cycles: between two features, and between a package and its sub-package")
+    void cycleRulesCatchCycles() {
+        // GIVEN tiny packages with deliberate cycles (src/test/java/app/plugboard/cyclefixture)
+        String root = "app.plugboard.cyclefixture";
+        JavaClasses fixture = new ClassFileImporter().importPackages(root);
+
+        // WHEN the same rules check them
+        EvaluationResult features = featuresFreeOfCycles(root).evaluate(fixture);
+        EvaluationResult packages = packagesFreeOfCycles(root).evaluate(fixture);
+
+        // THEN the feature rule finds orders <-> billing (no two packages cycle there) and not shop, which is one feature
+        assertThat(features.hasViolation()).isTrue();
+        assertThat(features.getFailureReport().getDetails()).singleElement().asString()
+                .contains("feature orders", "feature billing").doesNotContain("feature shop");
+        // AND the package rule finds shop <-> shop.web, and nothing between orders, billing and billing.chat
+        assertThat(packages.getFailureReport().getDetails()).singleElement().asString()
+                .contains("package shop ->", "package shop.web").doesNotContain("orders");
+    }
+
+    /** A feature is a package right under {@code root} with everything beneath it. */
+    static ArchRule featuresFreeOfCycles(String root) {
+        return slices().matching(root + ".(*)..").namingSlices("feature $1").should().beFreeOfCycles();
+    }
+
+    /** Every package under {@code root} on its own: a sub-package may not cycle with its parent or a sibling. */
+    static ArchRule packagesFreeOfCycles(String root) {
+        return slices().matching(root + ".(**)").namingSlices("package $1").should().beFreeOfCycles();
     }
 }

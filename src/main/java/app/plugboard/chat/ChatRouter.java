@@ -19,10 +19,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * The one entry for everything a person does, whatever the transport: dispatches commands by
- * name and components by route, and always answers. A domain refusal becomes its user-facing
- * message; an unknown or foreign component "has expired"; a database out of reach says so (the
- * log too, once a minute); anything unexpected becomes "something went wrong, reference X" while
- * the log gets the stack trace under X.
+ * name and components by route ({@code feature:name}, decoded into the route's {@link Action}), and
+ * always answers. A domain refusal becomes its user-facing message; an unknown or foreign component,
+ * one whose id does not decode, or an event its route does not take "has expired"; a database out of
+ * reach says so (the log too, once a minute); anything unexpected becomes "something went wrong,
+ * reference X" while the log gets the stack trace under X.
  */
 @Component
 public class ChatRouter {
@@ -30,14 +31,15 @@ public class ChatRouter {
     public static final String SOMETHING_WENT_WRONG = "Something went wrong on our side, sorry. Reference: %s. "
             + "Try again in a moment; if it keeps happening, give the reference to whoever runs this Plugboard.";
     private static final Logger log = LoggerFactory.getLogger(ChatRouter.class);
+    private static final Message TOO_MANY = Message.text(SlowJobs.TOO_MANY);
 
     private final Map<String, CommandGroup> groups = new LinkedHashMap<>();
     private final Map<String, CommandHandler> commands = new LinkedHashMap<>();
-    private final Map<String, ComponentHandler> components = new HashMap<>();
+    private final Map<String, ComponentRoute> routes = new HashMap<>();
     private final SlowJobs slowJobs = new SlowJobs();
     private final DatabaseOutage databaseOutage = new DatabaseOutage(Clock.systemUTC());
 
-    public ChatRouter(List<CommandGroup> groups, List<CommandHandler> commands, List<ComponentHandler> components) {
+    public ChatRouter(List<CommandGroup> groups, List<CommandHandler> commands, List<ComponentRoutes> components) {
         groups.forEach(group -> unique(this.groups, group.name(), group, "command"));
         for (CommandHandler handler : commands) {
             if (!this.groups.containsKey(handler.command())) {
@@ -45,7 +47,8 @@ public class ChatRouter {
             }
             unique(this.commands, key(handler.command(), handler.spec().name()), handler, "subcommand");
         }
-        components.forEach(handler -> unique(this.components, handler.route(), handler, "component route"));
+        components.stream().flatMap(owner -> owner.componentRoutes().stream())
+                .forEach(route -> unique(this.routes, route.type().route(), route, "component route"));
     }
 
     /** What transports register: every command with its subcommands, in a stable order. */
@@ -64,7 +67,7 @@ public class ChatRouter {
     /** Never throws: every event gets an answer. */
     public Response handle(ChatEvent event) {
         try {
-            return guardLater(dispatch(event), event);
+            return dispatch(event);
         } catch (RuntimeException e) {
             return Response.reply(failureText(e, event));
         }
@@ -72,10 +75,10 @@ public class ChatRouter {
 
     private Response dispatch(ChatEvent event) {
         if (event instanceof ChatEvent.Command command) {
-            return commandHandler(command.command(), command.subcommand())
+            return guardLater(commandHandler(command.command(), command.subcommand())
                     .map(handler -> handler.handle(command))
                     .orElseGet(() -> Response.reply("I don't know /" + command.command() + " " + command.subcommand()
-                            + ". Try /integration help."));
+                            + ". Try /integration help.")), event, TOO_MANY);
         }
         if (event instanceof ChatEvent.Autocomplete autocomplete) {
             return new Response.Suggestions(commandHandler(autocomplete.command(), autocomplete.subcommand())
@@ -83,11 +86,48 @@ public class ChatRouter {
                     .orElse(List.of()));
         }
         ComponentId id = ComponentId.parse(componentIdOf(event)).orElseThrow(ExpiredException::new);
-        ComponentHandler handler = components.get(id.route());
-        if (handler == null) {
+        ComponentRoute route = routes.get(id.route());
+        if (route instanceof ComponentRoute.OnClick<?> onClick && event instanceof ChatEvent.Click click) {
+            return guardLater(click(onClick, click, id), event, TOO_MANY);
+        }
+        if (route instanceof ComponentRoute.OnChoice<?, ?> onChoice && event instanceof ChatEvent.Choose choose) {
+            return guardLater(choose(onChoice, choose, id), event, TOO_MANY);
+        }
+        if (route instanceof ComponentRoute.OnSubmit<?> onSubmit && event instanceof ChatEvent.FormSubmit submit) {
+            return submit(onSubmit, submit, id);
+        }
+        throw new ExpiredException();
+    }
+
+    private static <A extends Action> Response click(ComponentRoute.OnClick<A> route, ChatEvent.Click click, ComponentId id) {
+        return route.handler().answer(click, decode(route.type(), id));
+    }
+
+    private static <A extends Action, V> Response choose(ComponentRoute.OnChoice<A, V> route, ChatEvent.Choose choose,
+            ComponentId id) {
+        A action = decode(route.type(), id);
+        if (choose.values().size() != 1) {
             throw new ExpiredException();
         }
-        return handler.handle(event, id);
+        V chosen;
+        try {
+            chosen = route.chosen().apply(choose.values().get(0));
+        } catch (IllegalArgumentException unreadable) {
+            throw new ExpiredException();
+        }
+        return route.handler().answer(choose, action, chosen);
+    }
+
+    /** A form refused for too many checks running offers its way back in, so nothing typed is lost. */
+    private <A extends Action> Response submit(ComponentRoute.OnSubmit<A> route, ChatEvent.FormSubmit submit, ComponentId id) {
+        A action = decode(route.type(), id);
+        Message tooMany = route.reopen() == null ? TOO_MANY
+                : TOO_MANY.withRow(ControlRow.of(Control.Button.tryAgain(route.reopen().apply(action))));
+        return guardLater(route.handler().answer(submit, action), submit, tooMany);
+    }
+
+    private static <A extends Action> A decode(ActionType<A> type, ComponentId id) {
+        return type.decode(id).orElseThrow(ExpiredException::new);
     }
 
     private static boolean isComponent(ChatEvent event) {
@@ -115,7 +155,7 @@ public class ChatRouter {
      * The slow part runs later, elsewhere: it gets the same protection. Network work (a Later with a
      * progress text) is counted per person, and refused at once beyond {@link SlowJobs#PER_PERSON}.
      */
-    private Response guardLater(Response response, ChatEvent event) {
+    private Response guardLater(Response response, ChatEvent event, Message tooMany) {
         if (!(response instanceof Response.Later later)) {
             return response;
         }
@@ -132,7 +172,7 @@ public class ChatRouter {
         }
         Optional<Runnable> counted = slowJobs.start(event.user());
         if (counted.isEmpty()) {
-            return Response.reply(SlowJobs.TOO_MANY);
+            return new Response.Reply(tooMany);
         }
         Runnable end = counted.get();
         return new Response.Later(later.progress(), later.inPlace(), () -> {

@@ -11,6 +11,7 @@ public record CommandSpec(String name, String description, List<Subcommand> subc
 
     public record Subcommand(String name, String description, List<Parameter> options) {
         public Subcommand {
+            Limits.check(description, Limits.COMMAND_DESCRIPTION, "A subcommand description");
             options = List.copyOf(options);
         }
 

@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
  * The id of a button, select or form: {@code <feature>:<action>[:<arg>...]}. Arguments are ids
  * only (uuids, numbers, draft tokens), never an address, URL or token, and the whole id fits
  * Discord's 100 characters. Everything that names a thing is re-checked when the id comes back.
+ * Code reads and writes ids through {@link Action} records and their {@link ActionType}.
  */
 public record ComponentId(String feature, String action, List<String> args) {
 
@@ -47,13 +48,6 @@ public record ComponentId(String feature, String action, List<String> args) {
 
     public String route() {
         return feature + ":" + action;
-    }
-
-    public String arg(int index) {
-        if (index >= args.size()) {
-            throw new ExpiredException();
-        }
-        return args.get(index);
     }
 
     public String encode() {

@@ -8,6 +8,11 @@ import org.jspecify.annotations.Nullable;
 /** A form to fill (a Discord modal; in the terminal, one prompt per field). */
 public record Form(ComponentId id, String title, List<Field> fields) {
 
+    /** @param submit what submitting the form does */
+    public Form(Action submit, String title, List<Field> fields) {
+        this(submit.componentId(), title, fields);
+    }
+
     public sealed interface Field {
         String key();
 

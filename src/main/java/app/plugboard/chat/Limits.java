@@ -25,6 +25,7 @@ public final class Limits {
     public static final int FORM_VALUE = 4000;
     public static final int SUGGESTIONS = 25;
     public static final int SUGGESTION_TEXT = 100;
+    public static final int COMMAND_DESCRIPTION = 100;
 
     private Limits() {
     }

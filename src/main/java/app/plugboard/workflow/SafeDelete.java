@@ -4,6 +4,8 @@ import app.plugboard.common.ChangedMeanwhileException;
 import app.plugboard.common.FieldProblem;
 import app.plugboard.common.InvalidInputException;
 import app.plugboard.common.UserId;
+import app.plugboard.integration.IntegrationDeletion;
+import app.plugboard.integration.IntegrationDependents.Dependent;
 import app.plugboard.integration.IntegrationId;
 import app.plugboard.integration.IntegrationInUseException;
 import app.plugboard.integration.IntegrationService;
@@ -29,7 +31,7 @@ import org.springframework.transaction.annotation.Transactional;
  * or the workflows that use it changed since, nothing happens and they are shown it again.
  */
 @Service
-public class SafeDelete {
+public class SafeDelete implements IntegrationDeletion {
 
     private final IntegrationService integrations;
     private final WorkflowRepository workflows;
@@ -41,27 +43,7 @@ public class SafeDelete {
         this.clock = clock;
     }
 
-    /**
-     * What a delete would do, as the person is asked about it.
-     *
-     * @param fingerprint identifies the set of workflows shown; the confirmation carries it back
-     */
-    public record Preview(IntegrationView integration, List<WorkflowView> using, String fingerprint,
-            List<IntegrationView> alternatives) {
-    }
-
-    /** What was done. */
-    public record Outcome(IntegrationView deleted, List<WorkflowView> paused, List<WorkflowView> moved,
-            @Nullable IntegrationView movedTo) {
-    }
-
-    /** The person confirmed something that is no longer so: nothing was done; show them a fresh preview. */
-    public static final class ChangedSinceShownException extends RuntimeException {
-        ChangedSinceShownException() {
-            super("changed since it was shown", null, false, false);
-        }
-    }
-
+    @Override
     @Transactional(readOnly = true)
     public Preview preview(UserId actor, IntegrationId id) {
         IntegrationView integration = integrations.get(actor, id);
@@ -69,15 +51,10 @@ public class SafeDelete {
         List<IntegrationView> alternatives = integrations.list(actor).stream()
                 .filter(other -> other.type() == integration.type() && !other.id().equals(id))
                 .toList();
-        return new Preview(integration, using, fingerprint(using), alternatives);
+        return new Preview(integration, WorkflowService.asDependents(using), fingerprint(using), alternatives);
     }
 
-    /**
-     * Deletes the integration at the version shown, pausing the workflows shown (or moving them to
-     * {@code moveTo}).
-     *
-     * @throws ChangedSinceShownException when the integration or its workflows changed since
-     */
+    @Override
     @Transactional
     public Outcome delete(UserId actor, IntegrationId id, long shownVersion, String shownFingerprint,
             @Nullable IntegrationId moveTo) {
@@ -105,7 +82,7 @@ public class SafeDelete {
             // a workflow changed, or started using it, in the meantime: the transaction rolls back
             throw new ChangedSinceShownException();
         }
-        List<WorkflowView> affected = now.using();
+        List<Dependent> affected = now.using();
         return target == null
                 ? new Outcome(now.integration(), affected, List.of(), null)
                 : new Outcome(now.integration(), List.of(), affected, target);

@@ -6,6 +6,7 @@ import app.plugboard.common.FormatCharacters;
 import app.plugboard.common.InvalidInputException;
 import app.plugboard.common.NotFoundException;
 import app.plugboard.common.UserId;
+import app.plugboard.integration.IntegrationDependents;
 import app.plugboard.integration.IntegrationId;
 import app.plugboard.integration.IntegrationService;
 import java.time.Clock;
@@ -23,9 +24,12 @@ import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The workflow side of the model: which of a person's workflows use which of their integrations. */
+/**
+ * The workflow side of the model: which of a person's workflows use which of their integrations. It
+ * tells the integration side what depends on an integration ({@link IntegrationDependents}).
+ */
 @Service
-public class WorkflowService {
+public class WorkflowService implements IntegrationDependents {
 
     public static final String NAME = "name";
     public static final String INTEGRATIONS = "integrations";
@@ -71,7 +75,14 @@ public class WorkflowService {
         return repository.findOwnedUsing(actor, integration).stream().map(WorkflowService::view).toList();
     }
 
+    @Override
+    @Transactional(readOnly = true)
+    public List<Dependent> dependents(UserId actor, IntegrationId integration) {
+        return asDependents(usingIntegration(actor, integration));
+    }
+
     /** How many workflows use each of the person's integrations; integrations no workflow uses are absent. */
+    @Override
     @Transactional(readOnly = true)
     public Map<IntegrationId, Long> usageCounts(UserId actor) {
         return repository.countUsage(actor).stream().collect(
@@ -114,6 +125,10 @@ public class WorkflowService {
             throw new InvalidInputException(new FieldProblem(NAME, problem));
         }
         return clean;
+    }
+
+    static List<Dependent> asDependents(List<WorkflowView> workflows) {
+        return workflows.stream().map(workflow -> new Dependent(workflow.name(), workflow.state() == WorkflowState.PAUSED)).toList();
     }
 
     static WorkflowView view(Workflow workflow) {

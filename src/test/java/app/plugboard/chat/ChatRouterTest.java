@@ -74,28 +74,61 @@ class ChatRouterTest {
     }
 
     @Test
-    @DisplayName("unknown, malformed and foreign component ids are answered \"this has expired\"")
+    @DisplayName("unknown, malformed and foreign component ids, and events their route does not take, are answered \"this has expired\"")
     void expired() {
-        ComponentHandler gone = new ComponentHandler() {
-            @Override
-            public String route() {
-                return "demo:gone";
-            }
-
-            @Override
-            public Response handle(ChatEvent event, ComponentId id) {
-                throw new NotFoundException("thing");
-            }
-        };
+        ComponentRoutes gone = () -> List.of(ComponentRoute.onSubmit(Demo.TYPE, (submit, demo) -> {
+            throw new NotFoundException("thing");
+        }));
         ChatRouter router = new ChatRouter(List.of(GROUP), List.of(), List.of(gone));
 
         for (ChatEvent event : List.of(
                 new ChatEvent.Click(ALICE, "demo:unknown:1"),
                 new ChatEvent.Click(ALICE, "not an id at all"),
                 new ChatEvent.Choose(ALICE, "x".repeat(150), List.of("a")),
-                new ChatEvent.FormSubmit(ALICE, "demo:gone:abc", Map.of()))) {
-            assertThat(((Response.Reply) router.handle(event)).message().text()).isEqualTo(ExpiredException.MESSAGE);
+                new ChatEvent.FormSubmit(ALICE, "demo:gone:abc", Map.of()),
+                new ChatEvent.Click(ALICE, "demo:gone:abc"),
+                new ChatEvent.FormSubmit(ALICE, "demo:gone", Map.of()),
+                new ChatEvent.FormSubmit(ALICE, "demo:gone:abc:extra", Map.of()))) {
+            assertThat(((Response.Reply) router.handle(event)).message().text()).as(event.toString())
+                    .isEqualTo(ExpiredException.MESSAGE);
         }
+    }
+
+    @Test
+    @DisplayName("a choice is read before its handler runs: another number of values, or a value that does not read, has expired")
+    void choiceRead() {
+        List<Integer> chosen = new java.util.ArrayList<>();
+        ComponentRoutes pick = () -> List.of(ComponentRoute.onChoice(Demo.TYPE, Integer::valueOf, (choice, demo, number) -> {
+            chosen.add(number);
+            return Response.reply("picked " + number + " for " + demo.thing());
+        }));
+        ChatRouter router = new ChatRouter(List.of(GROUP), List.of(), List.of(pick));
+
+        assertThat(((Response.Reply) router.handle(new ChatEvent.Choose(ALICE, "demo:gone:abc", List.of("7")))).message().text())
+                .isEqualTo("picked 7 for abc");
+        for (List<String> values : List.of(List.<String>of(), List.of("1", "2"), List.of("seven"))) {
+            assertThat(((Response.Reply) router.handle(new ChatEvent.Choose(ALICE, "demo:gone:abc", values))).message().text())
+                    .isEqualTo(ExpiredException.MESSAGE);
+        }
+        assertThat(chosen).containsExactly(7);
+    }
+
+    @Test
+    @DisplayName("a form refused because two checks are running offers Try again with the form's way back in")
+    void refusedFormOffersTryAgain() {
+        ComponentRoutes form = () -> List.of(ComponentRoute.onSubmit(Demo.TYPE, demo -> new Demo("again-" + demo.thing()),
+                (submit, demo) -> Response.later("Checking…", () -> Message.text("checked"))));
+        ChatRouter router = new ChatRouter(List.of(GROUP), List.of(), List.of(form));
+        ChatEvent.FormSubmit submit = new ChatEvent.FormSubmit(ALICE, "demo:gone:abc", Map.of());
+        router.handle(submit);
+        router.handle(submit);
+
+        Message refused = ((Response.Reply) router.handle(submit)).message();
+
+        assertThat(refused.text()).isEqualTo("You already have 2 checks running; wait for one to finish, then try again.");
+        assertThat(refused.rows()).singleElement().satisfies(row -> assertThat(row.controls()).containsExactly(
+                Control.Button.of(ComponentId.of("demo", "gone", "again-abc"), "Try again", Control.Style.PRIMARY)));
+        assertThat(router.slowJobsRunning(ALICE)).isEqualTo(2);
     }
 
     @Test
@@ -108,6 +141,10 @@ class ChatRouterTest {
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("two handlers for the subcommand demo same");
         assertThatThrownBy(() -> new ChatRouter(List.of(), List.of(first), List.of()))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("no command group /demo");
+        ComponentRoutes once = () -> List.of(ComponentRoute.onClick(Demo.TYPE, (click, demo) -> Response.reply("1")));
+        ComponentRoutes again = () -> List.of(ComponentRoute.onSubmit(Demo.TYPE, (submit, demo) -> Response.reply("2")));
+        assertThatThrownBy(() -> new ChatRouter(List.of(GROUP), List.of(), List.of(once, again)))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("two handlers for the component route demo:gone");
     }
 
     @Test
@@ -121,6 +158,28 @@ class ChatRouterTest {
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> ComponentId.of("int", "x", "a".repeat(40), "b".repeat(40), "c".repeat(40)))
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    @DisplayName("an action encodes itself into its id and decodes from it; an id of another shape is not that action")
+    void actionsRoundTrip() {
+        Demo demo = new Demo("8d6c4a5e-57f5-4a7b-9d4c-3f1f6f2b1a11");
+
+        assertThat(demo.componentId().encode()).isEqualTo("demo:gone:8d6c4a5e-57f5-4a7b-9d4c-3f1f6f2b1a11");
+        assertThat(Demo.TYPE.decode(demo.componentId())).contains(demo);
+        assertThat(Demo.TYPE.decode(ComponentId.of("demo", "gone"))).isEmpty();
+        assertThat(Demo.TYPE.decode(ComponentId.of("demo", "gone", "a", "b"))).isEmpty();
+        assertThat(Demo.TYPE.decode(ComponentId.of("demo", "other", "a"))).isEmpty();
+    }
+
+    /** An action of the demo feature, naming one thing by id. */
+    record Demo(String thing) implements Action {
+        static final ActionType<Demo> TYPE = ActionType.of("demo", "gone", arguments -> new Demo(arguments.text()));
+
+        @Override
+        public ComponentId componentId() {
+            return TYPE.id(thing);
+        }
     }
 
     static CommandHandler command(String name, java.util.function.Function<ChatEvent.Command, Response> answer) {

@@ -139,6 +139,42 @@ class PerUserLimitsTest {
     }
 
     @Test
+    @DisplayName("a form refused because two checks are running offers Try again, which reopens it with what was typed (no secret)")
+    void refusedFormKeepsWhatWasTyped() {
+        // GIVEN Alice has two calendar checks waiting on the feed server
+        release = new CountDownLatch(1);
+        List<String> aliceForms = openForms(alice, "First", "Second", "Third");
+        submitFeed(alice, aliceForms.get(0), "first").awaitCallback();
+        submitFeed(alice, aliceForms.get(1), "second").awaitCallback();
+        await().atMost(Duration.ofSeconds(5)).until(() -> arrived.get() == 2);
+
+        // WHEN she submits a third form, with a feed address, a username and a password
+        FakeInteraction third = discord.modalSubmit(alice, aliceForms.get(2), Map.of(
+                        "address", "http://127.0.0.1:" + feeds.port() + "/third.ics", "username", "alice.cal", "password", "feed-pw"),
+                Map.of("source", List.of("feed")));
+
+        // THEN the refusal says why and offers Try again; nothing is stored, no third check starts
+        Callback refused = third.awaitCallback();
+        assertThat(refused.content()).isEqualTo("You already have 2 checks running; wait for one to finish, then try again.");
+        assertThat(third.message().buttons()).extracting(button -> button.path("label").asString()).containsExactly("Try again");
+        assertThat(router.slowJobsRunning(id(alice))).isEqualTo(2);
+
+        // WHEN she clicks Try again THEN the third form opens again, with what she typed except the secrets
+        Callback again = discord.button(alice, third.message().button("Try again").path("custom_id").asString(),
+                third.message()).awaitCallback();
+        assertThat(again.type()).isEqualTo(Callback.MODAL);
+        assertThat(again.customId()).isEqualTo(aliceForms.get(2));
+        assertThat(again.data().path("title").asString()).isEqualTo("Add Calendar: Third");
+        assertThat(again.data().toString()).contains("\"value\":\"alice.cal\"")
+                .doesNotContain("third.ics").doesNotContain("feed-pw");
+
+        // AND once the checks finish, only the first two are stored
+        release.countDown();
+        await().atMost(Duration.ofSeconds(10)).until(() -> integrations.list(id(alice)).size() == 2);
+        assertThat(integrations.list(id(alice))).extracting(IntegrationView::label).containsExactly("First", "Second");
+    }
+
+    @Test
     @DisplayName("a check whose work fails is not counted afterwards")
     void failedWorkReleases() {
         // WHEN Alice checks an integration she does not have, three times (the work fails each time)

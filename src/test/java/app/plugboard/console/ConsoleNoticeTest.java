@@ -3,10 +3,12 @@ package app.plugboard.console;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import app.plugboard.chat.ChatEvent;
+import app.plugboard.chat.Action;
+import app.plugboard.chat.ActionType;
 import app.plugboard.chat.ChatRouter;
-import app.plugboard.chat.ComponentHandler;
 import app.plugboard.chat.ComponentId;
+import app.plugboard.chat.ComponentRoute;
+import app.plugboard.chat.ComponentRoutes;
 import app.plugboard.chat.Control;
 import app.plugboard.chat.ControlRow;
 import app.plugboard.chat.Message;
@@ -33,17 +35,8 @@ class ConsoleNoticeTest {
     @DisplayName("a notice is printed while the conversation waits for input, and its button becomes choice 1")
     void noticeWithButton() throws Exception {
         // GIVEN a running terminal conversation, and a button route that answers
-        ComponentHandler reconnect = new ComponentHandler() {
-            @Override
-            public String route() {
-                return "gmail:reconnect";
-            }
-
-            @Override
-            public Response handle(ChatEvent event, ComponentId id) {
-                return Response.reply("Here is a new link for " + id.arg(0) + ".");
-            }
-        };
+        ComponentRoutes reconnect = () -> List.of(ComponentRoute.onClick(Reconnect.TYPE,
+                (click, action) -> Response.reply("Here is a new link for " + action.integration() + ".")));
         ChatRouter router = new ChatRouter(List.of(), List.of(), List.of(reconnect));
         PipedWriter typed = new PipedWriter();
         BufferedReader in = new BufferedReader(new PipedReader(typed));
@@ -57,7 +50,7 @@ class ConsoleNoticeTest {
 
         // WHEN a notice comes for the terminal's user (and one for someone else)
         notifier.notify(ME, Message.text("⚠️ **Work** (Gmail) stopped working.")
-                .withRow(ControlRow.of(Control.Button.of(ComponentId.of("gmail", "reconnect", "abc"), "Reconnect",
+                .withRow(ControlRow.of(Control.Button.of(new Reconnect("abc"), "Reconnect",
                         Control.Style.PRIMARY))), "some-key");
         notifier.notify(new UserId(2), Message.text("not for this terminal"), null);
 
@@ -69,6 +62,15 @@ class ConsoleNoticeTest {
         conversation.join(5_000);
         assertThat(text(bytes)).contains("[1] Reconnect").doesNotContain("not for this terminal");
         assertThat(notifier.describe(ME)).hasValue("the terminal user of this Plugboard");
+    }
+
+    record Reconnect(String integration) implements Action {
+        static final ActionType<Reconnect> TYPE = ActionType.of("gmail", "reconnect", arguments -> new Reconnect(arguments.text()));
+
+        @Override
+        public ComponentId componentId() {
+            return TYPE.id(integration);
+        }
     }
 
     private static void type(PipedWriter typed, String line) throws IOException {

@@ -2,13 +2,16 @@ package app.plugboard.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.plugboard.chat.Action;
+import app.plugboard.chat.ActionType;
 import app.plugboard.chat.ChatEvent;
 import app.plugboard.chat.ChatRouter;
 import app.plugboard.chat.CommandGroup;
 import app.plugboard.chat.CommandHandler;
 import app.plugboard.chat.CommandSpec;
-import app.plugboard.chat.ComponentHandler;
 import app.plugboard.chat.ComponentId;
+import app.plugboard.chat.ComponentRoute;
+import app.plugboard.chat.ComponentRoutes;
 import app.plugboard.chat.Form;
 import app.plugboard.chat.Response;
 import app.plugboard.common.UserId;
@@ -89,23 +92,15 @@ class ConsoleSecretInputTest {
 
             @Override
             public Response handle(ChatEvent.Command event) {
-                return new Response.ShowForm(new Form(ComponentId.of("demo", "submit"), "Log in", List.of(
+                return new Response.ShowForm(new Form(new LogIn(), "Log in", List.of(
                         new Form.Text("username", "Username", null, null, null, true, false, 100),
                         new Form.Text("password", "Password", null, null, null, true, true, 100))));
             }
         };
-        ComponentHandler submit = new ComponentHandler() {
-            @Override
-            public String route() {
-                return "demo:submit";
-            }
-
-            @Override
-            public Response handle(ChatEvent event, ComponentId id) {
-                submitted.add(event);
-                return Response.reply("Done.");
-            }
-        };
+        ComponentRoutes submit = () -> List.of(ComponentRoute.onSubmit(LogIn.TYPE, (form, logIn) -> {
+            submitted.add(form);
+            return Response.reply("Done.");
+        }));
         ChatRouter demo = new ChatRouter(List.of(new CommandGroup("demo", "Demo")), List.of(login), List.of(submit));
 
         // WHEN the person fills the form in the terminal
@@ -114,6 +109,15 @@ class ConsoleSecretInputTest {
         // THEN the event prints the username and masks the password
         assertThat(submitted).singleElement().hasToString(
                 "FormSubmit[user=" + ME + ", formId=demo:submit, values={password=***, username=alice}]");
+    }
+
+    record LogIn() implements Action {
+        static final ActionType<LogIn> TYPE = ActionType.of("demo", "submit", arguments -> new LogIn());
+
+        @Override
+        public ComponentId componentId() {
+            return TYPE.id();
+        }
     }
 
     /** Answers prompts from a script and records which were read hidden. */

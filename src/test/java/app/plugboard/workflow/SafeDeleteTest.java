@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import app.plugboard.common.InvalidInputException;
 import app.plugboard.common.NotFoundException;
 import app.plugboard.common.UserId;
+import app.plugboard.integration.IntegrationDependents.Dependent;
 import app.plugboard.integration.IntegrationService;
 import app.plugboard.integration.IntegrationView;
 import app.plugboard.testsupport.Tables;
@@ -76,11 +77,11 @@ class SafeDeleteTest {
         WorkflowView invoices = workflows.create(ALICE, "Invoices", Set.of(work.id()));
         workflows.create(ALICE, "Other", Set.of(home.id()));
         SafeDelete.Preview preview = safeDelete.preview(ALICE, work.id());
-        assertThat(preview.using()).extracting(WorkflowView::name).containsExactly("Invoices", "Morning digest");
+        assertThat(preview.using()).extracting(Dependent::name).containsExactly("Invoices", "Morning digest");
 
         SafeDelete.Outcome outcome = safeDelete.delete(ALICE, work.id(), work.version(), preview.fingerprint(), null);
 
-        assertThat(outcome.paused()).extracting(WorkflowView::name).containsExactly("Invoices", "Morning digest");
+        assertThat(outcome.paused()).extracting(Dependent::name).containsExactly("Invoices", "Morning digest");
         assertThat(workflows.list(ALICE)).extracting(WorkflowView::name, WorkflowView::state, w -> w.integrations())
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple("Invoices", WorkflowState.PAUSED, Set.of()),
@@ -100,7 +101,7 @@ class SafeDeleteTest {
         SafeDelete.Outcome outcome = safeDelete.delete(ALICE, work.id(), work.version(), preview.fingerprint(), home.id());
 
         assertThat(outcome.movedTo().label()).isEqualTo("Home mail");
-        assertThat(outcome.moved()).extracting(WorkflowView::name).containsExactly("Both", "Morning digest");
+        assertThat(outcome.moved()).extracting(Dependent::name).containsExactly("Both", "Morning digest");
         assertThat(workflows.list(ALICE)).allSatisfy(w -> assertThat(w.state()).isEqualTo(WorkflowState.ACTIVE));
         assertThat(workflows.list(ALICE)).extracting(WorkflowView::integrations)
                 .containsExactly(Set.of(home.id()), Set.of(home.id(), family.id()));

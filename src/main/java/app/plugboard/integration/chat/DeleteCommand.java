@@ -1,9 +1,14 @@
 package app.plugboard.integration.chat;
 
+import app.plugboard.chat.Action;
+import app.plugboard.chat.ActionType;
 import app.plugboard.chat.Card;
 import app.plugboard.chat.ChatEvent;
 import app.plugboard.chat.CommandHandler;
 import app.plugboard.chat.CommandSpec;
+import app.plugboard.chat.ComponentId;
+import app.plugboard.chat.ComponentRoute;
+import app.plugboard.chat.ComponentRoutes;
 import app.plugboard.chat.Control;
 import app.plugboard.chat.ControlRow;
 import app.plugboard.chat.Limits;
@@ -13,27 +18,75 @@ import app.plugboard.chat.Response;
 import app.plugboard.chat.Suggestion;
 import app.plugboard.chat.Tone;
 import app.plugboard.common.UserId;
+import app.plugboard.integration.IntegrationDeletion;
+import app.plugboard.integration.IntegrationDependents.Dependent;
 import app.plugboard.integration.IntegrationId;
 import app.plugboard.integration.IntegrationView;
-import app.plugboard.workflow.SafeDelete;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code /integration delete integration:<x>}: asks first. When workflows use the integration, the
- * question lists them, says what will happen to them, and offers to move them to another
- * integration of the same type instead.
+ * {@code /integration delete integration:<x>}, and the "Delete" button: asks first. When workflows use
+ * the integration, the question lists them, says what will happen to them, and offers to move them to
+ * another integration of the same type instead. The confirmation carries exactly what was shown; the
+ * answer comes after the commit and says what happened.
  */
 @Component
-class DeleteCommand implements CommandHandler {
+class DeleteCommand implements CommandHandler, ComponentRoutes {
+
+    static final String CANCELLED = "Nothing was deleted.";
+
+    record Ask(IntegrationId integration) implements Action {
+        static final ActionType<Ask> TYPE = ActionType.of(IntegrationCommands.FEATURE, "del",
+                arguments -> new Ask(arguments.as(IntegrationId::parse)));
+
+        @Override
+        public ComponentId componentId() {
+            return TYPE.id(integration);
+        }
+    }
+
+    /** Carries what the question showed: the integration's version and the fingerprint of the workflows using it. */
+    record Confirm(IntegrationId integration, long version, String fingerprint) implements Action {
+        static final ActionType<Confirm> TYPE = ActionType.of(IntegrationCommands.FEATURE, "del-ok",
+                arguments -> new Confirm(arguments.as(IntegrationId::parse), arguments.number(), arguments.text()));
+
+        @Override
+        public ComponentId componentId() {
+            return TYPE.id(integration, version, fingerprint);
+        }
+    }
+
+    /** The same as {@link Confirm}, from the select of other integrations to move the workflows to first. */
+    record MoveThenDelete(IntegrationId integration, long version, String fingerprint) implements Action {
+        static final ActionType<MoveThenDelete> TYPE = ActionType.of(IntegrationCommands.FEATURE, "del-move",
+                arguments -> new MoveThenDelete(arguments.as(IntegrationId::parse), arguments.number(), arguments.text()));
+
+        @Override
+        public ComponentId componentId() {
+            return TYPE.id(integration, version, fingerprint);
+        }
+    }
+
+    record Cancel(IntegrationId integration) implements Action {
+        static final ActionType<Cancel> TYPE = ActionType.of(IntegrationCommands.FEATURE, "del-no",
+                arguments -> new Cancel(arguments.as(IntegrationId::parse)));
+
+        @Override
+        public ComponentId componentId() {
+            return TYPE.id(integration);
+        }
+    }
 
     private final IntegrationPicker picker;
-    private final SafeDelete safeDelete;
+    private final IntegrationDeletion deletion;
 
-    DeleteCommand(IntegrationPicker picker, SafeDelete safeDelete) {
+    DeleteCommand(IntegrationPicker picker, IntegrationDeletion deletion) {
         this.picker = picker;
-        this.safeDelete = safeDelete;
+        this.deletion = deletion;
     }
 
     @Override
@@ -43,13 +96,13 @@ class DeleteCommand implements CommandHandler {
 
     @Override
     public CommandSpec.Subcommand spec() {
-        return CommandSpec.Subcommand.of("delete", "Delete an integration (you are asked first)",
-                CommandSpec.Parameter.autocompleted(IntegrationPicker.OPTION, "Which of your integrations"));
+        return CommandSpec.Subcommand.of("delete", "Delete an integration; you are asked first and told which workflows use it",
+                CommandSpec.Parameter.autocompleted(picker.option(), "Which of your integrations"));
     }
 
     @Override
     public Response handle(ChatEvent.Command event) {
-        return Response.later(() -> prompt(event.user(), picker.resolve(event.user(), event.option(IntegrationPicker.OPTION)).id()));
+        return Response.later(() -> prompt(event.user(), picker.resolve(event).id()));
     }
 
     @Override
@@ -57,9 +110,21 @@ class DeleteCommand implements CommandHandler {
         return picker.suggest(event);
     }
 
+    @Override
+    public List<ComponentRoute> componentRoutes() {
+        return List.of(
+                ComponentRoute.onClick(Ask.TYPE, (click, ask) -> Response.inPlace(() -> prompt(click.user(), ask.integration()))),
+                ComponentRoute.onClick(Confirm.TYPE, (click, confirm) ->
+                        delete(click.user(), confirm.integration(), confirm.version(), confirm.fingerprint(), null)),
+                ComponentRoute.onChoice(MoveThenDelete.TYPE, IntegrationId::parse, (choice, move, target) ->
+                        delete(choice.user(), move.integration(), move.version(), move.fingerprint(), target)),
+                ComponentRoute.onClick(Cancel.TYPE, (click, cancel) ->
+                        new Response.Update(Message.text(CANCELLED).withRow(ControlRow.of(IntegrationMessages.allIntegrations())))));
+    }
+
     /** The question, carrying what it shows (version and workflows): a change in between makes the answer stale. */
-    Message prompt(UserId user, IntegrationId id) {
-        SafeDelete.Preview preview = safeDelete.preview(user, id);
+    private Message prompt(UserId user, IntegrationId id) {
+        IntegrationDeletion.Preview preview = deletion.preview(user, id);
         IntegrationView integration = preview.integration();
         int used = preview.using().size();
         List<Card.Field> fields = new ArrayList<>();
@@ -67,7 +132,8 @@ class DeleteCommand implements CommandHandler {
                 .append(integration.summary())
                 .append("\nThis removes the integration and its stored credentials. It cannot be undone.");
         if (used > 0) {
-            fields.add(new Card.Field("Used by " + Views.plural(used, "workflow"), Views.workflowList(preview.using(), true), false));
+            fields.add(new Card.Field("Used by " + IntegrationMessages.plural(used, "workflow"),
+                    IntegrationMessages.workflowList(preview.using(), true), false));
             fields.add(new Card.Field("What happens to them",
                     (used == 1 ? "It is paused and loses " : "They are paused and lose ") + integration.label()
                             + ". Nothing else is deleted."
@@ -78,12 +144,13 @@ class DeleteCommand implements CommandHandler {
                 Limits.fit(description.toString(), Limits.CARD_DESCRIPTION), fields, Tone.DANGER, null);
         List<ControlRow> rows = new ArrayList<>();
         rows.add(ControlRow.of(
-                Control.Button.of(Ids.deleteConfirm(integration.id(), integration.version(), preview.fingerprint()),
-                        used == 0 ? "Delete" : "Delete and pause " + Views.plural(used, "workflow"), Control.Style.DANGER),
-                Control.Button.of(Ids.of(Ids.DELETE_CANCEL, integration.id()), "Cancel", Control.Style.SECONDARY)));
+                Control.Button.of(new Confirm(integration.id(), integration.version(), preview.fingerprint()),
+                        used == 0 ? "Delete" : "Delete and pause " + IntegrationMessages.plural(used, "workflow"),
+                        Control.Style.DANGER),
+                Control.Button.of(new Cancel(integration.id()), "Cancel", Control.Style.SECONDARY)));
         if (used > 0 && !preview.alternatives().isEmpty()) {
-            rows.add(ControlRow.of(new Control.Select(
-                    Ids.deleteMove(integration.id(), integration.version(), preview.fingerprint()),
+            rows.add(ControlRow.of(Control.Select.of(
+                    new MoveThenDelete(integration.id(), integration.version(), preview.fingerprint()),
                     "Move " + (used == 1 ? "it" : "them") + " to another integration, then delete…",
                     preview.alternatives().stream().limit(Limits.SELECT_OPTIONS)
                             .map(other -> Option.of(other.id().toString(), Limits.fit(other.label(), Limits.OPTION_TEXT),
@@ -91,5 +158,42 @@ class DeleteCommand implements CommandHandler {
                             .toList())));
         }
         return new Message("", List.of(card), rows);
+    }
+
+    private Response delete(UserId user, IntegrationId integration, long version, String fingerprint,
+            @Nullable IntegrationId moveTo) {
+        return Response.inPlace(() -> {
+            IntegrationDeletion.Outcome outcome;
+            try {
+                outcome = deletion.delete(user, integration, version, fingerprint, moveTo);
+            } catch (IntegrationDeletion.ChangedSinceShownException e) {
+                Message again = prompt(user, integration);
+                return new Message("⚠️ This changed since you were asked (its settings, or the workflows that use it), "
+                        + "so nothing was deleted. Here it is as it is now:", again.cards(), again.rows());
+            }
+            return Message.text(Limits.fit(done(outcome), Limits.CONTENT))
+                    .withRow(ControlRow.of(IntegrationMessages.allIntegrations()));
+        });
+    }
+
+    /** "Deleted Work mail. Paused 2 workflows: Morning digest, Invoices." */
+    static String done(IntegrationDeletion.Outcome outcome) {
+        StringBuilder text = new StringBuilder("🗑️ Deleted ").append(outcome.deleted().label()).append('.');
+        if (!outcome.paused().isEmpty()) {
+            text.append(" Paused ").append(IntegrationMessages.plural(outcome.paused().size(), "workflow")).append(": ")
+                    .append(names(outcome.paused())).append('.');
+        }
+        if (outcome.movedTo() != null && !outcome.moved().isEmpty()) {
+            text.append(" Moved ").append(IntegrationMessages.plural(outcome.moved().size(), "workflow")).append(" to ")
+                    .append(outcome.movedTo().label()).append(": ").append(names(outcome.moved())).append('.');
+        }
+        return text.toString();
+    }
+
+    private static String names(List<Dependent> workflows) {
+        String shown = workflows.stream().limit(IntegrationMessages.WORKFLOWS_SHOWN).map(Dependent::name)
+                .collect(Collectors.joining(", "));
+        int more = workflows.size() - IntegrationMessages.WORKFLOWS_SHOWN;
+        return more > 0 ? shown + " and " + more + " more" : shown;
     }
 }

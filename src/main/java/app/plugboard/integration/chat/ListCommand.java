@@ -1,27 +1,58 @@
 package app.plugboard.integration.chat;
 
+import app.plugboard.chat.Action;
+import app.plugboard.chat.ActionType;
 import app.plugboard.chat.ChatEvent;
 import app.plugboard.chat.CommandHandler;
 import app.plugboard.chat.CommandSpec;
+import app.plugboard.chat.ComponentId;
+import app.plugboard.chat.ComponentRoute;
+import app.plugboard.chat.ComponentRoutes;
 import app.plugboard.chat.Message;
 import app.plugboard.chat.Response;
 import app.plugboard.common.UserId;
+import app.plugboard.integration.IntegrationDependents;
+import app.plugboard.integration.IntegrationId;
 import app.plugboard.integration.IntegrationService;
-import app.plugboard.workflow.WorkflowService;
 import java.time.Clock;
+import java.util.List;
 import org.springframework.stereotype.Component;
 
-/** {@code /integration list}: every integration of the caller, with status and what to fix. */
+/**
+ * {@code /integration list}: every integration of the caller, with status and what to fix; its pages,
+ * and picking one to see it in full.
+ */
 @Component
-class ListCommand implements CommandHandler {
+class ListCommand implements CommandHandler, ComponentRoutes {
+
+    /** Previous / Next, and "All integrations". */
+    record ShowPage(int page) implements Action {
+        static final ActionType<ShowPage> TYPE = ActionType.of(IntegrationCommands.FEATURE, "page",
+                arguments -> new ShowPage(arguments.smallNumber()));
+
+        @Override
+        public ComponentId componentId() {
+            return TYPE.id(page);
+        }
+    }
+
+    /** The list's select; the integration chosen is the option's value. */
+    record Pick() implements Action {
+        static final ActionType<Pick> TYPE = ActionType.of(IntegrationCommands.FEATURE, "pick", arguments -> new Pick());
+
+        @Override
+        public ComponentId componentId() {
+            return TYPE.id();
+        }
+    }
 
     private final IntegrationService integrations;
-    private final WorkflowService workflows;
+    private final IntegrationDependents dependents;
     private final Clock clock;
 
-    ListCommand(IntegrationService integrations, WorkflowService workflows, Clock clock) {
+    ListCommand(IntegrationService integrations, IntegrationDependents dependents, Clock clock) {
         this.integrations = integrations;
-        this.workflows = workflows;
+        this.dependents = dependents;
         this.clock = clock;
     }
 
@@ -32,7 +63,7 @@ class ListCommand implements CommandHandler {
 
     @Override
     public CommandSpec.Subcommand spec() {
-        return CommandSpec.Subcommand.of("list", "Your integrations, their status, and what to fix");
+        return CommandSpec.Subcommand.of("list", "Your integrations, their status and what to fix; pick one to edit, check or delete it");
     }
 
     @Override
@@ -40,7 +71,16 @@ class ListCommand implements CommandHandler {
         return Response.later(() -> page(event.user(), 0));
     }
 
-    Message page(UserId user, int page) {
-        return Views.listPage(integrations.list(user), workflows.usageCounts(user), page, clock.instant());
+    @Override
+    public List<ComponentRoute> componentRoutes() {
+        return List.of(
+                ComponentRoute.onClick(ShowPage.TYPE, (click, show) -> Response.inPlace(() -> page(click.user(), show.page()))),
+                ComponentRoute.onChoice(Pick.TYPE, IntegrationId::parse, (choice, pick, picked) ->
+                        Response.inPlace(() -> IntegrationMessages.detail(integrations.get(choice.user(), picked),
+                                dependents.dependents(choice.user(), picked), clock.instant(), null))));
+    }
+
+    private Message page(UserId user, int page) {
+        return IntegrationMessages.listPage(integrations.list(user), dependents.usageCounts(user), page, clock.instant());
     }
 }

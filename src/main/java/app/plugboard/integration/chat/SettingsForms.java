@@ -1,5 +1,10 @@
 package app.plugboard.integration.chat;
 
+import app.plugboard.chat.Action;
+import app.plugboard.chat.ActionType;
+import app.plugboard.chat.ComponentId;
+import app.plugboard.chat.ComponentRoute;
+import app.plugboard.chat.ComponentRoutes;
 import app.plugboard.chat.Drafts;
 import app.plugboard.chat.Form;
 import app.plugboard.chat.Limits;
@@ -15,9 +20,35 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
-/** Opens the forms of the integration conversation and remembers each as a draft. */
+/**
+ * Opens the forms of the integration conversation and remembers each as a draft, under a random token
+ * that the form's id carries; "Try again" reopens a draft's form, prefilled with what was typed except
+ * secrets. What a submitted form does is {@link SubmitForm}'s.
+ */
 @Component
-class SettingsForms {
+class SettingsForms implements ComponentRoutes {
+
+    /** Submitting the form of a draft. */
+    record Submit(String draft) implements Action {
+        static final ActionType<Submit> TYPE = ActionType.of(IntegrationCommands.FEATURE, "submit",
+                arguments -> new Submit(arguments.text()));
+
+        @Override
+        public ComponentId componentId() {
+            return TYPE.id(draft);
+        }
+    }
+
+    /** "Try again": the draft's form once more. */
+    record Reopen(String draft) implements Action {
+        static final ActionType<Reopen> TYPE = ActionType.of(IntegrationCommands.FEATURE, "retry",
+                arguments -> new Reopen(arguments.text()));
+
+        @Override
+        public ComponentId componentId() {
+            return TYPE.id(draft);
+        }
+    }
 
     private final Map<IntegrationType, TypeForms> byType = new EnumMap<>(IntegrationType.class);
     private final Drafts drafts;
@@ -48,8 +79,13 @@ class SettingsForms {
         return new Response.ShowForm(build(draft, token));
     }
 
+    @Override
+    public List<ComponentRoute> componentRoutes() {
+        return List.of(ComponentRoute.onClick(Reopen.TYPE, (click, reopen) -> reopen(click.user(), reopen.draft())));
+    }
+
     Response.ShowForm reopen(UserId user, String token) {
-        return new Response.ShowForm(build(drafts.get(token, user, FormDraft.class), token));
+        return new Response.ShowForm(build(draft(user, token), token));
     }
 
     FormDraft draft(UserId user, String token) {
@@ -87,7 +123,7 @@ class SettingsForms {
     private Form build(FormDraft draft, String token) {
         if (draft.intent() == FormDraft.Intent.RENAME) {
             String current = draft.typed().getOrDefault(IntegrationService.LABEL, draft.label());
-            return new Form(Ids.submit(token), Limits.fit("Rename " + draft.label(), Limits.FORM_TITLE), List.of(
+            return new Form(new Submit(token), Limits.fit("Rename " + draft.label(), Limits.FORM_TITLE), List.of(
                     new Form.Text(IntegrationService.LABEL, "New label", "A name you will recognise, such as Work mail.",
                             null, current.isEmpty() ? null : current, true, false, IntegrationService.MAX_LABEL_LENGTH)));
         }
@@ -98,7 +134,7 @@ class SettingsForms {
             case SENDING -> "Sending mail: " + draft.label();
             case RENAME -> throw new IllegalStateException("handled above");
         };
-        return new Form(Ids.submit(token), Limits.fit(title, Limits.FORM_TITLE),
+        return new Form(new Submit(token), Limits.fit(title, Limits.FORM_TITLE),
                 of(draft.type()).fields(draft.intent().purpose(), draft.kind(), draft.typed()));
     }
 }

@@ -1,9 +1,8 @@
 package app.plugboard.integration.chat;
 
 import app.plugboard.chat.ChatEvent;
-import app.plugboard.chat.ComponentHandler;
-import app.plugboard.chat.ComponentId;
-import app.plugboard.chat.ExpiredException;
+import app.plugboard.chat.ComponentRoute;
+import app.plugboard.chat.ComponentRoutes;
 import app.plugboard.chat.Message;
 import app.plugboard.chat.Response;
 import app.plugboard.common.FieldProblem;
@@ -23,36 +22,34 @@ import org.springframework.stereotype.Component;
 /**
  * A submitted form. Settings are checked against their service before anything is stored: a new
  * integration is saved only once it connects, and new credentials replace the old ones only then.
- * Whatever is refused offers "Try again", prefilled with what was typed except secrets. When the check
- * finds several things the settings could mean (the calendars of a CalDAV account), {@link Choices} asks
- * which before anything is saved.
+ * Whatever is refused offers "Try again", prefilled with what was typed except secrets (so does the router
+ * when the person has too many checks running). When the check finds several things the settings could
+ * mean (the calendars of a CalDAV account), {@link WhichOneQuestion} asks which before anything is saved.
  */
 @Component
-class SubmitForm implements ComponentHandler {
+class SubmitForm implements ComponentRoutes {
 
     private final SettingsForms forms;
     private final IntegrationService integrations;
     private final ConnectionChecker checker;
-    private final Choices choices;
+    private final WhichOneQuestion whichOne;
 
-    SubmitForm(SettingsForms forms, IntegrationService integrations, ConnectionChecker checker, Choices choices) {
+    SubmitForm(SettingsForms forms, IntegrationService integrations, ConnectionChecker checker, WhichOneQuestion whichOne) {
         this.forms = forms;
         this.integrations = integrations;
         this.checker = checker;
-        this.choices = choices;
+        this.whichOne = whichOne;
     }
 
     @Override
-    public String route() {
-        return Ids.route(Ids.SUBMIT);
+    public List<ComponentRoute> componentRoutes() {
+        return List.of(ComponentRoute.onSubmit(SettingsForms.Submit.TYPE, submit -> new SettingsForms.Reopen(submit.draft()),
+                this::submitted));
     }
 
-    @Override
-    public Response handle(ChatEvent event, ComponentId id) {
-        if (!(event instanceof ChatEvent.FormSubmit submit)) {
-            throw new ExpiredException();
-        }
-        String token = id.arg(0);
+    /** What was typed is kept (except secrets) before anything else, so every refusal can offer it again. */
+    private Response submitted(ChatEvent.FormSubmit submit, SettingsForms.Submit form) {
+        String token = form.draft();
         UserId user = submit.user();
         FormDraft draft = forms.draft(user, token);
         forms.remember(user, token, draft, submit.values());
@@ -71,7 +68,7 @@ class SubmitForm implements ComponentHandler {
             forms.close(token);
             return Message.text("✏️ Renamed " + draft.label() + " to " + renamed.label() + ".");
         } catch (InvalidInputException | DuplicateLabelException refused) {
-            return Views.refusedWithRetry("⚠️ " + refused.userMessage(), token);
+            return IntegrationMessages.refusedWithRetry("⚠️ " + refused.userMessage(), token);
         }
     }
 
@@ -81,15 +78,15 @@ class SubmitForm implements ComponentHandler {
             settings = forms.of(draft.type()).parse(FormPurpose.ADD, typed, null);
             settings.validate();
         } catch (InvalidInputException refused) {
-            return new Response.Reply(Views.refusedWithRetry("⚠️ Please fix this and try again:\n" + refused.userMessage(), token));
+            return new Response.Reply(IntegrationMessages.refusedWithRetry("⚠️ Please fix this and try again:\n" + refused.userMessage(), token));
         }
         return Response.later("Checking the connection…", () -> {
             CheckResult result = checker.check(settings);
             if (!result.usable()) {
-                return Views.refusedWithRetry("❌ " + draft.label() + " is not saved: " + result.message(), token);
+                return IntegrationMessages.refusedWithRetry("❌ " + draft.label() + " is not saved: " + result.message(), token);
             }
             if (result.asksToChoose()) {
-                return choices.ask(user, token, draft, result);
+                return whichOne.ask(user, token, draft, result);
             }
             return save(user, token, draft, settings, result);
         });
@@ -100,12 +97,12 @@ class SubmitForm implements ComponentHandler {
         if (draft.intent() == FormDraft.Intent.ADD) {
             IntegrationView created = integrations.create(user, draft.label(), settings, result);
             forms.close(token);
-            return Views.checked(created.status() == app.plugboard.integration.IntegrationStatus.CONNECTED
+            return IntegrationMessages.checked(created.status() == app.plugboard.integration.IntegrationStatus.CONNECTED
                     ? created.label() + " is connected." : "Saved " + created.label() + ".", created, result);
         }
         IntegrationView updated = integrations.replaceSettings(user, draft.integration(), draft.version(), settings, result);
         forms.close(token);
-        return Views.checked("Updated " + updated.label() + ".", updated, result);
+        return IntegrationMessages.checked("Updated " + updated.label() + ".", updated, result);
     }
 
     private Message replace(UserId user, String token, FormDraft draft, Map<String, String> typed) {
@@ -116,15 +113,15 @@ class SubmitForm implements ComponentHandler {
             settings.validate();
             keepsStoredSecretsWhereTheyWere(draft, typed, current, settings);
         } catch (InvalidInputException refused) {
-            return Views.refusedWithRetry("⚠️ Nothing was changed. Please fix this and try again:\n" + refused.userMessage(), token);
+            return IntegrationMessages.refusedWithRetry("⚠️ Nothing was changed. Please fix this and try again:\n" + refused.userMessage(), token);
         }
         CheckResult result = checker.check(settings);
         if (!result.usable()) {
-            return Views.refusedWithRetry("❌ Nothing was changed: " + draft.label() + " keeps its current settings. "
+            return IntegrationMessages.refusedWithRetry("❌ Nothing was changed: " + draft.label() + " keeps its current settings. "
                     + result.message(), token);
         }
         if (result.asksToChoose()) {
-            return choices.ask(user, token, draft, result);
+            return whichOne.ask(user, token, draft, result);
         }
         return save(user, token, draft, settings, result);
     }

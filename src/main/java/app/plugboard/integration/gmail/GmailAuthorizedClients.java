@@ -132,7 +132,7 @@ class GmailAuthorizedClients implements OAuth2AuthorizedClientService {
                 + "it needs re-authentication", principal.id());
         notifier.ifAvailable(notifier -> notifier.notify(principal.owner(), Message.text(
                 "⚠️ **" + label + "** (Gmail) stopped working: " + NEEDS_REAUTHENTICATION)
-                .withRow(ControlRow.of(Control.Button.of(GmailReconnect.id(principal.id()), "Reconnect",
+                .withRow(ControlRow.of(Control.Button.of(new GmailReconnect.Reconnect(principal.id()), "Reconnect",
                         Control.Style.PRIMARY))), null));
     }
 

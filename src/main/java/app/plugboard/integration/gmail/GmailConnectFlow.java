@@ -416,7 +416,7 @@ class GmailConnectFlow implements SignInFlow {
         links.recordResult(link.id(), resultId, new OAuthLinks.Result(outcome.kind(), outcome.title(), outcome.detail()));
         Message chat = Message.text(outcome.chat() != null ? outcome.chat() : notConnected(link, outcome));
         if (outcome.kind() != ResultKind.CONNECTED && link.integration() != null) {
-            chat = chat.withRow(ControlRow.of(Control.Button.of(GmailReconnect.id(link.integration()), "Reconnect",
+            chat = chat.withRow(ControlRow.of(Control.Button.of(new GmailReconnect.Reconnect(link.integration()), "Reconnect",
                     Control.Style.PRIMARY)));
         }
         Message message = chat;

@@ -1,22 +1,31 @@
 package app.plugboard.integration.gmail;
 
-import app.plugboard.chat.ChatEvent;
-import app.plugboard.chat.ComponentHandler;
+import app.plugboard.chat.Action;
+import app.plugboard.chat.ActionType;
 import app.plugboard.chat.ComponentId;
-import app.plugboard.chat.ExpiredException;
+import app.plugboard.chat.ComponentRoute;
+import app.plugboard.chat.ComponentRoutes;
 import app.plugboard.chat.Response;
 import app.plugboard.integration.IntegrationId;
 import app.plugboard.integration.IntegrationService;
 import app.plugboard.integration.chat.GmailConnect;
+import java.util.List;
 import org.springframework.stereotype.Component;
 
 /** The "Reconnect" button of a notice: a new sign-in link for the same integration, for its owner only. */
 @Component
 @ConditionalOnGmailSignIn
-class GmailReconnect implements ComponentHandler {
+class GmailReconnect implements ComponentRoutes {
 
-    static final String FEATURE = "gmail";
-    static final String ACTION = "reconnect";
+    record Reconnect(IntegrationId integration) implements Action {
+        static final ActionType<Reconnect> TYPE = ActionType.of("gmail", "reconnect",
+                arguments -> new Reconnect(arguments.as(IntegrationId::parse)));
+
+        @Override
+        public ComponentId componentId() {
+            return TYPE.id(integration);
+        }
+    }
 
     private final GmailConnect gmail;
     private final IntegrationService integrations;
@@ -26,23 +35,9 @@ class GmailReconnect implements ComponentHandler {
         this.integrations = integrations;
     }
 
-    static ComponentId id(IntegrationId integration) {
-        return ComponentId.of(FEATURE, ACTION, integration);
-    }
-
     @Override
-    public String route() {
-        return FEATURE + ":" + ACTION;
-    }
-
-    @Override
-    public Response handle(ChatEvent event, ComponentId id) {
-        IntegrationId integration;
-        try {
-            integration = IntegrationId.parse(id.arg(0));
-        } catch (IllegalArgumentException e) {
-            throw new ExpiredException();
-        }
-        return Response.later(() -> gmail.connect(event.user(), integrations.get(event.user(), integration).label(), integration));
+    public List<ComponentRoute> componentRoutes() {
+        return List.of(ComponentRoute.onClick(Reconnect.TYPE, (click, reconnect) -> Response.later(() ->
+                gmail.connect(click.user(), integrations.get(click.user(), reconnect.integration()).label(), reconnect.integration()))));
     }
 }

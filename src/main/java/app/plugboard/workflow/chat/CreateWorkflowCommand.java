@@ -55,7 +55,7 @@ class CreateWorkflowCommand implements CommandHandler {
             Map<app.plugboard.integration.IntegrationId, IntegrationView> byId = integrations.list(event.user()).stream()
                     .collect(Collectors.toMap(IntegrationView::id, Function.identity()));
             return Message.text(Limits.fit("✅ Created the workflow " + created.name() + ". It uses "
-                    + WorkflowViews.labels(created, byId) + ".", Limits.CONTENT));
+                    + WorkflowMessages.labels(created, byId) + ".", Limits.CONTENT));
         });
     }
 

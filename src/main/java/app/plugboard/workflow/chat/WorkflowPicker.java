@@ -1,53 +1,71 @@
 package app.plugboard.workflow.chat;
 
-import app.plugboard.chat.ChatEvent;
 import app.plugboard.chat.Limits;
+import app.plugboard.chat.PickOption;
 import app.plugboard.chat.QuickRead;
-import app.plugboard.chat.Suggestion;
-import app.plugboard.common.UserFacingException;
 import app.plugboard.common.UserId;
+import app.plugboard.workflow.WorkflowId;
 import app.plugboard.workflow.WorkflowService;
 import app.plugboard.workflow.WorkflowView;
 import java.util.List;
-import java.util.Locale;
 import org.springframework.stereotype.Component;
 
-/** The {@code workflow} option: the caller's own workflows (the name shown, the id sent; a typed name works too). */
+/** The {@code workflow} option: the caller's own workflows by name (autocomplete shows their state). */
 @Component
-class WorkflowPicker {
+class WorkflowPicker extends PickOption<WorkflowView> {
 
     static final String OPTION = "workflow";
 
     private final WorkflowService workflows;
-    private final QuickRead quickRead;
 
     WorkflowPicker(WorkflowService workflows, QuickRead quickRead) {
+        super(OPTION, quickRead);
         this.workflows = workflows;
-        this.quickRead = quickRead;
     }
 
-    List<Suggestion> suggest(ChatEvent.Autocomplete event) {
-        String typed = event.typed().trim().toLowerCase(Locale.ROOT);
-        return quickRead.within(() -> workflows.list(event.user())).orElse(List.of()).stream()
-                .filter(w -> w.name().toLowerCase(Locale.ROOT).contains(typed))
-                .limit(Limits.SUGGESTIONS)
-                .map(w -> new Suggestion(Limits.fit(w.name() + " · " + w.state().name().toLowerCase(Locale.ROOT),
-                        Limits.SUGGESTION_TEXT), w.id().toString()))
-                .toList();
+    @Override
+    protected List<WorkflowView> own(UserId user) {
+        return workflows.list(user);
     }
 
-    WorkflowView resolve(UserId user, String value) {
-        String typed = value.trim();
-        return workflows.list(user).stream()
-                .filter(w -> w.id().toString().equalsIgnoreCase(typed) || w.name().equalsIgnoreCase(typed))
-                .findFirst()
-                .orElseThrow(() -> new NoSuchWorkflow(typed));
+    @Override
+    protected String id(WorkflowView workflow) {
+        return workflow.id().toString();
     }
 
-    static final class NoSuchWorkflow extends UserFacingException {
-        NoSuchWorkflow(String typed) {
-            super("You have no workflow called \"" + Limits.fit(typed, 60) + "\". Start typing its name and pick it "
-                    + "from the list, or see yours with /workflow list.");
+    @Override
+    protected String name(WorkflowView workflow) {
+        return workflow.name();
+    }
+
+    @Override
+    protected String detail(WorkflowView workflow) {
+        return WorkflowMessages.stateWord(workflow.state());
+    }
+
+    @Override
+    protected String noun() {
+        return "workflow";
+    }
+
+    @Override
+    protected boolean isId(String value) {
+        try {
+            WorkflowId.parse(value);
+            return true;
+        } catch (IllegalArgumentException notAnId) {
+            return false;
         }
+    }
+
+    @Override
+    protected String nothingChosen() {
+        return "Choose a workflow: start typing its name and pick it from the list.";
+    }
+
+    @Override
+    protected String noneNamed(String typed) {
+        return "You have no workflow called \"" + Limits.fit(typed, 60) + "\". Start typing its name and pick it "
+                + "from the list, or see yours with /workflow list.";
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.plugboard.chat.ChatEvent;
 import app.plugboard.chat.ChatRouter;
+import app.plugboard.chat.Form;
 import app.plugboard.chat.Response;
 import app.plugboard.common.UserId;
 import app.plugboard.console.TerminalDriver;
@@ -57,9 +58,10 @@ class SameProviderTest {
                 "imap.gmail.com", 993, ImapSecurity.IMPLICIT_TLS, "relay.example.com", 587));
 
         // WHEN the Sending mail form comes back with its fields emptied (the provider's server) and no password
-        String token = forms.open(ME, new FormDraft(FormDraft.Intent.SENDING, gmail.type(), gmail.kind(), gmail.label(),
-                gmail.id(), gmail.version(), Map.of())).form().id().arg(0);
-        Response answer = router.handle(new ChatEvent.FormSubmit(ME, Ids.submit(token).encode(),
+        Form form = forms.open(ME, new FormDraft(FormDraft.Intent.SENDING, gmail.type(), gmail.kind(), gmail.label(),
+                gmail.id(), gmail.version(), Map.of())).form();
+        String token = SettingsForms.Submit.TYPE.decode(form.id()).orElseThrow().draft();
+        Response answer = router.handle(new ChatEvent.FormSubmit(ME, new SettingsForms.Submit(token).componentId().encode(),
                 Map.of(ImapSettings.SMTP_SERVER, "", ImapSettings.SMTP_PORT, "", ImapSettings.PASSWORD, "")));
         String output = ((Response.Later) answer).work().get().text();
 

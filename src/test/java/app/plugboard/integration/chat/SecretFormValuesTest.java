@@ -54,7 +54,7 @@ class SecretFormValuesTest {
     void draftKeepsNoSecret() {
         // GIVEN an open calendar form
         FormDraft draft = FormDraft.adding(IntegrationType.CALENDAR, "Family");
-        String token = forms.open(ME, draft).form().id().arg(0);
+        String token = SettingsForms.Submit.TYPE.decode(forms.open(ME, draft).form().id()).orElseThrow().draft();
 
         // WHEN what was typed is remembered for Try again
         forms.remember(ME, token, draft, Map.of("source", "feed", ADDRESS, FEED,
@@ -88,7 +88,8 @@ class SecretFormValuesTest {
     @DisplayName("a draft knows its form's secret fields: it neither keeps nor prints their values")
     void draftPrintsNoSecret() {
         // GIVEN a draft opened for a calendar form
-        String token = forms.open(ME, FormDraft.adding(IntegrationType.CALENDAR, "Family")).form().id().arg(0);
+        Form form = forms.open(ME, FormDraft.adding(IntegrationType.CALENDAR, "Family")).form();
+        String token = SettingsForms.Submit.TYPE.decode(form.id()).orElseThrow().draft();
 
         // WHEN values including the address and the password are put into it directly
         FormDraft typed = forms.draft(ME, token).withTyped(Map.of(ADDRESS, FEED, CalDavSettings.USERNAME, "alice",
@@ -106,7 +107,7 @@ class SecretFormValuesTest {
                 new CalendarFeedSettings(Secret.of(FEED), "alice", Secret.of("feed-pw")), CheckResult.connected("3 events"));
         CheckResult.Choice dav = new CheckResult.Choice("Personal", null, new CalDavSettings(
                 "https://cloud.example.com/dav", "alice", Secret.of("dav-pw"), null, null), null);
-        Choices.Pending pending = new Choices.Pending("token", FormDraft.adding(IntegrationType.CALENDAR, "Family"),
+        WhichOneQuestion.Pending pending = new WhichOneQuestion.Pending("token", FormDraft.adding(IntegrationType.CALENDAR, "Family"),
                 List.of(feed, dav));
 
         assertThat(feed.toString()).contains("url=***", "password=***").doesNotContain("private-TOKEN-4711", "feed-pw");

@@ -1,11 +1,9 @@
 package app.plugboard.workflow.chat;
 
 import app.plugboard.chat.Card;
-import app.plugboard.chat.ComponentId;
-import app.plugboard.chat.Control;
-import app.plugboard.chat.ControlRow;
 import app.plugboard.chat.Limits;
 import app.plugboard.chat.Message;
+import app.plugboard.chat.Page;
 import app.plugboard.chat.Tone;
 import app.plugboard.integration.IntegrationId;
 import app.plugboard.integration.IntegrationView;
@@ -17,12 +15,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-/** How workflows look in the chat. */
-final class WorkflowViews {
+/** The messages of the workflow conversation: a page of the list, the labels a workflow uses. */
+final class WorkflowMessages {
 
-    static final int PAGE_SIZE = 25;
-
-    private WorkflowViews() {
+    private WorkflowMessages() {
     }
 
     static String state(WorkflowState state) {
@@ -44,10 +40,9 @@ final class WorkflowViews {
             return Message.text("You have no workflows yet. Create one with `/workflow create`: a name, and the "
                     + "integrations it uses.");
         }
-        int pages = (all.size() + PAGE_SIZE - 1) / PAGE_SIZE;
-        int page = Math.max(0, Math.min(requested, pages - 1));
-        List<WorkflowView> shown = all.subList(page * PAGE_SIZE, Math.min(all.size(), (page + 1) * PAGE_SIZE));
-        String title = "Your workflows (" + all.size() + ")" + (pages > 1 ? " · page " + (page + 1) + " of " + pages : "");
+        Page<WorkflowView> page = Page.of(all, requested);
+        List<WorkflowView> shown = page.items();
+        String title = page.title("Your workflows");
         int budget = (Limits.CARD_TOTAL - 200 - title.length()) / shown.size();
         List<Card.Field> fields = new ArrayList<>();
         for (WorkflowView workflow : shown) {
@@ -55,17 +50,8 @@ final class WorkflowViews {
             String value = state(workflow.state()) + " · uses " + labels(workflow, integrations);
             fields.add(new Card.Field(name, Limits.fit(value, Math.min(Limits.FIELD_VALUE, budget - name.length())), false));
         }
-        Message message = Message.card(new Card(title, null, fields, Tone.NEUTRAL, null));
-        if (pages > 1) {
-            message = message.withRow(ControlRow.of(
-                    new Control.Button(pageId(page - 1), "◀ Previous", Control.Style.SECONDARY, page == 0),
-                    new Control.Button(pageId(page + 1), "Next ▶", Control.Style.SECONDARY, page == pages - 1)));
-        }
-        return message;
-    }
-
-    static ComponentId pageId(int page) {
-        return ComponentId.of(WorkflowCommands.FEATURE, "page", page);
+        return new Message("", List.of(new Card(title, null, fields, Tone.NEUTRAL, null)),
+                page.navigation(ListWorkflowsCommand.ShowPage::new).stream().toList());
     }
 
     static String stateWord(WorkflowState state) {

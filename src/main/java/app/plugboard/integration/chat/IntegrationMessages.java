@@ -6,13 +6,13 @@ import app.plugboard.chat.ControlRow;
 import app.plugboard.chat.Limits;
 import app.plugboard.chat.Message;
 import app.plugboard.chat.Option;
+import app.plugboard.chat.Page;
 import app.plugboard.chat.PlainText;
 import app.plugboard.chat.Tone;
 import app.plugboard.integration.CheckResult;
+import app.plugboard.integration.IntegrationDependents.Dependent;
 import app.plugboard.integration.IntegrationStatus;
 import app.plugboard.integration.IntegrationView;
-import app.plugboard.workflow.WorkflowState;
-import app.plugboard.workflow.WorkflowView;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -24,14 +24,16 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
-/** How the integration conversation looks: the same in Discord and in the terminal. */
-final class Views {
+/**
+ * The messages of the integration conversation, the same in Discord and in the terminal: a page of the
+ * list, one integration in full, the outcome of a check, a refusal with "Try again".
+ */
+final class IntegrationMessages {
 
-    static final int PAGE_SIZE = 25;
     static final int WORKFLOWS_SHOWN = 10;
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
-    private Views() {
+    private IntegrationMessages() {
     }
 
     static String emoji(IntegrationStatus status) {
@@ -101,10 +103,9 @@ final class Views {
         if (all.isEmpty()) {
             return empty();
         }
-        int pages = (all.size() + PAGE_SIZE - 1) / PAGE_SIZE;
-        int page = Math.max(0, Math.min(requestedPage, pages - 1));
-        List<IntegrationView> shown = all.subList(page * PAGE_SIZE, Math.min(all.size(), (page + 1) * PAGE_SIZE));
-        String title = "Your integrations (" + all.size() + ")" + (pages > 1 ? " · page " + (page + 1) + " of " + pages : "");
+        Page<IntegrationView> page = Page.of(all, requestedPage);
+        List<IntegrationView> shown = page.items();
+        String title = page.title("Your integrations");
         String footer = "Pick one below to see it, edit it, check it or delete it.";
         int budget = (Limits.CARD_TOTAL - 200 - title.length() - footer.length()) / shown.size();
         List<Card.Field> fields = new ArrayList<>();
@@ -121,18 +122,14 @@ final class Views {
             fields.add(new Card.Field(name, Limits.fit(value.toString(), Math.min(Limits.FIELD_VALUE, budget - name.length())), false));
         }
         IntegrationStatus worst = shown.stream().map(IntegrationView::status)
-                .max(Comparator.comparingInt(Views::severity)).orElse(IntegrationStatus.CONNECTED);
+                .max(Comparator.comparingInt(IntegrationMessages::severity)).orElse(IntegrationStatus.CONNECTED);
         Card card = new Card(title, null, fields, tone(worst), footer);
         List<ControlRow> rows = new ArrayList<>();
-        rows.add(ControlRow.of(new Control.Select(Ids.pick(), "Choose an integration…", shown.stream()
+        rows.add(ControlRow.of(Control.Select.of(new ListCommand.Pick(), "Choose an integration…", shown.stream()
                 .map(integration -> Option.of(integration.id().toString(), Limits.fit(integration.label(), Limits.OPTION_TEXT),
                         Limits.fit(integration.type().displayName() + " · " + word(integration.status()), Limits.OPTION_TEXT)))
                 .toList())));
-        if (pages > 1) {
-            rows.add(ControlRow.of(
-                    new Control.Button(Ids.page(page - 1), "◀ Previous", Control.Style.SECONDARY, page == 0),
-                    new Control.Button(Ids.page(page + 1), "Next ▶", Control.Style.SECONDARY, page == pages - 1)));
-        }
+        page.navigation(ListCommand.ShowPage::new).ifPresent(rows::add);
         return new Message("", List.of(card), rows);
     }
 
@@ -147,7 +144,7 @@ final class Views {
     }
 
     /** One integration in full, with what can be done to it. */
-    static Message detail(IntegrationView integration, List<WorkflowView> workflows, Instant now, @Nullable String note) {
+    static Message detail(IntegrationView integration, List<Dependent> workflows, Instant now, @Nullable String note) {
         List<Card.Field> fields = new ArrayList<>();
         String status = capitalise(word(integration.status()));
         if (integration.status() != IntegrationStatus.CONNECTED && integration.statusReason() != null) {
@@ -163,24 +160,23 @@ final class Views {
                         Limits.CARD_DESCRIPTION),
                 fields, tone(integration.status()), null);
         return new Message(note == null ? "" : note, List.of(card), List.of(ControlRow.of(
-                Control.Button.of(Ids.of(Ids.EDIT, integration.id()), "Edit", Control.Style.PRIMARY),
-                Control.Button.of(Ids.of(Ids.CHECK, integration.id()), "Check now", Control.Style.SECONDARY),
-                Control.Button.of(Ids.of(Ids.DELETE, integration.id()), "Delete", Control.Style.DANGER),
-                Control.Button.of(Ids.page(0), "All integrations", Control.Style.SECONDARY))));
+                Control.Button.of(new EditCommand.ShowChoices(integration.id()), "Edit", Control.Style.PRIMARY),
+                checkNow(integration),
+                Control.Button.of(new DeleteCommand.Ask(integration.id()), "Delete", Control.Style.DANGER),
+                allIntegrations())));
     }
 
-    static String workflowList(List<WorkflowView> workflows) {
+    static String workflowList(List<Dependent> workflows) {
         return workflowList(workflows, false);
     }
 
     /** Names (and, when asked, every state), the first ten, then "and N more". */
-    static String workflowList(List<WorkflowView> workflows, boolean withState) {
+    static String workflowList(List<Dependent> workflows, boolean withState) {
         if (workflows.isEmpty()) {
             return "No workflow";
         }
         String names = workflows.stream().limit(WORKFLOWS_SHOWN)
-                .map(w -> w.name() + (withState ? " (" + w.state().name().toLowerCase(java.util.Locale.ROOT) + ")"
-                        : w.state() == WorkflowState.PAUSED ? " (paused)" : ""))
+                .map(w -> w.name() + (w.paused() ? " (paused)" : withState ? " (active)" : ""))
                 .collect(Collectors.joining(", "));
         int more = workflows.size() - WORKFLOWS_SHOWN;
         return Limits.fit(names + (more > 0 ? " and " + more + " more" : ""), Limits.FIELD_VALUE);
@@ -194,17 +190,24 @@ final class Views {
             default -> "⚠️";
         };
         return Message.text(Limits.fit(icon + " " + headline + "\n" + result.message(), Limits.CONTENT))
-                .withRow(ControlRow.of(
-                        Control.Button.of(Ids.of(Ids.CHECK, integration.id()), "Check now", Control.Style.SECONDARY),
-                        Control.Button.of(Ids.page(0), "All integrations", Control.Style.SECONDARY)));
+                .withRow(ControlRow.of(checkNow(integration), allIntegrations()));
+    }
+
+    static Control.Button checkNow(IntegrationView integration) {
+        return Control.Button.of(new CheckCommand.CheckNow(integration.id()), "Check now", Control.Style.SECONDARY);
+    }
+
+    static Control.Button allIntegrations() {
+        return Control.Button.of(new ListCommand.ShowPage(0), "All integrations", Control.Style.SECONDARY);
     }
 
     static String capitalise(String text) {
         return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 
+    /** A refusal of what a form held, with the way back into the form, prefilled except secrets. */
     static Message refusedWithRetry(String text, String draft) {
         return Message.text(Limits.fit(text, Limits.CONTENT))
-                .withRow(ControlRow.of(Control.Button.of(Ids.retry(draft), "Try again", Control.Style.PRIMARY)));
+                .withRow(ControlRow.of(Control.Button.tryAgain(new SettingsForms.Reopen(draft))));
     }
 }

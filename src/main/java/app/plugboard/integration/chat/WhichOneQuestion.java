@@ -1,8 +1,11 @@
 package app.plugboard.integration.chat;
 
+import app.plugboard.chat.Action;
+import app.plugboard.chat.ActionType;
 import app.plugboard.chat.ChatEvent;
-import app.plugboard.chat.ComponentHandler;
 import app.plugboard.chat.ComponentId;
+import app.plugboard.chat.ComponentRoute;
+import app.plugboard.chat.ComponentRoutes;
 import app.plugboard.chat.ControlRow;
 import app.plugboard.chat.Control;
 import app.plugboard.chat.Drafts;
@@ -28,10 +31,21 @@ import org.springframework.stereotype.Component;
  * only for their owner, until picked or expired.
  */
 @Component
-class Choices implements ComponentHandler {
+class WhichOneQuestion implements ComponentRoutes {
 
     /** A pending question: the form it came from, and what may be picked. */
     record Pending(String formToken, FormDraft draft, List<CheckResult.Choice> choices) {
+    }
+
+    /** The select of the question kept under {@code question}; the option's value is the index of the choice. */
+    record Answer(String question) implements Action {
+        static final ActionType<Answer> TYPE = ActionType.of(IntegrationCommands.FEATURE, "choose",
+                arguments -> new Answer(arguments.text()));
+
+        @Override
+        public ComponentId componentId() {
+            return TYPE.id(question);
+        }
     }
 
     private final Drafts drafts;
@@ -39,7 +53,7 @@ class Choices implements ComponentHandler {
     private final SubmitForm submit;
     private final SettingsForms forms;
 
-    Choices(Drafts drafts, ConnectionChecker checker, @Lazy SubmitForm submit, SettingsForms forms) {
+    WhichOneQuestion(Drafts drafts, ConnectionChecker checker, @Lazy SubmitForm submit, SettingsForms forms) {
         this.drafts = drafts;
         this.checker = checker;
         this.submit = submit;
@@ -47,8 +61,8 @@ class Choices implements ComponentHandler {
     }
 
     @Override
-    public String route() {
-        return Ids.route(Ids.CHOOSE);
+    public List<ComponentRoute> componentRoutes() {
+        return List.of(ComponentRoute.onChoice(Answer.TYPE, Integer::valueOf, this::answered));
     }
 
     /** The question: one choice is taken at once, several are offered in a select. */
@@ -67,31 +81,21 @@ class Choices implements ComponentHandler {
         }
         String question = result.message() + "\nWhich one should " + draft.label() + " use? Nothing is saved until you pick.";
         return Message.text(Limits.fit(question, Limits.CONTENT))
-                .withRow(ControlRow.of(new Control.Select(Ids.choose(token), "Choose one…", options)));
+                .withRow(ControlRow.of(Control.Select.of(new Answer(token), "Choose one…", options)));
     }
 
-    @Override
-    public Response handle(ChatEvent event, ComponentId id) {
-        if (!(event instanceof ChatEvent.Choose choose) || choose.values().size() != 1) {
-            throw new ExpiredException();
-        }
-        String token = id.arg(0);
-        Pending pending = drafts.get(token, event.user(), Pending.class);
-        int index;
-        try {
-            index = Integer.parseInt(choose.values().get(0));
-        } catch (NumberFormatException e) {
-            throw new ExpiredException();
-        }
+    private Response answered(ChatEvent.Choose choice, Answer answer, int index) {
+        String token = answer.question();
+        Pending pending = drafts.get(token, choice.user(), Pending.class);
         if (index < 0 || index >= pending.choices().size()) {
             throw new ExpiredException();
         }
         String label = PlainText.escaped(Limits.fit(pending.choices().get(index).label(), 80));
         return new Response.Later(Message.text("Checking " + label + "…"),
                 true, () -> {
-                    Message answer = pick(event.user(), pending, index);
+                    Message picked = pick(choice.user(), pending, index);
                     drafts.close(token);
-                    return answer;
+                    return picked;
                 });
     }
 
@@ -103,7 +107,7 @@ class Choices implements ComponentHandler {
             String lead = pending.draft().intent() == FormDraft.Intent.ADD
                     ? "❌ " + pending.draft().label() + " is not saved: "
                     : "❌ Nothing was changed: " + pending.draft().label() + " keeps its current settings. ";
-            return Views.refusedWithRetry(lead + result.message(), pending.formToken());
+            return IntegrationMessages.refusedWithRetry(lead + result.message(), pending.formToken());
         }
         return submit.save(user, pending.formToken(), pending.draft(), choice.settings(), result);
     }

@@ -1,0 +1,4 @@
+package app.plugboard.cyclefixture.billing;
+
+public record Invoice(String id) {
+}
