@@ -10,20 +10,19 @@ import app.plugboard.integration.IntegrationService;
 import app.plugboard.integration.IntegrationStatus;
 import app.plugboard.integration.IntegrationView;
 import app.plugboard.integration.Secret;
+import app.plugboard.testsupport.CleanDatabase;
 import app.plugboard.testsupport.SampleSettings;
 import app.plugboard.testsupport.ScriptedProbes;
-import app.plugboard.testsupport.Tables;
 import app.plugboard.workflow.WorkflowService;
 import app.plugboard.workflow.WorkflowState;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 @SpringBootTest
+@CleanDatabase
 @Import(ScriptedProbes.class)
 @DisplayName("The terminal conversation (stdin piped)")
 class ConsoleSessionTest {
@@ -36,13 +35,6 @@ class ConsoleSessionTest {
     IntegrationService integrations;
     @Autowired
     WorkflowService workflows;
-    @Autowired
-    JdbcTemplate jdbc;
-
-    @BeforeEach
-    void emptyTables() {
-        Tables.truncateAll(jdbc);
-    }
 
     @Test
     @DisplayName("add: one prompt per field, a connection check, and the integration stored connected")

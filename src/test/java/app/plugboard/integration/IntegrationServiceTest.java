@@ -13,7 +13,7 @@ import app.plugboard.common.FieldProblem;
 import app.plugboard.common.InvalidInputException;
 import app.plugboard.common.NotFoundException;
 import app.plugboard.common.UserId;
-import app.plugboard.testsupport.Tables;
+import app.plugboard.testsupport.CleanDatabase;
 import app.plugboard.workflow.WorkflowService;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -23,7 +23,6 @@ import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -32,6 +31,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 @SpringBootTest
+@CleanDatabase
 @DisplayName("IntegrationService")
 class IntegrationServiceTest {
 
@@ -44,11 +44,6 @@ class IntegrationServiceTest {
     WorkflowService workflows;
     @Autowired
     JdbcTemplate jdbc;
-
-    @BeforeEach
-    void emptyTables() {
-        Tables.truncateAll(jdbc);
-    }
 
     @Test
     @DisplayName("creates one integration of each kind, pending, and gives back exactly what was stored")

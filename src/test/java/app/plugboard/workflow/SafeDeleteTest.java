@@ -10,7 +10,7 @@ import app.plugboard.common.NotFoundException;
 import app.plugboard.common.UserId;
 import app.plugboard.integration.IntegrationService;
 import app.plugboard.integration.IntegrationView;
-import app.plugboard.testsupport.Tables;
+import app.plugboard.testsupport.CleanDatabase;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
@@ -23,6 +23,7 @@ import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 @SpringBootTest
+@CleanDatabase
 @DisplayName("Deleting an integration that workflows use")
 class SafeDeleteTest {
 
@@ -44,7 +45,6 @@ class SafeDeleteTest {
 
     @BeforeEach
     void givenIntegrations() {
-        Tables.truncateAll(jdbc);
         work = integrations.create(ALICE, "Work mail", imap("pw"));
         home = integrations.create(ALICE, "Home mail", imap("pw"));
         family = integrations.create(ALICE, "Family", feed("tok"));
