@@ -304,6 +304,25 @@ public final class FakeDiscord implements AutoCloseable {
                 .toList();
     }
 
+    /** Waits until the bot has registered its commands (a bot does once logged in), and returns them. */
+    public List<JsonNode> awaitRegisteredCommands() {
+        long deadline = System.nanoTime() + DEFAULT_WAIT.toNanos();
+        List<JsonNode> commands = registeredCommands();
+        while (commands.isEmpty()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the bot registered no commands within " + DEFAULT_WAIT.toMillis() + " ms");
+            }
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted while waiting for the bot's commands", e);
+            }
+            commands = registeredCommands();
+        }
+        return commands;
+    }
+
     public Optional<JsonNode> registeredCommand(String name) {
         return registeredCommands().stream().filter(c -> name.equals(c.path("name").asString())).findFirst();
     }
