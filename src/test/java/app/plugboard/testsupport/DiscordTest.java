@@ -20,7 +20,8 @@ import org.springframework.core.annotation.AliasFor;
  * <p>Before each test: the bot is online (JDA ready, its commands registered), the database is empty
  * ({@link CleanDatabase}), and every {@code FakeUser} field of the test is a fresh user named after the
  * field. After each test: Discord's rules held, that is, the fake refused nothing during the test (no
- * acknowledgement later than 3 s or a second one, no invalid body), and saw no request it cannot answer.
+ * acknowledgement later than 3 s or a second one, no invalid body), and saw no request it cannot answer;
+ * and every failure the test planned ({@link FakeDiscord#failNext}) happened.
  *
  * <pre>{@code
  * @DiscordTest

@@ -50,6 +50,7 @@ class DiscordTestExtension implements BeforeEachCallback, AfterEachCallback {
                 .as("requests Discord would refuse: late (10062) or double (40060) acknowledgements, invalid bodies").isEmpty();
         assertThat(since(discord.unknownRoutes(), before.unknownRoutes())).as("requests to routes the fake does not know").isEmpty();
         assertThat(since(discord.fakeFailures(), before.fakeFailures())).as("requests the fake could not handle").isEmpty();
+        assertThat(discord.endPlannedFailures()).as("failures planned with failNext that no request met").isEmpty();
     }
 
     private static List<Field> userFields(Class<?> testClass) {

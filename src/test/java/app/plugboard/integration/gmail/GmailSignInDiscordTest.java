@@ -189,6 +189,31 @@ class GmailSignInDiscordTest {
     }
 
     @Test
+    @DisplayName("Discord fails the edit of her message (a 500, which JDA does not send again): the outcome comes as a direct message")
+    void directMessageWhenTheEditFails() {
+        // GIVEN Alice has her sign-in link, and Discord will fail the next edit of an interaction's answer
+        FakeInteraction add = discord.slash(alice, "integration", "add", options("type", "gmail", "label", "Work"));
+        String link = add.awaitMessage(m -> m.content().contains("Connect Gmail")).button("Connect Gmail").path("url").asString();
+        int editsBefore = add.originalEdits().size();
+        google.signInToDiscordAs(alice.id(), "alice");
+        discord.failNext(1, 500, "PATCH", "webhooks/{app}/{token}/messages/@original");
+
+        // WHEN she signs in
+        Browser browser = new Browser();
+        assertThat(browser.submit(browser.open(link)).body()).contains("Connected as alice@gmail.com");
+
+        // THEN the outcome reaches her as a direct message, her message in the channel is as it was
+        FakeMessage direct = await().atMost(Duration.ofSeconds(10))
+                .until(() -> discord.directMessagesTo(alice), messages -> !messages.isEmpty()).get(0);
+        assertThat(direct.content()).contains("✅ **Work** (Gmail) is connected.");
+        assertThat(add.originalEdits()).hasSize(editsBefore);
+        assertThat(add.message().content()).contains("Connect Gmail");
+        // AND the integration is stored, connected
+        assertThat(integrations.list(id(alice))).singleElement()
+                .satisfies(view -> assertThat(view.status()).isEqualTo(IntegrationStatus.CONNECTED));
+    }
+
+    @Test
     @DisplayName("Google revoked the grant: one direct message with Reconnect; its link signs in again into the same integration")
     void reconnect() {
         // GIVEN Alice's Gmail is connected, and Google has since revoked the grant
