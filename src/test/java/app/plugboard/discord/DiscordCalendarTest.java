@@ -132,8 +132,12 @@ class DiscordCalendarTest {
         JsonNode result = submit.awaitOriginalEdit(edit -> edit.path("content").asString("").contains("not saved"));
         assertThat(result.path("content").asString()).isEqualTo("❌ Family is not saved: Could not reach 127.0.0.2:"
                 + feeds.port() + ": check the address, or try again later.");
-        assertThat(submit.message().button("Try again")).isNotNull();
         assertThat(integrations.list(id(alice))).isEmpty();
+        // AND Try again opens the form again, without the address (it is a secret)
+        FakeMessage refused = submit.message();
+        Callback again = discord.button(alice, refused.button("Try again").path("custom_id").asString(), refused).awaitCallback();
+        assertThat(again.type()).isEqualTo(Callback.MODAL);
+        assertThat(again.data().toString()).doesNotContain(TOKEN);
     }
 
     @Test

@@ -130,7 +130,7 @@ class DiscordWorkflowTest {
 
         assertThat(confirm.awaitMessage(m -> m.content().startsWith("🗑️")).content()).isEqualTo("🗑️ Deleted the workflow Morning digest.");
         assertThat(workflows.list(id(alice))).isEmpty();
-        assertThat(integrations.list(id(alice))).hasSize(3);
+        assertThat(integrations.list(id(alice))).containsExactlyInAnyOrder(work, home, family);
     }
 
     @Test
@@ -200,8 +200,11 @@ class DiscordWorkflowTest {
         FakeInteraction cancel = discord.button(alice, prompt.button("Cancel").path("custom_id").asString(), prompt);
 
         assertThat(cancel.awaitMessage(m -> m.content().startsWith("Nothing")).content()).isEqualTo("Nothing was deleted.");
-        assertThat(integrations.list(id(alice))).hasSize(3);
-        assertThat(workflows.list(id(alice)).get(0).state()).isEqualTo(WorkflowState.ACTIVE);
+        assertThat(integrations.list(id(alice))).containsExactlyInAnyOrder(work, home, family);
+        assertThat(workflows.list(id(alice))).singleElement().satisfies(w -> {
+            assertThat(w.state()).isEqualTo(WorkflowState.ACTIVE);
+            assertThat(w.integrations()).containsExactly(work.id());
+        });
     }
 
     @Test

@@ -101,8 +101,12 @@ class ImapAddEndToEndTest {
 
         String result = submit.awaitMessage(m -> m.content().startsWith("❌")).content();
         assertThat(result).startsWith("❌ Bob is not saved: ").containsIgnoringCase("password");
-        assertThat(submit.message().button("Try again")).isNotNull();
         assertThat(integrations.list(id(alice))).isEmpty();
+        // AND Try again opens the form again with what she typed, but not the password
+        FakeMessage refused = submit.message();
+        Callback again = discord.button(alice, refused.button("Try again").path("custom_id").asString(), refused).awaitCallback();
+        assertThat(again.type()).isEqualTo(Callback.MODAL);
+        assertThat(again.data().toString()).contains("bob@example.com").doesNotContain("wrong");
     }
 
     @Test

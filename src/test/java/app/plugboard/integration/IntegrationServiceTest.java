@@ -15,6 +15,8 @@ import app.plugboard.common.NotFoundException;
 import app.plugboard.common.UserId;
 import app.plugboard.testsupport.CleanDatabase;
 import app.plugboard.workflow.WorkflowService;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -275,16 +277,19 @@ class IntegrationServiceTest {
         @DisplayName("a check result is stored with its reason, and success clears the reason and sets last success")
         void recordsChecks() {
             IntegrationView seen = integrations.create(ALICE, "Work mail", imap("pw"));
+            Instant before = Instant.now().truncatedTo(ChronoUnit.MICROS);
 
             IntegrationView failed = integrations.recordCheck(ALICE, seen.id(), IntegrationStatus.ERROR, "Login refused: check the password.");
             IntegrationView ok = integrations.recordCheck(ALICE, seen.id(), IntegrationStatus.CONNECTED, "ignored");
 
+            assertThat(seen.lastCheckedAt()).isNull();
             assertThat(failed.status()).isEqualTo(IntegrationStatus.ERROR);
             assertThat(failed.statusReason()).isEqualTo("Login refused: check the password.");
-            assertThat(failed.lastCheckedAt()).isNotNull();
+            assertThat(failed.lastCheckedAt()).isBetween(before, Instant.now());
             assertThat(failed.lastSuccessAt()).isNull();
             assertThat(ok.statusReason()).isNull();
-            assertThat(ok.lastSuccessAt()).isNotNull();
+            assertThat(ok.lastCheckedAt()).isAfterOrEqualTo(failed.lastCheckedAt());
+            assertThat(ok.lastSuccessAt()).isEqualTo(ok.lastCheckedAt());
             assertThat(integrations.get(ALICE, seen.id())).isEqualTo(ok);
         }
     }
