@@ -34,10 +34,11 @@ class DiscordTestExtension implements BeforeEachCallback, AfterEachCallback {
         FakeDiscord discord = application.getBean(FakeDiscord.class);
         application.getBean(JDA.class).awaitReady();
         discord.awaitRegisteredCommands();
-        Object test = context.getRequiredTestInstance();
-        for (Field field : userFields(test.getClass())) {
-            field.setAccessible(true);
-            field.set(test, discord.user(field.getName()));
+        for (Object test : context.getRequiredTestInstances().getAllInstances()) { // with @Nested, the outer ones too
+            for (Field field : userFields(test.getClass())) {
+                field.setAccessible(true);
+                field.set(test, discord.user(field.getName()));
+            }
         }
         context.getStore(NAMESPACE).put(Seen.class, Seen.now(discord));
     }

@@ -295,8 +295,8 @@ public final class FakeDiscord implements AutoCloseable {
     /** Waits until the bot has registered its commands (a bot does once logged in), and returns them. */
     public List<JsonNode> awaitRegisteredCommands() {
         long deadline = System.nanoTime() + DEFAULT_WAIT.toNanos();
-        List<JsonNode> commands = registeredCommands();
-        while (commands.isEmpty()) {
+        List<JsonNode> registered = registeredCommands();
+        while (registered.isEmpty()) {
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("the bot registered no commands within " + DEFAULT_WAIT.toMillis() + " ms");
             }
@@ -306,9 +306,9 @@ public final class FakeDiscord implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 throw new AssertionError("interrupted while waiting for the bot's commands", e);
             }
-            commands = registeredCommands();
+            registered = registeredCommands();
         }
-        return commands;
+        return registered;
     }
 
     public Optional<JsonNode> registeredCommand(String name) {
