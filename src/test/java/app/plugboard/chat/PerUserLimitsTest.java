@@ -13,8 +13,7 @@ import app.plugboard.integration.IntegrationService;
 import app.plugboard.integration.IntegrationView;
 import app.plugboard.integration.calendar.CalendarParsingTest;
 import app.plugboard.integration.calendar.LocalServer;
-import app.plugboard.testsupport.FakeDiscordConnection;
-import app.plugboard.testsupport.Tables;
+import app.plugboard.testsupport.DiscordTest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,28 +21,22 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import net.dv8tion.jda.api.JDA;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
  * Fairness between people, through the real JDA client and a fake Discord, with real calendar checks
  * against a feed server on loopback that holds its answers until the test lets them go.
  */
-@SpringBootTest(properties = "plugboard.network.allowed-ranges=127.0.0.1/32")
+@DiscordTest(properties = "plugboard.network.allowed-ranges=127.0.0.1/32")
 @DisplayName("Per-person limits")
 class PerUserLimitsTest {
 
-    static final FakeDiscord discord = FakeDiscord.start();
     static final AtomicInteger arrived = new AtomicInteger();
     static volatile CountDownLatch release = new CountDownLatch(0);
     static final LocalServer feeds = LocalServer.http()
@@ -57,39 +50,24 @@ class PerUserLimitsTest {
                 LocalServer.send(exchange, 200, "text/calendar", CalendarParsingTest.resource("google-family.ics"));
             });
 
-    @DynamicPropertySource
-    static void discord(DynamicPropertyRegistry registry) {
-        FakeDiscordConnection.register(registry, discord);
-    }
-
     @Autowired
-    JDA jda;
+    FakeDiscord discord;
     @Autowired
     ChatRouter router;
     @Autowired
     IntegrationService integrations;
-    @Autowired
-    JdbcTemplate jdbc;
 
     FakeUser alice;
     FakeUser bob;
-    int rejectionsBefore;
 
     @BeforeEach
-    void givenTheBotIsOnline() throws InterruptedException {
-        jda.awaitReady();
-        Tables.truncateAll(jdbc);
-        alice = discord.user("alice");
-        bob = discord.user("bob");
-        rejectionsBefore = discord.rejections().size();
+    void noFeedRequestYet() {
         arrived.set(0);
     }
 
     @AfterEach
-    void discordsRulesHeld() {
+    void feedServerAnswers() {
         release.countDown();
-        assertThat(discord.rejections().subList(rejectionsBefore, discord.rejections().size()))
-                .as("late (10062) or double (40060) acknowledgements").isEmpty();
     }
 
     @AfterAll

@@ -13,22 +13,21 @@ import app.plugboard.integration.Secret;
 import app.plugboard.integration.calendar.CalendarParsingTest;
 import app.plugboard.integration.calendar.LocalServer;
 import app.plugboard.integration.calendar.TestCalDavServer;
-import app.plugboard.testsupport.Tables;
+import app.plugboard.testsupport.CleanDatabase;
 import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Adding calendars in the terminal, with the real checks against servers on loopback (opened by test configuration). */
 @SpringBootTest(properties = "plugboard.network.allowed-ranges=127.0.0.1/32")
+@CleanDatabase
 @DisplayName("Calendars in the terminal, checked for real")
 class ConsoleCalendarTest {
 
@@ -41,13 +40,6 @@ class ConsoleCalendarTest {
     ChatRouter router;
     @Autowired
     IntegrationService integrations;
-    @Autowired
-    JdbcTemplate jdbc;
-
-    @BeforeEach
-    void emptyTables() {
-        Tables.truncateAll(jdbc);
-    }
 
     @AfterAll
     static void stop() {

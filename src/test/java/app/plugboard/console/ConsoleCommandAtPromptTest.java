@@ -8,18 +8,17 @@ import app.plugboard.integration.ImapSettings;
 import app.plugboard.integration.IntegrationService;
 import app.plugboard.integration.IntegrationView;
 import app.plugboard.integration.Secret;
+import app.plugboard.testsupport.CleanDatabase;
 import app.plugboard.testsupport.SampleSettings;
 import app.plugboard.testsupport.ScriptedProbes;
-import app.plugboard.testsupport.Tables;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 @SpringBootTest
+@CleanDatabase
 @Import(ScriptedProbes.class)
 @DisplayName("A command typed while the terminal asks for a value")
 class ConsoleCommandAtPromptTest {
@@ -30,13 +29,6 @@ class ConsoleCommandAtPromptTest {
     ChatRouter router;
     @Autowired
     IntegrationService integrations;
-    @Autowired
-    JdbcTemplate jdbc;
-
-    @BeforeEach
-    void emptyTables() {
-        Tables.truncateAll(jdbc);
-    }
 
     @Test
     @DisplayName("at the question for a missing label: the add is dropped and the command runs")

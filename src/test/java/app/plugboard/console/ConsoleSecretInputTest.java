@@ -18,23 +18,22 @@ import app.plugboard.common.UserId;
 import app.plugboard.integration.CalendarFeedSettings;
 import app.plugboard.integration.IntegrationService;
 import app.plugboard.integration.Secret;
+import app.plugboard.testsupport.CleanDatabase;
 import app.plugboard.testsupport.ScriptedProbes;
-import app.plugboard.testsupport.Tables;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /** On a real terminal secret fields are read without echo ({@link SystemConsoleTerminal#readSecret}): which ones are. */
 @SpringBootTest
+@CleanDatabase
 @Import(ScriptedProbes.class)
 @DisplayName("The terminal reads secret fields without echo")
 class ConsoleSecretInputTest {
@@ -46,13 +45,6 @@ class ConsoleSecretInputTest {
     ChatRouter router;
     @Autowired
     IntegrationService integrations;
-    @Autowired
-    JdbcTemplate jdbc;
-
-    @BeforeEach
-    void emptyTables() {
-        Tables.truncateAll(jdbc);
-    }
 
     @Test
     @DisplayName("a feed address is read like a password: without echo, in adding and in changing it")

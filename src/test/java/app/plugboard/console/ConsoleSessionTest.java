@@ -10,20 +10,19 @@ import app.plugboard.integration.IntegrationService;
 import app.plugboard.integration.IntegrationStatus;
 import app.plugboard.integration.IntegrationView;
 import app.plugboard.integration.Secret;
+import app.plugboard.testsupport.CleanDatabase;
 import app.plugboard.testsupport.SampleSettings;
 import app.plugboard.testsupport.ScriptedProbes;
-import app.plugboard.testsupport.Tables;
 import app.plugboard.workflow.WorkflowService;
 import app.plugboard.workflow.WorkflowState;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 @SpringBootTest
+@CleanDatabase
 @Import(ScriptedProbes.class)
 @DisplayName("The terminal conversation (stdin piped)")
 class ConsoleSessionTest {
@@ -36,13 +35,6 @@ class ConsoleSessionTest {
     IntegrationService integrations;
     @Autowired
     WorkflowService workflows;
-    @Autowired
-    JdbcTemplate jdbc;
-
-    @BeforeEach
-    void emptyTables() {
-        Tables.truncateAll(jdbc);
-    }
 
     @Test
     @DisplayName("add: one prompt per field, a connection check, and the integration stored connected")
@@ -101,12 +93,12 @@ class ConsoleSessionTest {
     @Test
     @DisplayName("a label already in use is refused before the form opens")
     void duplicateLabel() {
-        integrations.create(ME, "Work mail", SampleSettings.imap("pw"));
+        IntegrationView work = integrations.create(ME, "Work mail", SampleSettings.imap("pw"));
 
         String output = converse("/integration add type:imap label:WORK MAIL");
 
         assertThat(output).contains("You already have an integration labelled \"WORK MAIL\"").doesNotContain("── Add");
-        assertThat(integrations.list(ME)).hasSize(1);
+        assertThat(integrations.list(ME)).containsExactly(work);
     }
 
     @Test
@@ -163,11 +155,11 @@ class ConsoleSessionTest {
     @Test
     @DisplayName("delete asks first: cancel keeps it, confirm deletes it")
     void delete() {
-        integrations.create(ME, "Work mail", SampleSettings.imap("pw"));
+        IntegrationView work = integrations.create(ME, "Work mail", SampleSettings.imap("pw"));
 
         String cancelled = converse("/integration delete integration:work mail", "2");
         assertThat(cancelled).contains("Delete Work mail?", "It cannot be undone.", "[1] Delete   [2] Cancel", "Nothing was deleted.");
-        assertThat(integrations.list(ME)).hasSize(1);
+        assertThat(integrations.list(ME)).containsExactly(work);
 
         String deleted = converse("/integration delete integration:Work mail", "1");
         assertThat(deleted).contains("🗑️ Deleted Work mail.");
@@ -178,7 +170,7 @@ class ConsoleSessionTest {
     @DisplayName("workflows: create one by labels, then deleting an integration it uses warns, and pauses it on confirm")
     void workflowsAndSafeDelete() {
         integrations.create(ME, "Work mail", SampleSettings.imap("pw"));
-        integrations.create(ME, "Family", SampleSettings.feed("tok"));
+        IntegrationView family = integrations.create(ME, "Family", SampleSettings.feed("tok"));
 
         String output = converse(
                 "/workflow create name:Morning digest integrations:Work mail, Family",
@@ -195,7 +187,7 @@ class ConsoleSessionTest {
         assertThat(integrations.list(ME)).extracting(IntegrationView::label).containsExactly("Family");
         assertThat(workflows.list(ME)).singleElement().satisfies(w -> {
             assertThat(w.state()).isEqualTo(WorkflowState.PAUSED);
-            assertThat(w.integrations()).hasSize(1);
+            assertThat(w.integrations()).containsExactly(family.id());
         });
     }
 

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import app.plugboard.common.UserId;
 import app.plugboard.discord.fake.Callback;
 import app.plugboard.discord.fake.FakeDiscord;
-import app.plugboard.testsupport.FakeDiscordConnection;
 import app.plugboard.discord.fake.FakeInteraction;
 import app.plugboard.discord.fake.FakeMessage;
 import app.plugboard.discord.fake.FakeUser;
@@ -19,23 +18,16 @@ import app.plugboard.integration.Secret;
 import app.plugboard.integration.calendar.CalendarParsingTest;
 import app.plugboard.integration.calendar.LocalServer;
 import app.plugboard.integration.calendar.TestCalDavServer;
-import app.plugboard.testsupport.Tables;
+import app.plugboard.testsupport.DiscordTest;
 import java.util.List;
 import java.util.Map;
-import net.dv8tion.jda.api.JDA;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -43,12 +35,11 @@ import tools.jackson.databind.JsonNode;
  * feed server and a CalDAV server on loopback (reachable only because this test opens 127.0.0.1/32 in the
  * guard's allowed ranges, as an operator would).
  */
-@SpringBootTest(properties = "plugboard.network.allowed-ranges=127.0.0.1/32")
+@DiscordTest(properties = "plugboard.network.allowed-ranges=127.0.0.1/32")
 @ExtendWith(OutputCaptureExtension.class)
 @DisplayName("Calendars in Discord, checked for real")
 class DiscordCalendarTest {
 
-    static final FakeDiscord discord = FakeDiscord.start();
     static final String TOKEN = "private-SECRET-TOKEN-4711";
     /** A calendar whose name and titles try markdown, a masked link, mentions and a right-to-left override. */
     static final String HOSTILE = String.join("\r\n", "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//test//EN",
@@ -61,34 +52,12 @@ class DiscordCalendarTest {
                     HOSTILE.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     static final TestCalDavServer dav = new TestCalDavServer();
 
-    @DynamicPropertySource
-    static void discord(DynamicPropertyRegistry registry) {
-        FakeDiscordConnection.register(registry, discord);
-    }
-
     @Autowired
-    JDA jda;
+    FakeDiscord discord;
     @Autowired
     IntegrationService integrations;
-    @Autowired
-    JdbcTemplate jdbc;
 
     FakeUser alice;
-    int rejectionsBefore;
-
-    @BeforeEach
-    void givenTheBotIsOnline() throws InterruptedException {
-        jda.awaitReady();
-        Tables.truncateAll(jdbc);
-        alice = discord.user("alice");
-        rejectionsBefore = discord.rejections().size();
-    }
-
-    @AfterEach
-    void discordsRulesHeld() {
-        assertThat(discord.rejections().subList(rejectionsBefore, discord.rejections().size()))
-                .as("late (10062) or double (40060) acknowledgements").isEmpty();
-    }
 
     @AfterAll
     static void stopServers() {
@@ -163,8 +132,12 @@ class DiscordCalendarTest {
         JsonNode result = submit.awaitOriginalEdit(edit -> edit.path("content").asString("").contains("not saved"));
         assertThat(result.path("content").asString()).isEqualTo("❌ Family is not saved: Could not reach 127.0.0.2:"
                 + feeds.port() + ": check the address, or try again later.");
-        assertThat(submit.message().button("Try again")).isNotNull();
         assertThat(integrations.list(id(alice))).isEmpty();
+        // AND Try again opens the form again, without the address (it is a secret)
+        FakeMessage refused = submit.message();
+        Callback again = discord.button(alice, refused.button("Try again").path("custom_id").asString(), refused).awaitCallback();
+        assertThat(again.type()).isEqualTo(Callback.MODAL);
+        assertThat(again.data().toString()).doesNotContain(TOKEN);
     }
 
     @Test

@@ -12,7 +12,6 @@ import app.plugboard.chat.Response;
 import app.plugboard.common.UserId;
 import app.plugboard.discord.fake.Callback;
 import app.plugboard.discord.fake.FakeDiscord;
-import app.plugboard.testsupport.FakeDiscordConnection;
 import app.plugboard.discord.fake.FakeInteraction;
 import app.plugboard.discord.fake.FakeMessage;
 import app.plugboard.discord.fake.FakeUser;
@@ -23,46 +22,33 @@ import app.plugboard.integration.IntegrationService;
 import app.plugboard.integration.IntegrationStatus;
 import app.plugboard.integration.IntegrationView;
 import app.plugboard.integration.Secret;
+import app.plugboard.testsupport.DiscordTest;
 import app.plugboard.testsupport.SampleSettings;
 import app.plugboard.testsupport.ScriptedProbes;
-import app.plugboard.testsupport.Tables;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import net.dv8tion.jda.api.JDA;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
  * The whole conversation through the real JDA client, logged in to a fake Discord on loopback.
- * Every test also checks that Discord's own rules held: no late or double acknowledgement.
+ * Every test also checks that Discord's own rules held: no late or double acknowledgement ({@link DiscordTest}).
  */
-@SpringBootTest
+@DiscordTest
 @Import({ScriptedProbes.class, DiscordConversationTest.Explosive.class})
 @ExtendWith(OutputCaptureExtension.class)
 @DisplayName("The conversation in Discord")
 class DiscordConversationTest {
-
-    static final FakeDiscord discord = FakeDiscord.start();
-
-    @DynamicPropertySource
-    static void discord(DynamicPropertyRegistry registry) {
-        FakeDiscordConnection.register(registry, discord);
-    }
 
     /** A subcommand whose handler fails unexpectedly, to see what the person gets. */
     @TestConfiguration(proxyBeanMethods = false)
@@ -130,7 +116,7 @@ class DiscordConversationTest {
     }
 
     @Autowired
-    JDA jda;
+    FakeDiscord discord;
     @Autowired
     IntegrationService integrations;
     @Autowired
@@ -138,22 +124,6 @@ class DiscordConversationTest {
 
     FakeUser alice;
     FakeUser bob;
-    int rejectionsBefore;
-
-    @BeforeEach
-    void givenTheBotIsOnline() throws InterruptedException {
-        jda.awaitReady();
-        Tables.truncateAll(jdbc);
-        alice = discord.user("alice");
-        bob = discord.user("bob");
-        rejectionsBefore = discord.rejections().size();
-    }
-
-    @AfterEach
-    void discordsRulesHeld() {
-        assertThat(discord.rejections().subList(rejectionsBefore, discord.rejections().size()))
-                .as("late (10062) or double (40060) acknowledgements").isEmpty();
-    }
 
     @Test
     @DisplayName("the commands are registered, usable in servers and in DMs, with autocomplete where it helps")
@@ -231,7 +201,7 @@ class DiscordConversationTest {
         JsonNode result = submit.awaitOriginalEdit(edit -> edit.path("content").asString("").contains("not saved"));
         assertThat(result.path("content").asString())
                 .contains("❌ Work mail is not saved: The server refused the login: check the username and password.");
-        assertThat(submit.message().buttonCustomIds()).hasSize(1);
+        assertThat(submit.message().buttons()).extracting(button -> button.path("label").asString()).containsExactly("Try again");
         assertThat(integrations.list(id(alice))).isEmpty();
     }
 
@@ -446,7 +416,7 @@ class DiscordConversationTest {
 
         assertThat(cancel.awaitCallback().type()).isEqualTo(Callback.UPDATE_MESSAGE);
         assertThat(cancel.awaitMessage(m -> m.content().contains("Nothing")).content()).isEqualTo("Nothing was deleted.");
-        assertThat(integrations.list(id(alice))).hasSize(1);
+        assertThat(integrations.list(id(alice))).containsExactly(work);
     }
 
     @Test

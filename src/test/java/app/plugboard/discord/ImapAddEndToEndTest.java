@@ -8,7 +8,6 @@ import app.plugboard.common.UserId;
 import app.plugboard.console.TerminalDriver;
 import app.plugboard.discord.fake.Callback;
 import app.plugboard.discord.fake.FakeDiscord;
-import app.plugboard.testsupport.FakeDiscordConnection;
 import app.plugboard.discord.fake.FakeInteraction;
 import app.plugboard.discord.fake.FakeMessage;
 import app.plugboard.discord.fake.FakeUser;
@@ -18,21 +17,17 @@ import app.plugboard.integration.IntegrationService;
 import app.plugboard.integration.IntegrationStatus;
 import app.plugboard.integration.IntegrationView;
 import app.plugboard.integration.Secret;
-import app.plugboard.testsupport.Tables;
+import app.plugboard.testsupport.DiscordTest;
 import app.plugboard.testsupport.mail.TestMailServer;
 import app.plugboard.testsupport.mail.TestTls;
 import com.icegreen.greenmail.user.GreenMailUser;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
-import net.dv8tion.jda.api.JDA;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -40,38 +35,27 @@ import org.springframework.test.context.DynamicPropertySource;
  * Adding IMAP mail for real: the fake Discord and the terminal in front, GreenMail (a real IMAP
  * server, implicit TLS with a test CA in the configured trust store) behind, nothing stood in.
  */
-@SpringBootTest
+@DiscordTest
 @DisplayName("Adding IMAP mail end to end, against GreenMail")
 class ImapAddEndToEndTest {
 
-    static final FakeDiscord discord = FakeDiscord.start();
     static final TestMailServer MAIL = TestMailServer.start();
 
     @DynamicPropertySource
     static void settings(DynamicPropertyRegistry registry) {
-        FakeDiscordConnection.register(registry, discord);
         registry.add("plugboard.network.allowed-ranges", () -> "127.0.0.0/8");
         registry.add("plugboard.tls.trust-store", () -> TestTls.trustStore().toString());
         registry.add("plugboard.tls.trust-store-password", () -> TestTls.PASSWORD);
     }
 
     @Autowired
-    JDA jda;
+    FakeDiscord discord;
     @Autowired
     ChatRouter router;
     @Autowired
     IntegrationService integrations;
-    @Autowired
-    JdbcTemplate jdbc;
 
     FakeUser alice;
-
-    @BeforeEach
-    void givenAMailbox() throws InterruptedException {
-        jda.awaitReady();
-        Tables.truncateAll(jdbc);
-        alice = discord.user("alice");
-    }
 
     @AfterAll
     static void stopMail() {
@@ -117,8 +101,12 @@ class ImapAddEndToEndTest {
 
         String result = submit.awaitMessage(m -> m.content().startsWith("❌")).content();
         assertThat(result).startsWith("❌ Bob is not saved: ").containsIgnoringCase("password");
-        assertThat(submit.message().button("Try again")).isNotNull();
         assertThat(integrations.list(id(alice))).isEmpty();
+        // AND Try again opens the form again with what she typed, but not the password
+        FakeMessage refused = submit.message();
+        Callback again = discord.button(alice, refused.button("Try again").path("custom_id").asString(), refused).awaitCallback();
+        assertThat(again.type()).isEqualTo(Callback.MODAL);
+        assertThat(again.data().toString()).contains("bob@example.com").doesNotContain("wrong");
     }
 
     @Test

@@ -7,12 +7,11 @@ import app.plugboard.discord.fake.BareListenerBenchmarkSupport;
 import app.plugboard.discord.fake.Callback;
 import app.plugboard.discord.fake.BareListenerBenchmarkSupport.Result;
 import app.plugboard.discord.fake.FakeDiscord;
-import app.plugboard.testsupport.FakeDiscordConnection;
 import app.plugboard.discord.fake.FakeInteraction;
 import app.plugboard.discord.fake.FakeUser;
 import app.plugboard.integration.IntegrationService;
+import app.plugboard.testsupport.DiscordTest;
 import app.plugboard.testsupport.SampleSettings;
-import app.plugboard.testsupport.Tables;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,10 +25,6 @@ import net.dv8tion.jda.api.interactions.commands.build.Commands;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Not part of {@code verify} (run it with {@code bench/discord-list.sh}). Fires N concurrent
@@ -38,7 +33,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * fake Discord on loopback. Reports dispatch-to-first-callback percentiles side by side, and for
  * Plugboard also dispatch-to-list-shown.
  */
-@SpringBootTest
+@DiscordTest
 @DisplayName("Benchmark: /integration list against a bare JDA listener")
 class ListLatencyBenchmark {
 
@@ -47,25 +42,14 @@ class ListLatencyBenchmark {
     static final int WARMUP_ROUNDS = Integer.getInteger("bench.warmup", 3);
     static final int INTEGRATIONS_PER_USER = 20;
 
-    static final FakeDiscord ours = FakeDiscord.start();
-
-    @DynamicPropertySource
-    static void discord(DynamicPropertyRegistry registry) {
-        FakeDiscordConnection.register(registry, ours);
-    }
-
     @Autowired
-    JDA jda;
+    FakeDiscord ours;
     @Autowired
     IntegrationService integrations;
-    @Autowired
-    JdbcTemplate jdbc;
 
     @Test
     @DisplayName("p50 and p99 from dispatch to first callback, ours and bare, same run")
     void listLatency() throws Exception {
-        jda.awaitReady();
-        Tables.truncateAll(jdbc);
         List<FakeUser> users = new ArrayList<>();
         for (int u = 0; u < CONCURRENT; u++) {
             FakeUser user = ours.user("bench-" + u);

@@ -4,14 +4,13 @@ import static app.plugboard.testsupport.SampleSettings.imap;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.plugboard.common.UserId;
+import app.plugboard.testsupport.CleanDatabase;
 import app.plugboard.testsupport.ScriptedProbes;
-import app.plugboard.testsupport.Tables;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -28,6 +27,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * the edit on another thread, in its own transaction, and waits for its commit).
  */
 @SpringBootTest
+@CleanDatabase
 @Import({ScriptedProbes.class, CheckDuringEditTest.EditBeforeNextSave.class})
 @DisplayName("A check result landing while an edit is saved")
 class CheckDuringEditTest {
@@ -42,11 +42,6 @@ class CheckDuringEditTest {
     EditBeforeNextSave interleaving;
     @Autowired
     JdbcTemplate jdbc;
-
-    @BeforeEach
-    void emptyTables() {
-        Tables.truncateAll(jdbc);
-    }
 
     @Test
     @DisplayName("is stored against the edited version, and the edit is kept")

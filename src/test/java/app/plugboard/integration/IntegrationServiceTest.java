@@ -13,8 +13,10 @@ import app.plugboard.common.FieldProblem;
 import app.plugboard.common.InvalidInputException;
 import app.plugboard.common.NotFoundException;
 import app.plugboard.common.UserId;
-import app.plugboard.testsupport.Tables;
+import app.plugboard.testsupport.CleanDatabase;
 import app.plugboard.workflow.WorkflowService;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -23,7 +25,6 @@ import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -32,6 +33,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 @SpringBootTest
+@CleanDatabase
 @DisplayName("IntegrationService")
 class IntegrationServiceTest {
 
@@ -44,11 +46,6 @@ class IntegrationServiceTest {
     WorkflowService workflows;
     @Autowired
     JdbcTemplate jdbc;
-
-    @BeforeEach
-    void emptyTables() {
-        Tables.truncateAll(jdbc);
-    }
 
     @Test
     @DisplayName("creates one integration of each kind, pending, and gives back exactly what was stored")
@@ -280,16 +277,19 @@ class IntegrationServiceTest {
         @DisplayName("a check result is stored with its reason, and success clears the reason and sets last success")
         void recordsChecks() {
             IntegrationView seen = integrations.create(ALICE, "Work mail", imap("pw"));
+            Instant before = Instant.now().truncatedTo(ChronoUnit.MICROS);
 
             IntegrationView failed = integrations.recordCheck(ALICE, seen.id(), IntegrationStatus.ERROR, "Login refused: check the password.");
             IntegrationView ok = integrations.recordCheck(ALICE, seen.id(), IntegrationStatus.CONNECTED, "ignored");
 
+            assertThat(seen.lastCheckedAt()).isNull();
             assertThat(failed.status()).isEqualTo(IntegrationStatus.ERROR);
             assertThat(failed.statusReason()).isEqualTo("Login refused: check the password.");
-            assertThat(failed.lastCheckedAt()).isNotNull();
+            assertThat(failed.lastCheckedAt()).isBetween(before, Instant.now());
             assertThat(failed.lastSuccessAt()).isNull();
             assertThat(ok.statusReason()).isNull();
-            assertThat(ok.lastSuccessAt()).isNotNull();
+            assertThat(ok.lastCheckedAt()).isAfterOrEqualTo(failed.lastCheckedAt());
+            assertThat(ok.lastSuccessAt()).isEqualTo(ok.lastCheckedAt());
             assertThat(integrations.get(ALICE, seen.id())).isEqualTo(ok);
         }
     }

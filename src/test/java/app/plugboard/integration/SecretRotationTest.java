@@ -9,11 +9,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import app.plugboard.common.UserId;
 import app.plugboard.crypto.SecretCipher;
-import app.plugboard.testsupport.Tables;
+import app.plugboard.testsupport.CleanDatabase;
 import app.plugboard.testsupport.TestKeys;
 import java.time.Clock;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -22,6 +21,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
 @SpringBootTest
+@CleanDatabase
 @DisplayName("Key rotation")
 class SecretRotationTest {
 
@@ -34,11 +34,6 @@ class SecretRotationTest {
     TransactionTemplate transactions;
     @Autowired
     JdbcTemplate jdbc;
-
-    @BeforeEach
-    void emptyTables() {
-        Tables.truncateAll(jdbc);
-    }
 
     @Test
     @DisplayName("rows under the old key still decrypt; re-encryption moves all to the new key; then the old key can go")

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import app.plugboard.common.InvalidInputException;
 import app.plugboard.common.UserId;
+import app.plugboard.testsupport.CleanDatabase;
 import app.plugboard.testsupport.SampleSettings;
-import app.plugboard.testsupport.Tables;
 import app.plugboard.workflow.WorkflowService;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import javax.sql.DataSource;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -30,6 +29,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 @SpringBootTest
+@CleanDatabase
 @ExtendWith(OutputCaptureExtension.class)
 @DisplayName("Secrets at rest")
 class SecretsAtRestTest {
@@ -45,11 +45,6 @@ class SecretsAtRestTest {
     JdbcTemplate jdbc;
     @Autowired
     DataSource dataSource;
-
-    @BeforeEach
-    void emptyTables() {
-        Tables.truncateAll(jdbc);
-    }
 
     @Test
     @DisplayName("a dump of every table holds no secret of any kind, in clear, base64 or hex")

@@ -11,7 +11,7 @@ import app.plugboard.common.UserId;
 import app.plugboard.integration.IntegrationDependents.Dependent;
 import app.plugboard.integration.IntegrationService;
 import app.plugboard.integration.IntegrationView;
-import app.plugboard.testsupport.Tables;
+import app.plugboard.testsupport.CleanDatabase;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
@@ -24,6 +24,7 @@ import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 @SpringBootTest
+@CleanDatabase
 @DisplayName("Deleting an integration that workflows use")
 class SafeDeleteTest {
 
@@ -45,7 +46,6 @@ class SafeDeleteTest {
 
     @BeforeEach
     void givenIntegrations() {
-        Tables.truncateAll(jdbc);
         work = integrations.create(ALICE, "Work mail", imap("pw"));
         home = integrations.create(ALICE, "Home mail", imap("pw"));
         family = integrations.create(ALICE, "Family", feed("tok"));

@@ -11,7 +11,7 @@ import app.plugboard.common.NotFoundException;
 import app.plugboard.common.UserId;
 import app.plugboard.integration.IntegrationService;
 import app.plugboard.integration.IntegrationView;
-import app.plugboard.testsupport.Tables;
+import app.plugboard.testsupport.CleanDatabase;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -24,6 +24,7 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 @SpringBootTest
+@CleanDatabase
 @DisplayName("WorkflowService")
 class WorkflowServiceTest {
 
@@ -42,7 +43,6 @@ class WorkflowServiceTest {
 
     @BeforeEach
     void givenTwoIntegrations() {
-        Tables.truncateAll(jdbc);
         mail = integrations.create(ALICE, "Work mail", imap("pw"));
         calendar = integrations.create(ALICE, "Calendar", feed("tok"));
     }

@@ -7,11 +7,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
-/** The JSON of the fake's world as Discord shapes it: the bot, users, members, roles, channels, the guild. */
+/** The JSON of the fake's world as Discord shapes it: the bot, users, members, the @everyone role, channels, the guild. */
 final class Entities {
 
     // permission bits, as Discord numbers them
-    static final long ADMINISTRATOR = 1L << 3;
     static final long ADD_REACTIONS = 1L << 6;
     static final long VIEW_CHANNEL = 1L << 10;
     static final long SEND_MESSAGES = 1L << 11;
@@ -30,7 +29,6 @@ final class Entities {
     final long botUserId;
     final long guildId;
     final long channelId;
-    final long adminRoleId;
     private final String createdAt = MessageStore.now();
     private final FakeUser owner;
     private final Supplier<Collection<FakeUser>> users;
@@ -40,11 +38,9 @@ final class Entities {
         this.botUserId = applicationId; // as for most bots, the application id and the bot's user id coincide
         this.guildId = snowflakes.next();
         this.channelId = snowflakes.next();
-        this.adminRoleId = snowflakes.next();
         this.owner = owner;
         this.users = users;
     }
-
 
     JsonNode readyPayload(String sessionId, String resumeUrl) {
         ObjectNode ready = Json.object().put("v", 10);
@@ -94,8 +90,7 @@ final class Entities {
                 .put("unavailable", false);
         guild.putArray("features");
         ArrayNode roles = guild.putArray("roles");
-        roles.add(role(guildId, "@everyone", EVERYONE_PERMISSIONS, 0));
-        roles.add(role(adminRoleId, "Admin", ADMINISTRATOR, 1));
+        roles.add(everyoneRole());
         ArrayNode channels = guild.putArray("channels");
         channels.add(guildChannelJson(false));
         ArrayNode members = allMembers();
@@ -106,15 +101,6 @@ final class Entities {
             guild.putArray(empty);
         }
         return guild;
-    }
-
-    JsonNode membersChunk(String nonce) {
-        ObjectNode chunk = Json.object().put("guild_id", str(guildId)).put("chunk_index", 0).put("chunk_count", 1);
-        chunk.set("members", allMembers());
-        if (nonce != null) {
-            chunk.put("nonce", nonce);
-        }
-        return chunk;
     }
 
     ObjectNode botUserJson() {
@@ -140,10 +126,10 @@ final class Entities {
     }
 
     ObjectNode memberJson(FakeUser user, boolean withPermissions) {
-        ObjectNode member = memberWithoutUser(user.admin() ? List.of(adminRoleId) : List.of());
+        ObjectNode member = memberWithoutUser();
         member.set("user", userJson(user));
         if (withPermissions) {
-            member.put("permissions", Long.toString(user.admin() ? ALL_PERMISSIONS : EVERYONE_PERMISSIONS));
+            member.put("permissions", Long.toString(EVERYONE_PERMISSIONS));
         }
         return member;
     }
@@ -208,9 +194,9 @@ final class Entities {
         return Long.toUnsignedString(id);
     }
 
-    ArrayNode allMembers() {
+    private ArrayNode allMembers() {
         ArrayNode members = Json.array();
-        ObjectNode botMember = memberWithoutUser(List.of(adminRoleId));
+        ObjectNode botMember = memberWithoutUser();
         botMember.set("user", botUserJson());
         members.add(botMember);
         users.get().stream()
@@ -219,7 +205,7 @@ final class Entities {
         return members;
     }
 
-    private ObjectNode memberWithoutUser(List<Long> roleIds) {
+    private ObjectNode memberWithoutUser() {
         ObjectNode member = Json.object()
                 .putNull("nick")
                 .putNull("avatar")
@@ -230,21 +216,20 @@ final class Entities {
                 .put("pending", false)
                 .put("flags", 0)
                 .putNull("communication_disabled_until");
-        ArrayNode roles = member.putArray("roles");
-        roleIds.forEach(id -> roles.add(str(id)));
+        member.putArray("roles");
         return member;
     }
 
-    ObjectNode role(long id, String name, long permissions, int position) {
+    private ObjectNode everyoneRole() {
         ObjectNode role = Json.object()
-                .put("id", str(id))
-                .put("name", name)
+                .put("id", str(guildId))
+                .put("name", "@everyone")
                 .put("color", 0)
                 .put("hoist", false)
                 .putNull("icon")
                 .putNull("unicode_emoji")
-                .put("position", position)
-                .put("permissions", Long.toString(permissions))
+                .put("position", 0)
+                .put("permissions", Long.toString(EVERYONE_PERMISSIONS))
                 .put("managed", false)
                 .put("mentionable", false)
                 .put("flags", 0);

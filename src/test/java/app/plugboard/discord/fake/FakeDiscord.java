@@ -14,8 +14,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.stream.Stream;
 import net.dv8tion.jda.api.JDABuilder;
 import net.dv8tion.jda.api.requests.RestConfig;
 import net.dv8tion.jda.api.utils.Compression;
@@ -28,7 +28,9 @@ import tools.jackson.databind.node.ObjectNode;
  * A fake Discord on loopback that the real JDA client logs into: REST on one port, the gateway on another.
  * It holds one guild with one text channel, the bot, its owner and the users a test creates, fires
  * interactions at the bot, and records what the bot sends back, refusing what Discord would refuse
- * (a first acknowledgement after 3 s, a second acknowledgement, a modal after a defer).
+ * (a first acknowledgement after 3 s, a second acknowledgement, a modal after a defer). It can also
+ * stumble as Discord does: ask the bot to reconnect ({@link #reconnect()}), or answer requests with a
+ * server error or a rate limit ({@link #failNext}).
  *
  * <pre>{@code
  * try (FakeDiscord fake = FakeDiscord.start()) {
@@ -46,31 +48,26 @@ public final class FakeDiscord implements AutoCloseable {
     public static final Duration ACKNOWLEDGE_DEADLINE = Duration.ofSeconds(3);
 
     static final String API_PREFIX = "/api/v10/";
-    static final String ATTACHMENTS_PREFIX = "/attachments/";
 
     private static final int LABEL = 18;
     private static final int TEXT_INPUT = 4;
-    private static final int TEXT_DISPLAY = 10;
-    private static final int ACTION_ROW = 1;
 
     final Snowflakes snowflakes = new Snowflakes();
     final Entities entities;
     private final CommandPayloads commandPayloads;
     private final String token;
-    private final FakeUser owner;
 
     private final Map<Long, FakeUser> users = new ConcurrentHashMap<>();
     private final Map<Long, FakeUser> usersByDmChannel = new ConcurrentHashMap<>();
     private final Map<String, FakeInteraction> interactionsById = new ConcurrentHashMap<>();
     private final Map<String, FakeInteraction> interactionsByToken = new ConcurrentHashMap<>();
     private final Map<String, ShownModal> modals = new ConcurrentHashMap<>();
-    private final AtomicReference<List<JsonNode>> globalCommands = new AtomicReference<>(List.of());
-    private final AtomicReference<List<JsonNode>> guildCommands = new AtomicReference<>(List.of());
+    private final AtomicReference<List<JsonNode>> commands = new AtomicReference<>(List.of());
     private final List<Rejection> rejections = new CopyOnWriteArrayList<>();
     private final List<String> unknownRoutes = new CopyOnWriteArrayList<>();
     private final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
     private final List<String> failures = new CopyOnWriteArrayList<>();
-    private volatile boolean deadlineEnforced = true;
+    private final List<PlannedFailure> plannedFailures = new CopyOnWriteArrayList<>();
 
     private final FakeRestServer rest;
     private final FakeGateway gateway;
@@ -82,15 +79,31 @@ public final class FakeDiscord implements AutoCloseable {
     private record Place(boolean inGuild, long channelId) {
     }
 
+    /** {@code left} more requests {@code method path} are answered {@code status}; a {@code {name}} segment matches any. */
+    private record PlannedFailure(String method, String[] path, int status, AtomicInteger left) {
+        boolean takes(RestRequest request) {
+            String[] segments = request.segments();
+            if (!method.equals(request.method()) || segments.length != path.length) {
+                return false;
+            }
+            for (int i = 0; i < path.length; i++) {
+                if (!path[i].startsWith("{") && !path[i].equals(segments[i])) {
+                    return false;
+                }
+            }
+            return left.getAndUpdate(n -> Math.max(0, n - 1)) > 0;
+        }
+    }
+
     private FakeDiscord() {
-        owner = newUser("owner", "owner", true);
+        FakeUser owner = newUser("owner", "owner");
         entities = new Entities(snowflakes, owner, users::values);
-        commandPayloads = new CommandPayloads(entities, snowflakes, globalCommands::get, guildCommands::get);
+        commandPayloads = new CommandPayloads(commands::get);
         token = Base64.getUrlEncoder().withoutPadding()
                 .encodeToString(Long.toUnsignedString(entities.botUserId).getBytes(StandardCharsets.US_ASCII))
                 + ".fake." + HexFormat.of().formatHex(randomBytes(16));
         rest = new FakeRestServer(this);
-        messages = new MessageStore(snowflakes, "http://127.0.0.1:" + rest.port() + ATTACHMENTS_PREFIX);
+        messages = new MessageStore(snowflakes);
         gateway = new FakeGateway(this);
         try {
             gateway.startAndAwait();
@@ -124,36 +137,19 @@ public final class FakeDiscord implements AutoCloseable {
         return entities.applicationId;
     }
 
-    public long botUserId() {
-        return entities.botUserId;
-    }
-
-    public long guildId() {
-        return entities.guildId;
-    }
-
+    /** The guild's one text channel. */
     public long channelId() {
         return entities.channelId;
     }
 
-    /** The guild's owner: a member with the Administrator role. */
-    public FakeUser owner() {
-        return owner;
-    }
-
     /** A fresh user with a unique snowflake: a member of the guild (no roles) with a DM channel of their own. */
     public FakeUser user(String name) {
-        return newUser(name, name, false);
+        return newUser(name, name);
     }
 
     /** A fresh user whose display name differs from the username (anyone may pick any display name). */
     public FakeUser user(String name, String displayName) {
-        return newUser(name, displayName, false);
-    }
-
-    /** A fresh user who holds the guild's Administrator role. */
-    public FakeUser admin(String name) {
-        return newUser(name, name, true);
+        return newUser(name, displayName);
     }
 
     /**
@@ -203,8 +199,8 @@ public final class FakeDiscord implements AutoCloseable {
     /**
      * The user submits the modal with this custom id that the bot showed them last (which closes it: a second
      * submit needs the bot to show it again). Text inputs take their
-     * value from {@code textValues}, selects inside the modal from {@code selectValues}; every value sits in a
-     * Label (type 18), as JDA 6 expects. Fails like the Discord client would not let a person submit:
+     * value from {@code textValues}, selects inside the modal from {@code selectValues}; every input sits in a
+     * Label (type 18), as JDA 6 builds modals. Fails like the Discord client would not let a person submit:
      * a modal never shown, an unknown field, a required field left empty, a text outside its length limits.
      */
     public FakeInteraction modalSubmit(FakeUser user, String customId, Map<String, String> textValues,
@@ -218,19 +214,13 @@ public final class FakeDiscord implements AutoCloseable {
         unused.addAll(selectValues.keySet());
         ArrayNode components = Json.array();
         for (JsonNode top : shown.modal().path("components")) {
-            int type = top.path("type").asInt();
-            if (type == LABEL) {
-                ObjectNode label = Json.object().put("type", LABEL).put("id", top.path("id").asInt());
-                label.set("component", submittedValue(top.path("component"), textValues, selectValues, unused));
-                components.add(label);
-            } else if (type == ACTION_ROW) {
-                ObjectNode row = Json.object().put("type", ACTION_ROW).put("id", top.path("id").asInt());
-                ArrayNode inner = row.putArray("components");
-                top.path("components").forEach(c -> inner.add(submittedValue(c, textValues, selectValues, unused)));
-                components.add(row);
-            } else if (type == TEXT_DISPLAY) {
-                components.add(Json.object().put("type", TEXT_DISPLAY).put("id", top.path("id").asInt()));
+            if (top.path("type").asInt() != LABEL) {
+                throw new IllegalStateException("modal '" + customId + "' holds a component of type "
+                        + top.path("type").asInt() + "; the fake submits Labels only");
             }
+            ObjectNode label = Json.object().put("type", LABEL).put("id", top.path("id").asInt());
+            label.set("component", submittedValue(top.path("component"), textValues, selectValues, unused));
+            components.add(label);
         }
         if (!unused.isEmpty()) {
             throw new IllegalArgumentException("modal '" + customId + "' has no inputs " + unused);
@@ -297,20 +287,32 @@ public final class FakeDiscord implements AutoCloseable {
 
     // ---------------------------------------------------------------- what the bot did
 
-    /** The commands the bot registered: the last global PUT (or POSTs) followed by the guild's. */
+    /** The commands the bot registered (its last PUT of the global commands). */
     public List<JsonNode> registeredCommands() {
-        return Stream.concat(globalCommands.get().stream(), guildCommands.get().stream())
-                .map(JsonNode::deepCopy)
-                .toList();
+        return commands.get().stream().map(JsonNode::deepCopy).toList();
+    }
+
+    /** Waits until the bot has registered its commands (a bot does once logged in), and returns them. */
+    public List<JsonNode> awaitRegisteredCommands() {
+        long deadline = System.nanoTime() + DEFAULT_WAIT.toNanos();
+        List<JsonNode> registered = registeredCommands();
+        while (registered.isEmpty()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the bot registered no commands within " + DEFAULT_WAIT.toMillis() + " ms");
+            }
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted while waiting for the bot's commands", e);
+            }
+            registered = registeredCommands();
+        }
+        return registered;
     }
 
     public Optional<JsonNode> registeredCommand(String name) {
         return registeredCommands().stream().filter(c -> name.equals(c.path("name").asString())).findFirst();
-    }
-
-    /** Whether Discord's 3-second deadline for the first acknowledgement is enforced (on by default). */
-    public void setDeadlineEnforced(boolean on) {
-        deadlineEnforced = on;
     }
 
     /** Requests the fake refused as Discord would; a well-behaved bot leaves this empty. */
@@ -338,11 +340,6 @@ public final class FakeDiscord implements AutoCloseable {
         return messages.get(messageId);
     }
 
-    /** Messages in a channel (the guild channel or a user's DM channel), in order of creation. */
-    public List<FakeMessage> messagesIn(long channelId) {
-        return messages.inChannel(channelId);
-    }
-
     /** The DM messages the bot sent this user (not counting interaction responses in DMs). */
     public List<FakeMessage> directMessagesTo(FakeUser user) {
         return messages.inChannel(user.dmChannelId()).stream()
@@ -350,10 +347,25 @@ public final class FakeDiscord implements AutoCloseable {
                 .toList();
     }
 
-    /** The bytes of an uploaded attachment (an element of a message's {@code attachments}). */
-    public byte[] attachmentContent(JsonNode attachment) {
-        return messages.upload(attachment.path("id").asString())
-                .orElseThrow(() -> new AssertionError("no upload for " + attachment));
+    /**
+     * Discord stumbles: the next {@code times} requests {@code method path} are answered {@code status} instead,
+     * before the fake looks at them (nothing is acknowledged, stored or refused; {@link #requests()} shows them).
+     * A 429 comes with Discord's rate-limit headers and one second to wait; any other status with Discord's
+     * error body. {@code path} is below {@code /api/v10/}; a segment in braces stands for any (an id, a token):
+     * {@code failNext(1, 503, "PATCH", "webhooks/{app}/{token}/messages/@original")}.
+     */
+    public void failNext(int times, int status, String method, String path) {
+        plannedFailures.add(new PlannedFailure(method, path.split("/"), status, new AtomicInteger(times)));
+    }
+
+    /** Forgets the failures {@link #failNext} planned, and says which of them no request met ("METHOD path: n left"). */
+    public List<String> endPlannedFailures() {
+        List<String> left = plannedFailures.stream().filter(planned -> planned.left().get() > 0)
+                .map(planned -> planned.method() + " " + String.join("/", planned.path()) + ": " + planned.left().get()
+                        + " left")
+                .toList();
+        plannedFailures.clear();
+        return left;
     }
 
     /** Sends op 7 RECONNECT to every connected client; JDA closes and resumes its session. */
@@ -395,6 +407,17 @@ public final class FakeDiscord implements AutoCloseable {
         unknownRoutes.add(method + " " + path);
     }
 
+    /** The answer {@link #failNext} planned for this request, if any. */
+    Optional<RestResponse> plannedFailure(RestRequest request) {
+        for (PlannedFailure planned : plannedFailures) {
+            if (planned.takes(request)) {
+                return Optional.of(planned.status() == 429 ? RestResponse.rateLimited(1)
+                        : RestResponse.error(planned.status(), 0, planned.status() + ": planned by the test"));
+            }
+        }
+        return Optional.empty();
+    }
+
     RestResponse reject(Rejection.Kind kind, int status, int code, String message, RestRequest request,
                         String interactionId, String detail) {
         rejections.add(new Rejection(kind, status, code, request.method(), request.path(), interactionId, detail));
@@ -421,57 +444,25 @@ public final class FakeDiscord implements AutoCloseable {
         return messages.get(messageId).orElseThrow(() -> new AssertionError("no message " + messageId));
     }
 
-    boolean deadlineEnforced() {
-        return deadlineEnforced;
-    }
-
     void modalShown(FakeInteraction opener, JsonNode modal) {
         ObjectNode stored = Json.copyOf(modal);
         Json.assignComponentIds(stored);
         modals.put(modalKey(opener.user(), stored.path("custom_id").asString("")), new ShownModal(stored, opener));
     }
 
-    /** Replaces the global (guildId 0) or guild command list; keeps ids of commands that keep their name. */
-    List<JsonNode> putCommands(long commandGuildId, JsonNode sent) {
-        AtomicReference<List<JsonNode>> target = commandGuildId == 0 ? globalCommands : guildCommands;
-        synchronized (target) {
+    /** Replaces the global command list; keeps the ids of commands that keep their name. */
+    List<JsonNode> putCommands(JsonNode sent) {
+        synchronized (commands) {
             List<JsonNode> stored = new ArrayList<>();
             for (JsonNode command : sent) {
-                stored.add(storedCommand(commandGuildId, command, target.get()));
+                stored.add(storedCommand(command, commands.get()));
             }
-            target.set(List.copyOf(stored));
+            commands.set(List.copyOf(stored));
             return stored;
         }
     }
 
-    /** Creates or replaces one command by name. */
-    JsonNode upsertCommand(long commandGuildId, JsonNode sent) {
-        AtomicReference<List<JsonNode>> target = commandGuildId == 0 ? globalCommands : guildCommands;
-        synchronized (target) {
-            JsonNode command = storedCommand(commandGuildId, sent, target.get());
-            List<JsonNode> updated = new ArrayList<>(target.get());
-            updated.removeIf(c -> c.path("name").asString().equals(command.path("name").asString()));
-            updated.add(command);
-            target.set(List.copyOf(updated));
-            return command;
-        }
-    }
-
-    boolean deleteCommand(long commandGuildId, String commandId) {
-        AtomicReference<List<JsonNode>> target = commandGuildId == 0 ? globalCommands : guildCommands;
-        synchronized (target) {
-            List<JsonNode> updated = new ArrayList<>(target.get());
-            boolean removed = updated.removeIf(c -> c.path("id").asString().equals(commandId));
-            target.set(List.copyOf(updated));
-            return removed;
-        }
-    }
-
-    List<JsonNode> commands(long commandGuildId) {
-        return commandGuildId == 0 ? globalCommands.get() : guildCommands.get();
-    }
-
-    private JsonNode storedCommand(long commandGuildId, JsonNode sent, List<JsonNode> previous) {
+    private JsonNode storedCommand(JsonNode sent, List<JsonNode> previous) {
         ObjectNode command = Json.copyOf(sent);
         String name = command.path("name").asString();
         String id = previous.stream()
@@ -485,16 +476,13 @@ public final class FakeDiscord implements AutoCloseable {
         if (!command.has("type")) {
             command.put("type", 1);
         }
-        if (commandGuildId != 0) {
-            command.put("guild_id", Long.toUnsignedString(commandGuildId));
-        }
         return command;
     }
 
     // ---------------------------------------------------------------- internals
 
-    private FakeUser newUser(String name, String displayName, boolean admin) {
-        FakeUser user = new FakeUser(snowflakes.next(), name, displayName, snowflakes.next(), admin);
+    private FakeUser newUser(String name, String displayName) {
+        FakeUser user = new FakeUser(snowflakes.next(), name, displayName, snowflakes.next());
         users.put(user.id(), user);
         usersByDmChannel.put(user.dmChannelId(), user);
         return user;

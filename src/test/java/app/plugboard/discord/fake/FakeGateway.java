@@ -12,6 +12,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.java_websocket.WebSocket;
+import org.java_websocket.exceptions.WebsocketNotConnectedException;
 import org.java_websocket.handshake.ClientHandshake;
 import org.java_websocket.server.WebSocketServer;
 import tools.jackson.databind.JsonNode;
@@ -30,7 +31,6 @@ final class FakeGateway extends WebSocketServer {
     private static final int OP_IDENTIFY = 2;
     private static final int OP_RESUME = 6;
     private static final int OP_RECONNECT = 7;
-    private static final int OP_REQUEST_GUILD_MEMBERS = 8;
     private static final int OP_INVALID_SESSION = 9;
     private static final int OP_HELLO = 10;
     private static final int OP_HEARTBEAT_ACK = 11;
@@ -84,10 +84,6 @@ final class FakeGateway extends WebSocketServer {
         }
     }
 
-    int sessionCount() {
-        return sessions.size();
-    }
-
     @Override
     public void onStart() {
         started.countDown();
@@ -107,14 +103,8 @@ final class FakeGateway extends WebSocketServer {
             case OP_HEARTBEAT -> send(conn, frame(OP_HEARTBEAT_ACK, null, null, null));
             case OP_IDENTIFY -> identify(conn, data);
             case OP_RESUME -> resume(conn, data);
-            case OP_REQUEST_GUILD_MEMBERS -> {
-                Session session = conn.getAttachment();
-                if (session != null) {
-                    session.dispatch("GUILD_MEMBERS_CHUNK", fake.entities.membersChunk(data.path("nonce").asString(null)));
-                }
-            }
             default -> {
-                // presence and voice state updates need no answer
+                // presence updates need no answer; a light bot without intents requests no members
             }
         }
     }
@@ -165,10 +155,17 @@ final class FakeGateway extends WebSocketServer {
         }
     }
 
+    /**
+     * Sends if the connection is still open; a dispatch that misses it is replayed when the session resumes.
+     * Never under the connection's monitor: the library holds it while it calls {@link #onClose}, which takes
+     * the session's, and a dispatch holds the session's while it sends.
+     */
     private static void send(WebSocket conn, String text) {
-        synchronized (conn) {
-            if (conn.isOpen()) {
+        if (conn.isOpen()) {
+            try {
                 conn.send(text);
+            } catch (WebsocketNotConnectedException closedMeanwhile) {
+                // the client is reconnecting
             }
         }
     }

@@ -39,8 +39,6 @@ public final class FakeInteraction {
     private String originalMessageId;
     private final List<Callback> callbacks = new CopyOnWriteArrayList<>();
     private final List<JsonNode> originalEdits = new CopyOnWriteArrayList<>();
-    private final List<JsonNode> followUps = new CopyOnWriteArrayList<>();
-    private final List<String> followUpMessageIds = new CopyOnWriteArrayList<>();
 
     FakeInteraction(FakeDiscord fake, long id, String token, int type, FakeUser user, long channelId,
                     boolean inGuild, JsonNode payload, String sourceMessageId) {
@@ -81,11 +79,7 @@ public final class FakeInteraction {
         return inGuild;
     }
 
-    /** A copy of the INTERACTION_CREATE payload as dispatched. */
-    public JsonNode payload() {
-        return payload.deepCopy();
-    }
-
+    /** The INTERACTION_CREATE payload as dispatched. */
     JsonNode dispatchedPayload() {
         return payload;
     }
@@ -116,13 +110,13 @@ public final class FakeInteraction {
         return Duration.ofNanos(firstCallbackAtNanos - dispatchedAtNanos);
     }
 
-    /** The latest edit of the original response (PATCH {@code messages/@original}), waiting for one. */
     /** From dispatch to the first edit of the original response (a deferred answer's result); waits for it. */
     public Duration timeToFirstOriginalEdit() {
         awaitOriginalEdit();
         return Duration.ofNanos(firstEditAtNanos - dispatchedAtNanos);
     }
 
+    /** The latest edit of the original response (PATCH {@code messages/@original}), waiting for one. */
     public JsonNode awaitOriginalEdit() {
         return awaitOriginalEdit(edit -> true);
     }
@@ -142,25 +136,6 @@ public final class FakeInteraction {
     /** Every PATCH body of the original response so far. */
     public List<JsonNode> originalEdits() {
         return List.copyOf(originalEdits);
-    }
-
-    /**
-     * The follow-up bodies (POST {@code webhooks/{app}/{token}}) so far. As on Discord, the first follow-up
-     * after a deferred reply replaces the loading message instead of creating a new one: it is listed here,
-     * and {@link #message()} shows its effect.
-     */
-    public List<JsonNode> followUps() {
-        return List.copyOf(followUps);
-    }
-
-    /** Waits until there are at least {@code count} follow-ups and returns them as stored messages. */
-    public List<FakeMessage> awaitFollowUps(int count) {
-        return await(count + " follow-ups", FakeDiscord.DEFAULT_WAIT, () -> {
-            if (followUpMessageIds.size() < count) {
-                return null;
-            }
-            return followUpMessageIds.stream().map(fake::messageOrThrow).toList();
-        });
     }
 
     /**
@@ -243,16 +218,6 @@ public final class FakeInteraction {
             firstEditAtNanos = System.nanoTime();
         }
         originalEdits.add(body);
-        notifyAll();
-    }
-
-    synchronized void recordFollowUp(JsonNode body, String messageId) {
-        followUps.add(body);
-        followUpMessageIds.add(messageId);
-        notifyAll();
-    }
-
-    synchronized void changed() {
         notifyAll();
     }
 

@@ -15,7 +15,6 @@ public record FakeMessage(String id, JsonNode body) {
 
     static final int BUTTON = 2;
     static final int STRING_SELECT = 3;
-    static final int TEXT_DISPLAY = 10;
 
     public String content() {
         return body.path("content").asString("");
@@ -40,7 +39,7 @@ public record FakeMessage(String id, JsonNode body) {
         return embeds;
     }
 
-    /** Every component, depth first, including rows, labels, sections and containers. */
+    /** Every component, depth first, including rows. */
     public List<JsonNode> components() {
         return Json.components(body);
     }
@@ -84,8 +83,8 @@ public record FakeMessage(String id, JsonNode body) {
     }
 
     /**
-     * All text a person would read: content, embed titles, descriptions, field names and values, footers,
-     * and text displays. Handy for "the reply mentions X" assertions.
+     * All text a person would read: content, embed titles, descriptions, field names and values, footers.
+     * Handy for "the reply mentions X" assertions.
      */
     public String text() {
         StringBuilder text = new StringBuilder(content());
@@ -98,7 +97,6 @@ public record FakeMessage(String id, JsonNode body) {
             });
             append(text, embed.path("footer").path("text"));
         }
-        ofType(TEXT_DISPLAY).forEach(display -> append(text, display.path("content")));
         return text.toString();
     }
 

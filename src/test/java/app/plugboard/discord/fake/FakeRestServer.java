@@ -7,19 +7,14 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
 
-/** The HTTP side: the JDK's server on loopback with a thread pool, parsing JSON and multipart bodies. */
+/** The HTTP side: the JDK's server on loopback with a thread pool, reading JSON bodies. */
 final class FakeRestServer {
 
-    private static final Pattern FILE_PART = Pattern.compile("files\\[(\\d+)]");
     private static final int THREADS = 16;
 
     private final FakeDiscord fake;
@@ -62,21 +57,21 @@ final class FakeRestServer {
             String method = exchange.getRequestMethod();
             byte[] bytes = exchange.getRequestBody().readAllBytes();
             RestResponse response;
-            if (rawPath.startsWith(FakeDiscord.ATTACHMENTS_PREFIX)) {
-                response = routes.attachment(rawPath.substring(FakeDiscord.ATTACHMENTS_PREFIX.length()));
-            } else if (!rawPath.startsWith(FakeDiscord.API_PREFIX)) {
+            if (!rawPath.startsWith(FakeDiscord.API_PREFIX)) {
                 fake.recordUnknownRoute(method, rawPath);
                 response = RestResponse.error(404, 0, "404: Not Found");
             } else {
-                RestRequest request = parse(exchange, method, rawPath, query, bytes);
+                JsonNode body = bytes.length > 0 ? Json.parse(bytes) : Json.object(); // a file upload would fail here
+                RestRequest request = new RestRequest(method, rawPath.substring(FakeDiscord.API_PREFIX.length()),
+                        query == null ? "" : query, exchange.getRequestHeaders().getFirst("Authorization"), body);
                 try {
-                    response = routes.route(request);
+                    response = fake.plannedFailure(request).orElseGet(() -> routes.route(request));
                 } catch (IllegalArgumentException | IllegalStateException | UnsupportedOperationException e) {
                     fake.recordFailure(method + " " + request.path() + ": " + e);
                     response = RestResponse.error(500, 0, "fake-discord failed: " + e.getMessage());
                 }
-                fake.recordRequest(new RecordedRequest(method, request.path(), query == null ? "" : query,
-                        request.body(), response.status()));
+                fake.recordRequest(new RecordedRequest(method, request.path(), request.query(), request.body(),
+                        response.status()));
             }
             write(exchange, response);
         } catch (IOException | RuntimeException e) {
@@ -91,41 +86,10 @@ final class FakeRestServer {
         }
     }
 
-    private static RestRequest parse(HttpExchange exchange, String method, String rawPath, String query,
-                                     byte[] bytes) {
-        String path = rawPath.substring(FakeDiscord.API_PREFIX.length());
-        String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
-        String authorization = exchange.getRequestHeaders().getFirst("Authorization");
-        Map<Integer, Multipart.Part> files = new HashMap<>();
-        JsonNode body = Json.object();
-        if (Multipart.isMultipart(contentType)) {
-            for (Multipart.Part part : Multipart.parse(contentType, bytes)) {
-                Matcher file = part.name() == null ? null : FILE_PART.matcher(part.name());
-                if ("payload_json".equals(part.name())) {
-                    body = Json.parse(part.content());
-                } else if (file != null && file.matches()) {
-                    files.put(Integer.parseInt(file.group(1)), part);
-                }
-            }
-        } else if (bytes.length > 0) {
-            body = Json.parse(bytes);
-        }
-        return new RestRequest(method, path, query == null ? "" : query, authorization, body, files);
-    }
-
     private static void write(HttpExchange exchange, RestResponse response) throws IOException {
-        if (response.status() == 204) {
-            exchange.sendResponseHeaders(204, -1);
-            return;
-        }
-        byte[] bytes;
-        if (response.raw() != null) {
-            bytes = response.raw();
-            exchange.getResponseHeaders().set("Content-Type", "application/octet-stream");
-        } else {
-            bytes = Json.bytes(response.json());
-            exchange.getResponseHeaders().set("Content-Type", "application/json");
-        }
+        response.headers().forEach(exchange.getResponseHeaders()::set);
+        byte[] bytes = Json.bytes(response.json());
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
         exchange.sendResponseHeaders(response.status(), bytes.length);
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(bytes);

@@ -7,15 +7,10 @@ package app.plugboard.discord.fake;
  * @param name         the username (unique, fixed by Discord)
  * @param displayName  the display name ({@code global_name}), which the user chooses freely
  * @param dmChannelId  the DM channel between this user and the bot
- * @param admin        whether the member holds the guild's Administrator role
  */
-public record FakeUser(long id, String name, String displayName, long dmChannelId, boolean admin) {
+public record FakeUser(long id, String name, String displayName, long dmChannelId) {
 
     public String idString() {
         return Long.toUnsignedString(id);
-    }
-
-    public String mention() {
-        return "<@" + idString() + ">";
     }
 }

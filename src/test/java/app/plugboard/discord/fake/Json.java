@@ -45,7 +45,7 @@ final class Json {
         return MAPPER.writeValueAsBytes(node);
     }
 
-    /** Every component in a message or modal tree, depth first: rows, labels, sections, containers. */
+    /** Every component in a message or modal tree, depth first: rows and their children, labels and theirs. */
     static List<JsonNode> components(JsonNode root) {
         List<JsonNode> found = new ArrayList<>();
         walkComponents(root.path("components"), found::add);
@@ -61,7 +61,6 @@ final class Json {
             visitor.accept(node);
             walkComponents(node.path("components"), visitor);
             walkComponents(node.path("component"), visitor);
-            walkComponents(node.path("accessory"), visitor);
         }
     }
 

@@ -12,25 +12,21 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
-/** Messages as Discord would store them: created from what the bot sent, edited in place, with uploads. */
+/** Messages as Discord would store them: created from what the bot sent, edited in place. */
 final class MessageStore {
 
     static final int EPHEMERAL = 1 << 6;
     static final int LOADING = 1 << 7;
-    static final int IS_COMPONENTS_V2 = 1 << 15;
     static final int MAX_CONTENT = 2_000;
     static final int MAX_EMBEDS = 10;
     static final int MAX_CUSTOM_ID = 100;
 
     private final Snowflakes snowflakes;
-    private final String attachmentBaseUrl;
     private final Map<String, ObjectNode> messages = new ConcurrentHashMap<>();
     private final List<String> creationOrder = new CopyOnWriteArrayList<>();
-    private final Map<String, byte[]> uploads = new ConcurrentHashMap<>();
 
-    MessageStore(Snowflakes snowflakes, String attachmentBaseUrl) {
+    MessageStore(Snowflakes snowflakes) {
         this.snowflakes = snowflakes;
-        this.attachmentBaseUrl = attachmentBaseUrl;
     }
 
     /** What Discord would answer with 50035/50006 for this create or edit body, or null when it is fine. */
@@ -47,8 +43,7 @@ final class MessageStore {
                 return "components: custom_id must be " + MAX_CUSTOM_ID + " or fewer in length";
             }
         }
-        boolean empty = content.isEmpty() && body.path("embeds").isEmpty() && body.path("components").isEmpty()
-                && body.path("attachments").isEmpty() && !body.has("poll") && !body.has("sticker_ids");
+        boolean empty = content.isEmpty() && body.path("embeds").isEmpty() && body.path("components").isEmpty();
         if (creating && empty) {
             return "Cannot send an empty message";
         }
@@ -56,7 +51,7 @@ final class MessageStore {
     }
 
     /** Stores a new message built from a create body; returns its snapshot. */
-    FakeMessage create(ObjectNode envelope, JsonNode body, Map<Integer, Multipart.Part> files) {
+    FakeMessage create(ObjectNode envelope, JsonNode body) {
         String id = Long.toUnsignedString(snowflakes.next());
         ObjectNode message = Json.copyOf(envelope);
         message.put("id", id);
@@ -71,7 +66,7 @@ final class MessageStore {
         message.put("flags", body.path("flags").asInt(0) | envelope.path("flags").asInt(0));
         message.set("embeds", embeds(body.path("embeds")));
         message.set("components", body.path("components").isArray() ? body.path("components").deepCopy() : Json.array());
-        message.set("attachments", attachments(body.path("attachments"), files, Json.array(), message));
+        message.putArray("attachments");
         message.putArray("reactions");
         Json.assignComponentIds(message);
         messages.put(id, message);
@@ -80,7 +75,7 @@ final class MessageStore {
     }
 
     /** Applies an edit body the way Discord does: fields present replace, absent ones stay. */
-    Optional<FakeMessage> edit(String id, JsonNode body, Map<Integer, Multipart.Part> files) {
+    Optional<FakeMessage> edit(String id, JsonNode body) {
         ObjectNode message = messages.get(id);
         if (message == null) {
             return Optional.empty();
@@ -97,18 +92,10 @@ final class MessageStore {
                         body.path("components").isArray() ? body.path("components").deepCopy() : Json.array());
             }
             int flags = message.path("flags").asInt(0) & ~LOADING;
-            if (body.has("flags")) {
-                flags = (flags & (EPHEMERAL | IS_COMPONENTS_V2)) | (body.path("flags").asInt(0) & ~(EPHEMERAL | LOADING));
+            if (body.has("flags")) { // an edit cannot make a message ephemeral, or public again
+                flags = (flags & EPHEMERAL) | (body.path("flags").asInt(0) & ~(EPHEMERAL | LOADING));
             }
             message.put("flags", flags);
-            ArrayNode kept = (ArrayNode) message.path("attachments");
-            if (body.has("attachments")) {
-                message.set("attachments", attachments(body.path("attachments"), files, kept, message));
-            } else if (!files.isEmpty()) {
-                ArrayNode all = kept.deepCopy();
-                attachments(Json.array(), files, Json.array(), message).forEach(all::add);
-                message.set("attachments", all);
-            }
             message.put("edited_timestamp", now());
             Json.assignComponentIds(message);
             return Optional.of(snapshot(message));
@@ -125,20 +112,12 @@ final class MessageStore {
         }
     }
 
-    boolean delete(String id) {
-        return messages.remove(id) != null;
-    }
-
     List<FakeMessage> inChannel(long channelId) {
         List<FakeMessage> found = new ArrayList<>();
         for (String id : creationOrder) {
             get(id).filter(message -> message.channelId() == channelId).ifPresent(found::add);
         }
         return found;
-    }
-
-    Optional<byte[]> upload(String attachmentId) {
-        return Optional.ofNullable(uploads.get(attachmentId));
     }
 
     private static FakeMessage snapshot(ObjectNode message) {
@@ -156,62 +135,6 @@ final class MessageStore {
             embeds.add(copy);
         }
         return embeds;
-    }
-
-    /**
-     * Turns the {@code attachments} of a body into stored attachments: an entry whose id is a file index
-     * becomes a new upload, an entry naming an existing attachment keeps it.
-     */
-    private ArrayNode attachments(JsonNode sent, Map<Integer, Multipart.Part> files, ArrayNode existing,
-                                  JsonNode message) {
-        ArrayNode result = Json.array();
-        List<Integer> used = new ArrayList<>();
-        for (JsonNode entry : sent) {
-            String entryId = entry.path("id").asString("");
-            JsonNode kept = null;
-            for (JsonNode old : existing) {
-                if (old.path("id").asString("").equals(entryId)) {
-                    kept = old;
-                }
-            }
-            if (kept != null) {
-                result.add(kept.deepCopy());
-            } else if (entry.path("id").canConvertToInt() && files.containsKey(entry.path("id").asInt())) {
-                int index = entry.path("id").asInt();
-                used.add(index);
-                result.add(upload(files.get(index), entry, message));
-            }
-        }
-        files.forEach((index, part) -> {
-            if (!used.contains(index) && sent.isEmpty()) {
-                result.add(upload(part, Json.object(), message));
-            }
-        });
-        return result;
-    }
-
-    private ObjectNode upload(Multipart.Part part, JsonNode entry, JsonNode message) {
-        String id = Long.toUnsignedString(snowflakes.next());
-        String filename = entry.path("filename").asString(part.filename() == null ? "file" : part.filename());
-        String url = attachmentBaseUrl + message.path("channel_id").asString() + "/" + id + "/" + filename;
-        uploads.put(id, part.content());
-        ObjectNode attachment = Json.object()
-                .put("id", id)
-                .put("filename", filename)
-                .put("size", part.content().length)
-                .put("url", url)
-                .put("proxy_url", url);
-        String contentType = entry.path("content_type").asString(part.contentType());
-        if (contentType != null) {
-            attachment.put("content_type", contentType);
-        }
-        if (!entry.path("description").asString("").isEmpty()) {
-            attachment.put("description", entry.path("description").asString());
-        }
-        if ((message.path("flags").asInt(0) & EPHEMERAL) != 0) {
-            attachment.put("ephemeral", true);
-        }
-        return attachment;
     }
 
     static String now() {

@@ -26,7 +26,7 @@ public record Rejection(Kind kind, int status, int code, String method, String p
         INVALID_FORM_BODY,
         /** A webhook call with an unknown or expired interaction token (10015). */
         UNKNOWN_WEBHOOK,
-        /** A webhook or channel call for a message that does not exist (yet) (10008). */
+        /** An edit of an interaction's answer before there is one (10008). */
         UNKNOWN_MESSAGE,
         /** A channel that does not exist (10003). */
         UNKNOWN_CHANNEL,

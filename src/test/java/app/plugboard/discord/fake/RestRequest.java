@@ -1,6 +1,5 @@
 package app.plugboard.discord.fake;
 
-import java.util.Map;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -10,11 +9,9 @@ import tools.jackson.databind.JsonNode;
  * @param path           below {@code /api/v10/}, no query
  * @param query          raw query or empty
  * @param authorization  the Authorization header or null
- * @param body           JSON body, the {@code payload_json} part of multipart, or an empty object
- * @param files          multipart {@code files[n]} parts by n
+ * @param body           the JSON body, or an empty object
  */
-record RestRequest(String method, String path, String query, String authorization, JsonNode body,
-                   Map<Integer, Multipart.Part> files) {
+record RestRequest(String method, String path, String query, String authorization, JsonNode body) {
 
     String[] segments() {
         return path.split("/");

@@ -13,16 +13,14 @@ import app.plugboard.integration.ImapSettings;
 import app.plugboard.integration.IntegrationService;
 import app.plugboard.integration.IntegrationView;
 import app.plugboard.integration.Secret;
+import app.plugboard.testsupport.CleanDatabase;
 import app.plugboard.testsupport.ScriptedProbes;
-import app.plugboard.testsupport.Tables;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The one exception to "a new server needs the password again": a known provider's own SMTP server, which
@@ -30,6 +28,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * choose it). Checks are stood in for: these servers are on the internet.
  */
 @SpringBootTest
+@CleanDatabase
 @Import(ScriptedProbes.class)
 @DisplayName("Sending mail through the provider's own SMTP server keeps the stored password")
 class SameProviderTest {
@@ -42,13 +41,6 @@ class SameProviderTest {
     IntegrationService integrations;
     @Autowired
     SettingsForms forms;
-    @Autowired
-    JdbcTemplate jdbc;
-
-    @BeforeEach
-    void emptyTables() {
-        Tables.truncateAll(jdbc);
-    }
 
     @Test
     @DisplayName("a Gmail mailbox sending through a relay: Sending mail left empty goes back to smtp.gmail.com without the password")

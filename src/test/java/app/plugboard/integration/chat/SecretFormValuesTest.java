@@ -13,20 +13,19 @@ import app.plugboard.integration.CheckResult;
 import app.plugboard.integration.IntegrationService;
 import app.plugboard.integration.IntegrationType;
 import app.plugboard.integration.Secret;
+import app.plugboard.testsupport.CleanDatabase;
 import app.plugboard.testsupport.ScriptedProbes;
-import app.plugboard.testsupport.Tables;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /** What a person typed into secret fields (passwords, feed addresses) is used once and kept nowhere. */
 @SpringBootTest
+@CleanDatabase
 @Import(ScriptedProbes.class)
 @DisplayName("Secret form values: used once, kept nowhere")
 class SecretFormValuesTest {
@@ -41,13 +40,6 @@ class SecretFormValuesTest {
     ChatRouter router;
     @Autowired
     IntegrationService integrations;
-    @Autowired
-    JdbcTemplate jdbc;
-
-    @BeforeEach
-    void emptyTables() {
-        Tables.truncateAll(jdbc);
-    }
 
     @Test
     @DisplayName("a draft keeps what was typed for Try again, but neither the feed address nor the password")

@@ -14,7 +14,7 @@ import app.plugboard.integration.IntegrationView;
 import app.plugboard.integration.Secret;
 import app.plugboard.integration.calendar.CalendarParsingTest;
 import app.plugboard.integration.calendar.LocalServer;
-import app.plugboard.testsupport.Tables;
+import app.plugboard.testsupport.CleanDatabase;
 import app.plugboard.testsupport.mail.StartTlsFront;
 import app.plugboard.testsupport.mail.TestMailServer;
 import app.plugboard.testsupport.mail.TestTls;
@@ -43,6 +43,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * what reaches them: GreenMail behind a connection counter, and HTTP servers that record every request.
  */
 @SpringBootTest
+@CleanDatabase
 @DisplayName("A stored password goes only to the server it was entered for")
 class StoredSecretDestinationTest {
 
@@ -77,7 +78,6 @@ class StoredSecretDestinationTest {
 
     @BeforeEach
     void start() {
-        Tables.truncateAll(jdbc);
         MAIL.user("alice@example.com", PASSWORD);
         ELSEWHERE.user("alice@example.com", PASSWORD);
         feedServer = LocalServer.http().on("/", exchange -> answerWithBasic(exchange, feedRequests));

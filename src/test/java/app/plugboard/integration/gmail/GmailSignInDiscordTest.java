@@ -7,7 +7,6 @@ import static org.awaitility.Awaitility.await;
 import app.plugboard.common.UserId;
 import app.plugboard.discord.fake.Callback;
 import app.plugboard.discord.fake.FakeDiscord;
-import app.plugboard.testsupport.FakeDiscordConnection;
 import app.plugboard.discord.fake.FakeInteraction;
 import app.plugboard.discord.fake.FakeMessage;
 import app.plugboard.discord.fake.FakeUser;
@@ -15,12 +14,11 @@ import app.plugboard.integration.GmailSettings;
 import app.plugboard.integration.IntegrationService;
 import app.plugboard.integration.IntegrationStatus;
 import app.plugboard.integration.IntegrationView;
-import app.plugboard.testsupport.Tables;
+import app.plugboard.testsupport.DiscordTest;
 import java.net.HttpCookie;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import net.dv8tion.jda.api.JDA;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -41,25 +39,23 @@ import org.springframework.test.context.DynamicPropertySource;
  * (and as Discord's sign-in, which this Plugboard requires on the confirmation page), GreenMail's
  * XOAUTH2 as Gmail's IMAP.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT, properties = GmailStandIns.QUIET_STAND_INS)
+@DiscordTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT, properties = GmailStandIns.QUIET_STAND_INS)
 @Import(GmailTestBeans.class)
 @ExtendWith(OutputCaptureExtension.class)
 @DisplayName("Gmail sign-in from Discord, end to end")
 class GmailSignInDiscordTest {
 
-    static final FakeDiscord discord = FakeDiscord.start();
     static final int PORT = GmailStandIns.freePort();
     static final GoogleStandIn google = GmailStandIns.google();
     static final GmailImapStandIn gmail = GmailStandIns.imap();
 
     @DynamicPropertySource
-    static void discordAndStandIns(DynamicPropertyRegistry registry) {
-        FakeDiscordConnection.register(registry, discord);
+    static void standIns(DynamicPropertyRegistry registry) {
         GmailStandIns.register(registry, PORT, true);
     }
 
     @Autowired
-    JDA jda;
+    FakeDiscord discord;
     @Autowired
     IntegrationService integrations;
     @Autowired
@@ -69,26 +65,17 @@ class GmailSignInDiscordTest {
 
     FakeUser alice;
     FakeUser bob;
-    int rejectionsBefore;
 
     @BeforeEach
-    void givenTheBotIsOnline() throws InterruptedException {
-        jda.awaitReady();
-        Tables.truncateAll(jdbc);
-        jdbc.execute("truncate table oauth_state, oauth_link");
+    void freshStandIns() {
         google.reset();
         gmail.reset();
         clock.reset();
-        alice = discord.user("alice");
-        bob = discord.user("bob");
-        rejectionsBefore = discord.rejections().size();
     }
 
     @AfterEach
-    void discordsRulesHeldAndNothingLeaked(CapturedOutput output) {
+    void nothingLeaked(CapturedOutput output) {
         clock.reset();
-        assertThat(discord.rejections().subList(rejectionsBefore, discord.rejections().size()))
-                .as("late (10062) or double (40060) acknowledgements").isEmpty();
         GmailSignInTestBase.assertNoSecretIn(output.getAll());
     }
 
@@ -199,6 +186,31 @@ class GmailSignInDiscordTest {
                 .until(() -> discord.directMessagesTo(alice), messages -> !messages.isEmpty()).get(0);
         assertThat(direct.content()).contains("✅ **Work** (Gmail) is connected.");
         assertThat(add.originalEdits()).hasSize(editsBefore);
+    }
+
+    @Test
+    @DisplayName("Discord fails the edit of her message (a 500, which JDA does not send again): the outcome comes as a direct message")
+    void directMessageWhenTheEditFails() {
+        // GIVEN Alice has her sign-in link, and Discord will fail the next edit of an interaction's answer
+        FakeInteraction add = discord.slash(alice, "integration", "add", options("type", "gmail", "label", "Work"));
+        String link = add.awaitMessage(m -> m.content().contains("Connect Gmail")).button("Connect Gmail").path("url").asString();
+        int editsBefore = add.originalEdits().size();
+        google.signInToDiscordAs(alice.id(), "alice");
+        discord.failNext(1, 500, "PATCH", "webhooks/{app}/{token}/messages/@original");
+
+        // WHEN she signs in
+        Browser browser = new Browser();
+        assertThat(browser.submit(browser.open(link)).body()).contains("Connected as alice@gmail.com");
+
+        // THEN the outcome reaches her as a direct message, her message in the channel is as it was
+        FakeMessage direct = await().atMost(Duration.ofSeconds(10))
+                .until(() -> discord.directMessagesTo(alice), messages -> !messages.isEmpty()).get(0);
+        assertThat(direct.content()).contains("✅ **Work** (Gmail) is connected.");
+        assertThat(add.originalEdits()).hasSize(editsBefore);
+        assertThat(add.message().content()).contains("Connect Gmail");
+        // AND the integration is stored, connected
+        assertThat(integrations.list(id(alice))).singleElement()
+                .satisfies(view -> assertThat(view.status()).isEqualTo(IntegrationStatus.CONNECTED));
     }
 
     @Test

@@ -3,6 +3,8 @@ package app.plugboard.integration.gmail;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import app.plugboard.chat.Control;
+import app.plugboard.chat.ControlRow;
 import app.plugboard.integration.GmailSettings;
 import app.plugboard.integration.IntegrationStatus;
 import app.plugboard.integration.IntegrationView;
@@ -81,9 +83,10 @@ class GmailSignInFlowTest extends GmailSignInTestBase {
         String secrets = jdbc.queryForObject("select secrets from integration", String.class);
         assertThat(secrets).startsWith("pb1.").doesNotContain(stored.refreshToken().reveal(), stored.accessToken().reveal());
         // AND the chat's message under the link's reply key was told, naming the address
+        String linksReplyKey = jdbc.queryForObject("select reply_key from oauth_link", String.class);
         assertThat(notifier.notices()).singleElement().satisfies(notice -> {
             assertThat(notice.user()).isEqualTo(ALICE);
-            assertThat(notice.replyKey()).isNotNull();
+            assertThat(notice.replyKey()).isNotBlank().isEqualTo(linksReplyKey);
             assertThat(notice.message().text()).contains("**Work** (Gmail) is connected", "alice@gmail.com");
         });
         // AND no session was needed
@@ -355,7 +358,8 @@ class GmailSignInFlowTest extends GmailSignInTestBase {
         assertThat(notifier.notices()).singleElement().satisfies(notice -> {
             assertThat(notice.message().text()).contains("**Work** (Gmail) stays connected as alice@gmail.com; nothing changed.")
                     .doesNotContain("was not connected");
-            assertThat(notice.message().rows()).isNotEmpty();
+            assertThat(notice.message().rows()).flatExtracting(ControlRow::controls).singleElement()
+                    .isInstanceOfSatisfying(Control.Button.class, button -> assertThat(button.label()).isEqualTo("Reconnect"));
         });
         // AND the stored integration is exactly as before: same tokens, same version
         assertThat(integrations.settings(ALICE, work.id())).isEqualTo(before);

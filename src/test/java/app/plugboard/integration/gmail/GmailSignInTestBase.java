@@ -6,7 +6,7 @@ import app.plugboard.integration.IntegrationService;
 import app.plugboard.integration.chat.GmailConnect;
 import app.plugboard.chat.Control;
 import app.plugboard.chat.Message;
-import app.plugboard.testsupport.Tables;
+import app.plugboard.testsupport.CleanDatabase;
 import org.jspecify.annotations.Nullable;
 import java.util.HashSet;
 import java.util.List;
@@ -28,6 +28,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * notices are recorded), shared by the Gmail test classes that extend this.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT, properties = GmailStandIns.QUIET_STAND_INS)
+@CleanDatabase
 @Import({GmailTestBeans.class, RecordingNotifier.class})
 @ExtendWith(OutputCaptureExtension.class)
 abstract class GmailSignInTestBase {
@@ -62,8 +63,6 @@ abstract class GmailSignInTestBase {
         gmail.reset();
         notifier.clear();
         clock.reset();
-        Tables.truncateAll(jdbc);
-        jdbc.execute("truncate table oauth_state, oauth_link");
         gmail.deliver("alice@gmail.com", 3, 1);
     }
 

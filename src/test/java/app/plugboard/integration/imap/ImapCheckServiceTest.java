@@ -14,18 +14,16 @@ import app.plugboard.integration.Secret;
 import app.plugboard.net.AddressRange;
 import app.plugboard.net.DestinationGuard;
 import app.plugboard.net.TlsTrust;
-import app.plugboard.testsupport.Tables;
+import app.plugboard.testsupport.CleanDatabase;
 import app.plugboard.testsupport.mail.TestMailServer;
 import app.plugboard.testsupport.mail.TestTls;
 import com.icegreen.greenmail.user.GreenMailUser;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -34,6 +32,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * storage), against GreenMail. Loopback is allowed here through test configuration only.
  */
 @SpringBootTest
+@CleanDatabase
 @DisplayName("The IMAP check in the application, against GreenMail")
 class ImapCheckServiceTest {
 
@@ -58,13 +57,6 @@ class ImapCheckServiceTest {
     DestinationGuard guard;
     @Autowired
     TlsTrust trust;
-    @Autowired
-    JdbcTemplate jdbc;
-
-    @BeforeEach
-    void emptyTables() {
-        Tables.truncateAll(jdbc);
-    }
 
     @AfterAll
     static void stopMail() {

@@ -5,6 +5,7 @@ import static app.plugboard.integration.ImapSecurity.STARTTLS;
 import static app.plugboard.integration.imap.MailFixture.imap;
 import static app.plugboard.integration.imap.MailFixture.withSmtp;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import app.plugboard.integration.CheckResult;
@@ -24,12 +25,16 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Store;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import javax.net.SocketFactory;
+import javax.net.ssl.SSLSocketFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -193,7 +198,7 @@ class MailConnectionSafetyTest {
 
     @Test
     @DisplayName("Angus Mail's settings: checked certificates and names, no fallback, STARTTLS required, every timeout, no debug of logins, reading marks nothing read")
-    void angusProperties() {
+    void angusProperties() throws Exception {
         ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor();
         try (MailFixture fixture = MailFixture.standard()) {
             MailConnection connection = new MailConnection(
@@ -209,8 +214,19 @@ class MailConnectionSafetyTest {
 
                 assertThat(properties.getProperty(prefix + ".ssl.checkserveridentity")).isEqualTo("true");
                 assertThat(properties.getProperty(prefix + ".socketFactory.fallback")).isEqualTo("false");
-                assertThat(properties.get(prefix + ".socketFactory")).isNotNull();
-                assertThat(properties.get(prefix + ".ssl.socketFactory")).isNotNull();
+                // the sockets Angus gets connect to the checked address only, and TLS is layered only over those
+                SocketFactory plain = (SocketFactory) properties.get(prefix + ".socketFactory");
+                try (Socket socket = plain.createSocket()) {
+                    assertThatThrownBy(() -> socket.connect(new InetSocketAddress(InetAddress.getByName("192.0.2.1"),
+                            endpoint.port()), 1_000)).as(prefix + ".socketFactory to another address")
+                            .isInstanceOf(BlockedDestinationException.class);
+                }
+                SSLSocketFactory tls = (SSLSocketFactory) properties.get(prefix + ".ssl.socketFactory");
+                try (Socket unconnected = new Socket()) {
+                    assertThatThrownBy(() -> tls.createSocket(unconnected, endpoint.host(), endpoint.port(), true))
+                            .as(prefix + ".ssl.socketFactory over a socket not connected to the checked address")
+                            .isInstanceOf(BlockedDestinationException.class);
+                }
                 assertThat(properties.getProperty(prefix + ".connectiontimeout")).isEqualTo("3000");
                 assertThat(properties.getProperty(prefix + ".timeout")).isEqualTo("5000");
                 assertThat(properties.getProperty(prefix + ".writetimeout")).isEqualTo("5000");
