@@ -1,8 +1,8 @@
 package app.plugboard.integration;
 
-import static app.plugboard.integration.Fields.addIfPresent;
+import static app.plugboard.integration.SettingsChecks.addIfPresent;
 
-import app.plugboard.common.FieldProblem;
+import app.plugboard.common.InputProblem;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,11 +27,11 @@ public record CalDavSettings(
     private static final String EXAMPLE = "https://cloud.example.com/remote.php/dav";
 
     public CalDavSettings {
-        serverUrl = serverUrl == null ? null : Fields.normalizeWebUrl(serverUrl);
-        username = Fields.isBlank(username) ? null : username.trim();
-        password = Fields.isBlank(password) ? null : password;
-        calendarUrl = Fields.isBlank(calendarUrl) ? null : calendarUrl.trim();
-        calendarName = Fields.isBlank(calendarName) ? null : calendarName.trim();
+        serverUrl = serverUrl == null ? null : WebAddresses.normalize(serverUrl);
+        username = SettingsChecks.isBlank(username) ? null : username.trim();
+        password = SettingsChecks.isBlank(password) ? null : password;
+        calendarUrl = SettingsChecks.isBlank(calendarUrl) ? null : calendarUrl.trim();
+        calendarName = SettingsChecks.isBlank(calendarName) ? null : calendarName.trim();
     }
 
     @Override
@@ -50,30 +50,30 @@ public record CalDavSettings(
     }
 
     @Override
-    public List<FieldProblem> problems() {
-        List<FieldProblem> problems = new ArrayList<>();
-        addIfPresent(problems, Fields.webUrl(SERVER_URL, "CalDAV server address", serverUrl, EXAMPLE));
+    public List<InputProblem> problems() {
+        List<InputProblem> problems = new ArrayList<>();
+        addIfPresent(problems, SettingsChecks.webUrl(SERVER_URL, "CalDAV server address", serverUrl, EXAMPLE));
         if (username != null) {
-            addIfPresent(problems, Fields.text(USERNAME, "Username", username, 320, "enter your CalDAV username."));
+            addIfPresent(problems, SettingsChecks.text(USERNAME, "Username", username, 320, "enter your CalDAV username."));
             if (password == null) {
-                problems.add(new FieldProblem(PASSWORD, "Password is empty: enter the password for " + username
+                problems.add(new InputProblem(PASSWORD, "Password is empty: enter the password for " + username
                         + " (an app password, if your provider offers them)."));
             }
         } else if (password != null) {
-            problems.add(new FieldProblem(USERNAME, "Username is empty: a password needs its username too."));
+            problems.add(new InputProblem(USERNAME, "Username is empty: a password needs its username too."));
         }
         if (calendarUrl != null) {
-            addIfPresent(problems, Fields.webUrl(CALENDAR_URL, "Calendar", calendarUrl, EXAMPLE + "/calendars/alice/personal/"));
+            addIfPresent(problems, SettingsChecks.webUrl(CALENDAR_URL, "Calendar", calendarUrl, EXAMPLE + "/calendars/alice/personal/"));
         }
         if (calendarName != null) {
-            addIfPresent(problems, Fields.text(CALENDAR_NAME, "Calendar name", calendarName, 200, "pick a calendar."));
+            addIfPresent(problems, SettingsChecks.text(CALENDAR_NAME, "Calendar name", calendarName, 200, "pick a calendar."));
         }
         return problems;
     }
 
     @Override
-    public StoredFields toStoredFields() {
-        return StoredFields.builder()
+    public StoredSettings toStoredSettings() {
+        return StoredSettings.builder()
                 .plain(SERVER_URL, serverUrl)
                 .plain(USERNAME, username)
                 .plain(CALENDAR_URL, calendarUrl)
@@ -82,7 +82,7 @@ public record CalDavSettings(
                 .build();
     }
 
-    static CalDavSettings fromStoredFields(StoredFields fields) {
+    static CalDavSettings fromStoredSettings(StoredSettings fields) {
         return new CalDavSettings(
                 fields.requiredPlain(SERVER_URL),
                 fields.plain(USERNAME),

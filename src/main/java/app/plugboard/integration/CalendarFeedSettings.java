@@ -1,8 +1,8 @@
 package app.plugboard.integration;
 
-import static app.plugboard.integration.Fields.addIfPresent;
+import static app.plugboard.integration.SettingsChecks.addIfPresent;
 
-import app.plugboard.common.FieldProblem;
+import app.plugboard.common.InputProblem;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,9 +25,9 @@ public record CalendarFeedSettings(
     private static final String EXAMPLE = "https://calendar.example.com/private/basic.ics";
 
     public CalendarFeedSettings {
-        url = url == null ? null : Secret.of(Fields.normalizeWebUrl(url.reveal()));
-        username = Fields.isBlank(username) ? null : username.trim();
-        password = Fields.isBlank(password) ? null : password;
+        url = url == null ? null : Secret.of(WebAddresses.normalize(url.reveal()));
+        username = SettingsChecks.isBlank(username) ? null : username.trim();
+        password = SettingsChecks.isBlank(password) ? null : password;
     }
 
     @Override
@@ -44,27 +44,27 @@ public record CalendarFeedSettings(
 
     /** Scheme and host only, safe for lists and logs. */
     public String displayUrl() {
-        return url == null ? "(no address)" : Fields.schemeAndHost(url.reveal());
+        return url == null ? "(no address)" : WebAddresses.schemeAndHost(url.reveal());
     }
 
     @Override
-    public List<FieldProblem> problems() {
-        List<FieldProblem> problems = new ArrayList<>();
-        addIfPresent(problems, Fields.webUrl(URL, "Calendar address", url == null ? null : url.reveal(), EXAMPLE));
+    public List<InputProblem> problems() {
+        List<InputProblem> problems = new ArrayList<>();
+        addIfPresent(problems, SettingsChecks.webUrl(URL, "Calendar address", url == null ? null : url.reveal(), EXAMPLE));
         if (username != null) {
-            addIfPresent(problems, Fields.text(USERNAME, "Username", username, 320, "enter the feed's username."));
+            addIfPresent(problems, SettingsChecks.text(USERNAME, "Username", username, 320, "enter the feed's username."));
             if (password == null) {
-                problems.add(new FieldProblem(PASSWORD, "Password is empty: a feed with a username needs its password too."));
+                problems.add(new InputProblem(PASSWORD, "Password is empty: a feed with a username needs its password too."));
             }
         } else if (password != null) {
-            problems.add(new FieldProblem(USERNAME, "Username is empty: a feed with a password needs its username too."));
+            problems.add(new InputProblem(USERNAME, "Username is empty: a feed with a password needs its username too."));
         }
         return problems;
     }
 
     @Override
-    public StoredFields toStoredFields() {
-        return StoredFields.builder()
+    public StoredSettings toStoredSettings() {
+        return StoredSettings.builder()
                 .plain(USERNAME, username)
                 .plain(DISPLAY_URL, displayUrl())
                 .secret(URL, url)
@@ -72,7 +72,7 @@ public record CalendarFeedSettings(
                 .build();
     }
 
-    static CalendarFeedSettings fromStoredFields(StoredFields fields) {
+    static CalendarFeedSettings fromStoredSettings(StoredSettings fields) {
         return new CalendarFeedSettings(
                 fields.requiredSecret(URL), fields.plain(USERNAME), fields.secret(PASSWORD));
     }

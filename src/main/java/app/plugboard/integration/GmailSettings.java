@@ -1,8 +1,8 @@
 package app.plugboard.integration;
 
-import static app.plugboard.integration.Fields.addIfPresent;
+import static app.plugboard.integration.SettingsChecks.addIfPresent;
 
-import app.plugboard.common.FieldProblem;
+import app.plugboard.common.InputProblem;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -51,19 +51,19 @@ public record GmailSettings(
     }
 
     @Override
-    public List<FieldProblem> problems() {
-        List<FieldProblem> problems = new ArrayList<>();
-        addIfPresent(problems, Fields.email(GOOGLE_ADDRESS, "Google address", googleAddress));
+    public List<InputProblem> problems() {
+        List<InputProblem> problems = new ArrayList<>();
+        addIfPresent(problems, SettingsChecks.email(GOOGLE_ADDRESS, "Google address", googleAddress));
         if (accessToken != null && refreshToken == null) {
-            problems.add(new FieldProblem(REFRESH_TOKEN, "Google did not grant offline access: "
+            problems.add(new InputProblem(REFRESH_TOKEN, "Google did not grant offline access: "
                     + "connect again and allow Plugboard to keep access."));
         }
         return problems;
     }
 
     @Override
-    public StoredFields toStoredFields() {
-        return StoredFields.builder()
+    public StoredSettings toStoredSettings() {
+        return StoredSettings.builder()
                 .plain(GOOGLE_ADDRESS, googleAddress)
                 .plain(ACCESS_TOKEN_EXPIRES_AT, accessTokenExpiresAt)
                 .plain(GRANTED_SCOPES, String.join(" ", new TreeSet<>(grantedScopes)))
@@ -72,7 +72,7 @@ public record GmailSettings(
                 .build();
     }
 
-    static GmailSettings fromStoredFields(StoredFields fields) {
+    static GmailSettings fromStoredSettings(StoredSettings fields) {
         String scopes = fields.plain(GRANTED_SCOPES);
         return new GmailSettings(
                 fields.requiredPlain(GOOGLE_ADDRESS),

@@ -1,8 +1,8 @@
 package app.plugboard.integration;
 
-import static app.plugboard.integration.Fields.addIfPresent;
+import static app.plugboard.integration.SettingsChecks.addIfPresent;
 
-import app.plugboard.common.FieldProblem;
+import app.plugboard.common.InputProblem;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +35,7 @@ public record ImapSettings(
     public ImapSettings {
         username = username == null ? null : username.trim();
         server = server == null ? null : server.trim();
-        smtpServer = Fields.isBlank(smtpServer) ? null : smtpServer.trim();
+        smtpServer = SettingsChecks.isBlank(smtpServer) ? null : smtpServer.trim();
     }
 
     @Override
@@ -74,34 +74,34 @@ public record ImapSettings(
     }
 
     @Override
-    public List<FieldProblem> problems() {
-        List<FieldProblem> problems = new ArrayList<>();
-        addIfPresent(problems, Fields.text(USERNAME, "Username", username, 320,
+    public List<InputProblem> problems() {
+        List<InputProblem> problems = new ArrayList<>();
+        addIfPresent(problems, SettingsChecks.text(USERNAME, "Username", username, 320,
                 "enter the login of your mailbox, usually your email address."));
-        if (Fields.isBlank(password)) {
-            problems.add(new FieldProblem(PASSWORD, "Password is empty: enter the mailbox password "
+        if (SettingsChecks.isBlank(password)) {
+            problems.add(new InputProblem(PASSWORD, "Password is empty: enter the mailbox password "
                     + "(an app password, if your provider offers them)."));
         }
-        addIfPresent(problems, Fields.host(SERVER, "Server", server, "imap.example.com"));
-        addIfPresent(problems, Fields.port(PORT, "Port", port, "usually 993 with implicit TLS, 143 with STARTTLS"));
+        addIfPresent(problems, SettingsChecks.host(SERVER, "Server", server, "imap.example.com"));
+        addIfPresent(problems, SettingsChecks.port(PORT, "Port", port, "usually 993 with implicit TLS, 143 with STARTTLS"));
         if (security == null) {
-            problems.add(new FieldProblem(SECURITY, "Security is not chosen: pick implicit TLS or STARTTLS."));
+            problems.add(new InputProblem(SECURITY, "Security is not chosen: pick implicit TLS or STARTTLS."));
         }
         if (smtpServer != null) {
-            addIfPresent(problems, Fields.host(SMTP_SERVER, "SMTP server", smtpServer, "smtp.example.com"));
+            addIfPresent(problems, SettingsChecks.host(SMTP_SERVER, "SMTP server", smtpServer, "smtp.example.com"));
             if (smtpPort != null) {
-                addIfPresent(problems, Fields.port(SMTP_PORT, "SMTP port", smtpPort, "usually 465 or 587"));
+                addIfPresent(problems, SettingsChecks.port(SMTP_PORT, "SMTP port", smtpPort, "usually 465 or 587"));
             }
         } else if (smtpPort != null) {
-            problems.add(new FieldProblem(SMTP_SERVER, "SMTP server is empty but an SMTP port is given: "
+            problems.add(new InputProblem(SMTP_SERVER, "SMTP server is empty but an SMTP port is given: "
                     + "enter the SMTP server too, or leave both empty."));
         }
         return problems;
     }
 
     @Override
-    public StoredFields toStoredFields() {
-        return StoredFields.builder()
+    public StoredSettings toStoredSettings() {
+        return StoredSettings.builder()
                 .plain(USERNAME, username)
                 .plain(SERVER, server)
                 .plain(PORT, port)
@@ -112,7 +112,7 @@ public record ImapSettings(
                 .build();
     }
 
-    static ImapSettings fromStoredFields(StoredFields fields) {
+    static ImapSettings fromStoredSettings(StoredSettings fields) {
         return new ImapSettings(
                 fields.requiredPlain(USERNAME),
                 fields.requiredSecret(PASSWORD),

@@ -1,7 +1,7 @@
 package app.plugboard.integration;
 
 import app.plugboard.common.ChangedMeanwhileException;
-import app.plugboard.common.FieldProblem;
+import app.plugboard.common.InputProblem;
 import app.plugboard.common.FormatCharacters;
 import app.plugboard.common.InvalidInputException;
 import app.plugboard.common.NotFoundException;
@@ -104,7 +104,7 @@ public class IntegrationService {
     public IntegrationView replaceSettings(UserId actor, IntegrationId id, long expectedVersion, IntegrationSettings settings) {
         Integration integration = loadForEdit(actor, id, expectedVersion);
         if (settings.type() != integration.type()) {
-            throw new InvalidInputException(new FieldProblem("type", "\"" + integration.label() + "\" is "
+            throw new InvalidInputException(new InputProblem("type", "\"" + integration.label() + "\" is "
                     + integration.type().displayName() + "; its settings can't become " + settings.type().displayName()
                     + ". Add a new integration instead."));
         }
@@ -214,7 +214,7 @@ public class IntegrationService {
     }
 
     private static InvalidInputException labelProblem(String message) {
-        return new InvalidInputException(new FieldProblem(LABEL, message));
+        return new InvalidInputException(new InputProblem(LABEL, message));
     }
 
     private void ensureLabelFree(UserId actor, String label, IntegrationId self) {

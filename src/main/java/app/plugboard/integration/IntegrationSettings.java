@@ -1,6 +1,6 @@
 package app.plugboard.integration;
 
-import app.plugboard.common.FieldProblem;
+import app.plugboard.common.InputProblem;
 import app.plugboard.common.InvalidInputException;
 import java.util.List;
 import java.util.Map;
@@ -19,10 +19,10 @@ public sealed interface IntegrationSettings
     }
 
     /** Every problem with the values, each naming its field; empty when the settings are usable. */
-    List<FieldProblem> problems();
+    List<InputProblem> problems();
 
     default void validate() {
-        List<FieldProblem> problems = problems();
+        List<InputProblem> problems = problems();
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
@@ -35,5 +35,5 @@ public sealed interface IntegrationSettings
     Map<String, SecretUse> secretUses();
 
     /** The settings as stored: the plain fields and the secret fields, kept apart. */
-    StoredFields toStoredFields();
+    StoredSettings toStoredSettings();
 }

@@ -34,7 +34,7 @@ class SettingsCodec {
     }
 
     Encoded encode(IntegrationSettings settings, String secretContext) {
-        StoredFields fields = settings.toStoredFields();
+        StoredSettings fields = settings.toStoredSettings();
         Map<String, String> plain = new LinkedHashMap<>();
         plain.put(KIND, settings.kind().name());
         plain.putAll(fields.plain());
@@ -47,12 +47,12 @@ class SettingsCodec {
         Map<String, String> plain = new LinkedHashMap<>(json.readValue(integration.settings().json(), FIELDS));
         SettingsKind kind = SettingsKind.valueOf(plain.remove(KIND));
         Map<String, String> secret = json.readValue(cipher.decrypt(integration.secrets(), integration.secretContext()), FIELDS);
-        StoredFields fields = new StoredFields(plain, secret);
+        StoredSettings fields = new StoredSettings(plain, secret);
         return switch (kind) {
-            case IMAP -> ImapSettings.fromStoredFields(fields);
-            case GMAIL -> GmailSettings.fromStoredFields(fields);
-            case CALENDAR_FEED -> CalendarFeedSettings.fromStoredFields(fields);
-            case CALDAV -> CalDavSettings.fromStoredFields(fields);
+            case IMAP -> ImapSettings.fromStoredSettings(fields);
+            case GMAIL -> GmailSettings.fromStoredSettings(fields);
+            case CALENDAR_FEED -> CalendarFeedSettings.fromStoredSettings(fields);
+            case CALDAV -> CalDavSettings.fromStoredSettings(fields);
         };
     }
 

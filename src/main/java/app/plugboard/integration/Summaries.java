@@ -15,7 +15,7 @@ final class Summaries {
             case GMAIL -> plain.getOrDefault(GmailSettings.GOOGLE_ADDRESS, "?");
             case CALENDAR_FEED -> "iCal feed " + plain.getOrDefault(CalendarFeedSettings.DISPLAY_URL, "");
             case CALDAV -> {
-                String server = Fields.schemeAndHost(plain.getOrDefault(CalDavSettings.SERVER_URL, ""));
+                String server = WebAddresses.schemeAndHost(plain.getOrDefault(CalDavSettings.SERVER_URL, ""));
                 String calendar = plain.getOrDefault(CalDavSettings.CALENDAR_NAME, "all calendars");
                 String user = plain.get(CalDavSettings.USERNAME);
                 yield (user == null ? "" : user + " on ") + server + " (" + calendar + ")";

@@ -9,7 +9,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import app.plugboard.common.ChangedMeanwhileException;
-import app.plugboard.common.FieldProblem;
+import app.plugboard.common.InputProblem;
 import app.plugboard.common.InvalidInputException;
 import app.plugboard.common.NotFoundException;
 import app.plugboard.common.UserId;
@@ -88,7 +88,7 @@ class IntegrationServiceTest {
                 () -> integrations.create(ALICE, "Work", bad));
 
         // THEN each wrong field is named, and nothing is stored
-        assertThat(refused.problems()).extracting(FieldProblem::field).containsExactly("server", "port");
+        assertThat(refused.problems()).extracting(InputProblem::key).containsExactly("server", "port");
         assertThat(refused.userMessage()).contains("Server is not a server name").contains("Port must be a number from 1 to 65535");
         assertThat(rowCount()).isZero();
     }
@@ -143,7 +143,7 @@ class IntegrationServiceTest {
             for (String label : List.of("  ", "x".repeat(51), "two\nlines")) {
                 InvalidInputException refused = catchThrowableOfType(InvalidInputException.class,
                         () -> integrations.create(ALICE, label, imap("pw")));
-                assertThat(refused.problems()).extracting(FieldProblem::field).containsExactly("label");
+                assertThat(refused.problems()).extracting(InputProblem::key).containsExactly("label");
                 assertThat(refused.userMessage()).startsWith("Label ");
             }
             assertThat(rowCount()).isZero();

@@ -114,9 +114,9 @@ class SettingsForms implements ComponentRoutes {
         if (draft.intent() == FormDraft.Intent.RENAME) {
             return Set.of();
         }
-        return of(draft.type()).fields(draft.intent().purpose(), draft.kind(), Map.of()).stream()
-                .filter(field -> field instanceof Form.Text text && text.secret())
-                .map(Form.Field::key)
+        return of(draft.type()).inputs(draft.intent().purpose(), draft.kind(), Map.of()).stream()
+                .filter(input -> input instanceof Form.Text text && text.secret())
+                .map(Form.Input::key)
                 .collect(Collectors.toSet());
     }
 
@@ -124,8 +124,8 @@ class SettingsForms implements ComponentRoutes {
         if (draft.intent() == FormDraft.Intent.RENAME) {
             String current = draft.typed().getOrDefault(IntegrationService.LABEL, draft.label());
             return new Form(new Submit(token), Limits.fit("Rename " + draft.label(), Limits.FORM_TITLE), List.of(
-                    new Form.Text(IntegrationService.LABEL, "New label", "A name you will recognise, such as Work mail.",
-                            null, current.isEmpty() ? null : current, true, false, IntegrationService.MAX_LABEL_LENGTH)));
+                    Form.Text.required(IntegrationService.LABEL, "New label", IntegrationService.MAX_LABEL_LENGTH)
+                            .described("A name you will recognise, such as Work mail.").prefilled(current)));
         }
         String title = switch (draft.intent()) {
             case ADD -> "Add " + draft.type().displayName() + ": " + draft.label();
@@ -135,6 +135,6 @@ class SettingsForms implements ComponentRoutes {
             case RENAME -> throw new IllegalStateException("handled above");
         };
         return new Form(new Submit(token), Limits.fit(title, Limits.FORM_TITLE),
-                of(draft.type()).fields(draft.intent().purpose(), draft.kind(), draft.typed()));
+                of(draft.type()).inputs(draft.intent().purpose(), draft.kind(), draft.typed()));
     }
 }

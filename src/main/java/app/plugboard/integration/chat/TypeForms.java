@@ -23,10 +23,10 @@ public interface TypeForms {
     List<FormPurpose> editChoices(SettingsKind kind);
 
     /**
-     * The fields to show. {@code prefill} holds non-secret values by field key (what was typed
-     * before, or the stored settings); secret fields always start empty.
+     * The inputs to show. {@code prefill} holds non-secret values by input key (what was typed
+     * before, or the stored settings); secret inputs always start empty.
      */
-    List<Form.Field> fields(FormPurpose purpose, @Nullable SettingsKind kind, Map<String, String> prefill);
+    List<Form.Input> inputs(FormPurpose purpose, @Nullable SettingsKind kind, Map<String, String> prefill);
 
     /**
      * Settings from what was typed. When editing, {@code current} is the stored settings: a secret

@@ -1,10 +1,9 @@
 package app.plugboard.integration.imap;
 
-import static app.plugboard.integration.chat.FormFields.choice;
-import static app.plugboard.integration.chat.FormFields.number;
-import static app.plugboard.integration.chat.FormFields.secret;
-import static app.plugboard.integration.chat.FormFields.text;
-import static app.plugboard.integration.chat.FormFields.value;
+import static app.plugboard.integration.chat.FormInputs.number;
+import static app.plugboard.integration.chat.FormInputs.requiredSecret;
+import static app.plugboard.integration.chat.FormInputs.secret;
+import static app.plugboard.integration.chat.FormInputs.value;
 
 import app.plugboard.chat.Form;
 import app.plugboard.chat.Option;
@@ -15,7 +14,7 @@ import app.plugboard.integration.IntegrationSettings;
 import app.plugboard.integration.IntegrationType;
 import app.plugboard.integration.Secret;
 import app.plugboard.integration.SettingsKind;
-import app.plugboard.integration.chat.FormFields;
+import app.plugboard.integration.chat.FormInputs;
 import app.plugboard.integration.chat.FormPurpose;
 import app.plugboard.integration.chat.TypeForms;
 import app.plugboard.integration.imap.ProviderPresets.ProviderPreset;
@@ -50,27 +49,31 @@ class ImapForms implements TypeForms {
     }
 
     @Override
-    public List<Form.Field> fields(FormPurpose purpose, @Nullable SettingsKind kind, Map<String, String> prefill) {
+    public List<Form.Input> inputs(FormPurpose purpose, @Nullable SettingsKind kind, Map<String, String> prefill) {
         if (purpose == FormPurpose.SENDING) {
             return List.of(
-                    text(ImapSettings.SMTP_SERVER, "SMTP server", SMTP_DESCRIPTION, "smtp.example.com", prefill, false, 253),
-                    text(ImapSettings.SMTP_PORT, "SMTP port", "465 with implicit TLS, 587 with STARTTLS.", "465",
-                            prefill, false, 5),
-                    secret(ImapSettings.PASSWORD, "Password", FormFields.NEEDED_FOR_NEW_SERVER, false));
+                    Form.Text.optional(ImapSettings.SMTP_SERVER, "SMTP server", 253).described(SMTP_DESCRIPTION)
+                            .placeholder("smtp.example.com").prefilled(prefill.get(ImapSettings.SMTP_SERVER)),
+                    Form.Text.optional(ImapSettings.SMTP_PORT, "SMTP port", 5).described("465 with implicit TLS, 587 with STARTTLS.")
+                            .placeholder("465").prefilled(prefill.get(ImapSettings.SMTP_PORT)),
+                    secret(ImapSettings.PASSWORD, "Password", FormInputs.NEEDED_FOR_NEW_SERVER));
         }
-        boolean adding = purpose == FormPurpose.ADD;
-        Map<String, String> values = new HashMap<>(prefill);
-        values.putIfAbsent(ImapSettings.PORT, "993");
+        Form.Text password = purpose == FormPurpose.ADD
+                ? requiredSecret(ImapSettings.PASSWORD, "Password", FormInputs.DISCORD_SHOWS_IT)
+                : secret(ImapSettings.PASSWORD, "Password", FormInputs.NEEDED_FOR_NEW_SERVER);
         return List.of(
-                text(ImapSettings.USERNAME, "Email address or username", "The login of your mailbox.",
-                        "alice@example.com", values, true, 320),
-                secret(ImapSettings.PASSWORD, "Password", adding ? FormFields.DISCORD_SHOWS_IT : FormFields.NEEDED_FOR_NEW_SERVER,
-                        adding),
-                text(ImapSettings.SERVER, "IMAP server", SERVER_DESCRIPTION, "imap.example.com", values, false, 253),
-                text(ImapSettings.PORT, "Port", "993 with implicit TLS, 143 with STARTTLS.", "993", values, true, 5),
-                choice(ImapSettings.SECURITY, "Security", "Plain, unencrypted logins are not offered.",
+                Form.Text.required(ImapSettings.USERNAME, "Email address or username", 320)
+                        .described("The login of your mailbox.").placeholder("alice@example.com")
+                        .prefilled(prefill.get(ImapSettings.USERNAME)),
+                password,
+                Form.Text.optional(ImapSettings.SERVER, "IMAP server", 253).described(SERVER_DESCRIPTION)
+                        .placeholder("imap.example.com").prefilled(prefill.get(ImapSettings.SERVER)),
+                Form.Text.required(ImapSettings.PORT, "Port", 5).described("993 with implicit TLS, 143 with STARTTLS.")
+                        .placeholder("993").prefilled(prefill.getOrDefault(ImapSettings.PORT, "993")),
+                Form.Choice.of(ImapSettings.SECURITY, "Security",
                         Arrays.stream(ImapSecurity.values()).map(s -> Option.of(s.name(), s.displayName())).toList(),
-                        values.getOrDefault(ImapSettings.SECURITY, ImapSecurity.IMPLICIT_TLS.name())));
+                        prefill.getOrDefault(ImapSettings.SECURITY, ImapSecurity.IMPLICIT_TLS.name()))
+                        .described("Plain, unencrypted logins are not offered."));
     }
 
     @Override

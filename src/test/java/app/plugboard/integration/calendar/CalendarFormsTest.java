@@ -22,7 +22,7 @@ class CalendarFormsTest {
     final CalendarForms forms = new CalendarForms();
 
     Form.Text field(FormPurpose purpose, @Nullable SettingsKind kind, String key, Map<String, String> prefill) {
-        List<Form.Field> fields = forms.fields(purpose, kind, prefill);
+        List<Form.Input> fields = forms.inputs(purpose, kind, prefill);
         return (Form.Text) fields.stream().filter(field -> field.key().equals(key)).findFirst().orElseThrow();
     }
 

@@ -108,6 +108,6 @@ class SecretFormValuesTest {
     }
 
     private static Form.Text text(Form form, String key) {
-        return (Form.Text) form.fields().stream().filter(field -> field.key().equals(key)).findFirst().orElseThrow();
+        return (Form.Text) form.inputs().stream().filter(field -> field.key().equals(key)).findFirst().orElseThrow();
     }
 }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import app.plugboard.chat.Form;
-import app.plugboard.common.FieldProblem;
+import app.plugboard.common.InputProblem;
 import app.plugboard.common.InvalidInputException;
 import app.plugboard.integration.CheckResult;
 import app.plugboard.integration.Destination;
@@ -39,7 +39,7 @@ class ImapFormsTest {
     @Test
     @DisplayName("the server field is optional and says for which providers it may stay empty")
     void serverOptional() {
-        Form.Text server = (Form.Text) forms.fields(FormPurpose.ADD, null, Map.of()).stream()
+        Form.Text server = (Form.Text) forms.inputs(FormPurpose.ADD, null, Map.of()).stream()
                 .filter(field -> field.key().equals(ImapSettings.SERVER)).findFirst().orElseThrow();
 
         assertThat(server.required()).isFalse();
@@ -103,7 +103,7 @@ class ImapFormsTest {
         ImapSettings settings = (ImapSettings) forms.parse(FormPurpose.ADD, typed("alice@example.org", "", "993", "IMPLICIT_TLS"), null);
 
         InvalidInputException refused = catchThrowableOfType(InvalidInputException.class, settings::validate);
-        assertThat(refused.problems()).extracting(FieldProblem::field).containsExactly(ImapSettings.SERVER);
+        assertThat(refused.problems()).extracting(InputProblem::key).containsExactly(ImapSettings.SERVER);
     }
 
     @Test
@@ -167,9 +167,9 @@ class ImapFormsTest {
     @Test
     @DisplayName("the edit forms say that a changed server needs the password again; Sending mail has a password field for it")
     void passwordNeededForANewServer() {
-        Form.Text sending = (Form.Text) forms.fields(FormPurpose.SENDING, null, Map.of()).stream()
+        Form.Text sending = (Form.Text) forms.inputs(FormPurpose.SENDING, null, Map.of()).stream()
                 .filter(field -> field.key().equals(ImapSettings.PASSWORD)).findFirst().orElseThrow();
-        Form.Text credentials = (Form.Text) forms.fields(FormPurpose.REPLACE_CREDENTIALS, null, Map.of()).stream()
+        Form.Text credentials = (Form.Text) forms.inputs(FormPurpose.REPLACE_CREDENTIALS, null, Map.of()).stream()
                 .filter(field -> field.key().equals(ImapSettings.PASSWORD)).findFirst().orElseThrow();
 
         assertThat(sending.secret()).isTrue();

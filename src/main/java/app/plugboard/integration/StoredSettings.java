@@ -9,9 +9,9 @@ import org.jspecify.annotations.Nullable;
  * The flat form of a settings record: {@code plain} goes to a JSON column, {@code secret} is
  * encrypted as a whole. Absent optional values are simply left out.
  */
-public record StoredFields(Map<String, String> plain, Map<String, String> secret) {
+public record StoredSettings(Map<String, String> plain, Map<String, String> secret) {
 
-    public StoredFields {
+    public StoredSettings {
         plain = Map.copyOf(plain);
         secret = Map.copyOf(secret);
     }
@@ -57,7 +57,7 @@ public record StoredFields(Map<String, String> plain, Map<String, String> secret
 
     @Override
     public String toString() {
-        return "StoredFields[plain=" + plain + ", secret=" + secret.keySet() + " (values hidden)]";
+        return "StoredSettings[plain=" + plain + ", secret=" + secret.keySet() + " (values hidden)]";
     }
 
     static final class Builder {
@@ -78,8 +78,8 @@ public record StoredFields(Map<String, String> plain, Map<String, String> secret
             return this;
         }
 
-        StoredFields build() {
-            return new StoredFields(plain, secret);
+        StoredSettings build() {
+            return new StoredSettings(plain, secret);
         }
     }
 }

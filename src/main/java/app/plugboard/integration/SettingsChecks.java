@@ -1,6 +1,6 @@
 package app.plugboard.integration;
 
-import app.plugboard.common.FieldProblem;
+import app.plugboard.common.InputProblem;
 import java.net.IDN;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -9,8 +9,8 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
-/** Checks shared by the settings records; each returns a problem that names the field, or null. */
-final class Fields {
+/** Checks shared by the settings records; each returns a problem that names the settings field, or null. */
+final class SettingsChecks {
 
     private static final Pattern HOST_LABEL = Pattern.compile("[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?");
     private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
@@ -18,7 +18,7 @@ final class Fields {
     private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
     static final int MAX_URL_LENGTH = 2048;
 
-    private Fields() {
+    private SettingsChecks() {
     }
 
     static boolean isBlank(@Nullable String value) {
@@ -29,31 +29,31 @@ final class Fields {
         return value == null || value.isBlank();
     }
 
-    static @Nullable FieldProblem required(String field, String label, @Nullable String value, String hint) {
-        return isBlank(value) ? new FieldProblem(field, label + " is empty: " + hint) : null;
+    static @Nullable InputProblem required(String field, String label, @Nullable String value, String hint) {
+        return isBlank(value) ? new InputProblem(field, label + " is empty: " + hint) : null;
     }
 
-    static @Nullable FieldProblem text(String field, String label, @Nullable String value, int maxLength, String hint) {
-        FieldProblem missing = required(field, label, value, hint);
+    static @Nullable InputProblem text(String field, String label, @Nullable String value, int maxLength, String hint) {
+        InputProblem missing = required(field, label, value, hint);
         if (missing != null || value == null) {
             return missing;
         }
         if (value.length() > maxLength) {
-            return new FieldProblem(field, label + " is too long: use at most " + maxLength + " characters.");
+            return new InputProblem(field, label + " is too long: use at most " + maxLength + " characters.");
         }
         if (CONTROL.matcher(value).find()) {
-            return new FieldProblem(field, label + " contains a line break or control character: type it on one line.");
+            return new InputProblem(field, label + " contains a line break or control character: type it on one line.");
         }
         return null;
     }
 
-    static @Nullable FieldProblem host(String field, String label, @Nullable String value, String example) {
-        FieldProblem missing = required(field, label, value, "enter a server name such as " + example + ".");
+    static @Nullable InputProblem host(String field, String label, @Nullable String value, String example) {
+        InputProblem missing = required(field, label, value, "enter a server name such as " + example + ".");
         if (missing != null || value == null) {
             return missing;
         }
         if (!isHostName(value)) {
-            return new FieldProblem(field, label + " is not a server name: enter just the name, such as " + example
+            return new InputProblem(field, label + " is not a server name: enter just the name, such as " + example
                     + ", without a scheme like imaps://, a port or a path.");
         }
         return null;
@@ -82,23 +82,23 @@ final class Fields {
         return true;
     }
 
-    static @Nullable FieldProblem port(String field, String label, @Nullable Integer value, String usual) {
+    static @Nullable InputProblem port(String field, String label, @Nullable Integer value, String usual) {
         if (value == null) {
-            return new FieldProblem(field, label + " is empty: enter a number from 1 to 65535 (" + usual + ").");
+            return new InputProblem(field, label + " is empty: enter a number from 1 to 65535 (" + usual + ").");
         }
         if (value < 1 || value > 65535) {
-            return new FieldProblem(field, label + " must be a number from 1 to 65535 (" + usual + ").");
+            return new InputProblem(field, label + " must be a number from 1 to 65535 (" + usual + ").");
         }
         return null;
     }
 
-    static @Nullable FieldProblem email(String field, String label, @Nullable String value) {
-        FieldProblem missing = required(field, label, value, "enter an address such as alice@example.com.");
+    static @Nullable InputProblem email(String field, String label, @Nullable String value) {
+        InputProblem missing = required(field, label, value, "enter an address such as alice@example.com.");
         if (missing != null || value == null) {
             return missing;
         }
         if (!EMAIL.matcher(value.trim()).matches() || !isHostName(value.substring(value.indexOf('@') + 1))) {
-            return new FieldProblem(field, label + " is not an email address: enter one such as alice@example.com.");
+            return new InputProblem(field, label + " is not an email address: enter one such as alice@example.com.");
         }
         return null;
     }
@@ -107,60 +107,38 @@ final class Fields {
      * A web address we may fetch: http or https (webcal is turned into https beforehand), a host,
      * and no credentials inside the address.
      */
-    static @Nullable FieldProblem webUrl(String field, String label, @Nullable String value, String example) {
-        FieldProblem missing = required(field, label, value, "paste an address such as " + example + ".");
+    static @Nullable InputProblem webUrl(String field, String label, @Nullable String value, String example) {
+        InputProblem missing = required(field, label, value, "paste an address such as " + example + ".");
         if (missing != null || value == null) {
             return missing;
         }
         if (value.length() > MAX_URL_LENGTH) {
-            return new FieldProblem(field, label + " is too long: addresses of up to " + MAX_URL_LENGTH
+            return new InputProblem(field, label + " is too long: addresses of up to " + MAX_URL_LENGTH
                     + " characters are accepted.");
         }
         URI uri;
         try {
             uri = new URI(value.trim());
         } catch (URISyntaxException e) {
-            return new FieldProblem(field, label + " is not a valid web address: paste it exactly as your provider shows it, such as "
+            return new InputProblem(field, label + " is not a valid web address: paste it exactly as your provider shows it, such as "
                     + example + ".");
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!List.of("http", "https").contains(scheme)) {
-            return new FieldProblem(field, label + " must start with https://, http:// or webcal://"
+            return new InputProblem(field, label + " must start with https://, http:// or webcal://"
                     + (scheme.isEmpty() ? "." : ", not " + scheme + "://."));
         }
         if (uri.getRawUserInfo() != null) {
-            return new FieldProblem(field, label + " contains a username or password before the server name: "
+            return new InputProblem(field, label + " contains a username or password before the server name: "
                     + "remove it from the address and use the username and password fields instead.");
         }
         if (uri.getHost() == null || !isHostName(uri.getHost().startsWith("[") ? "x" : uri.getHost())) {
-            return new FieldProblem(field, label + " has no valid server name: paste the full address, such as " + example + ".");
+            return new InputProblem(field, label + " has no valid server name: paste the full address, such as " + example + ".");
         }
         return null;
     }
 
-    /** {@code webcal://} is https in disguise; everything else stays as typed, trimmed. */
-    static String normalizeWebUrl(String value) {
-        String trimmed = value.trim();
-        if (trimmed.regionMatches(true, 0, "webcal://", 0, 9)) {
-            return "https://" + trimmed.substring(9);
-        }
-        return trimmed;
-    }
-
-    /** Scheme and host only, for lists: {@code https://calendar.google.com/...}. */
-    static String schemeAndHost(String url) {
-        try {
-            URI uri = new URI(url);
-            if (uri.getScheme() != null && uri.getHost() != null) {
-                return uri.getScheme().toLowerCase(Locale.ROOT) + "://" + uri.getHost() + "/...";
-            }
-        } catch (URISyntaxException e) {
-            // fall through: a stored URL is always valid, but never show more than nothing
-        }
-        return "(address hidden)";
-    }
-
-    static void addIfPresent(List<FieldProblem> problems, @Nullable FieldProblem problem) {
+    static void addIfPresent(List<InputProblem> problems, @Nullable InputProblem problem) {
         if (problem != null) {
             problems.add(problem);
         }
