@@ -10,30 +10,30 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /** Checks shared by the settings records; each returns a problem that names the settings field, or null. */
-final class SettingsChecks {
+public final class SettingsChecks {
 
     private static final Pattern HOST_LABEL = Pattern.compile("[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?");
     private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]{1,255}");
     private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
-    static final int MAX_URL_LENGTH = 2048;
+    private static final int MAX_URL_LENGTH = 2048;
 
     private SettingsChecks() {
     }
 
-    static boolean isBlank(@Nullable String value) {
+    public static boolean isBlank(@Nullable String value) {
         return value == null || value.isBlank();
     }
 
-    static boolean isBlank(@Nullable Secret value) {
+    public static boolean isBlank(@Nullable Secret value) {
         return value == null || value.isBlank();
     }
 
-    static @Nullable InputProblem required(String field, String label, @Nullable String value, String hint) {
+    public static @Nullable InputProblem required(String field, String label, @Nullable String value, String hint) {
         return isBlank(value) ? new InputProblem(field, label + " is empty: " + hint) : null;
     }
 
-    static @Nullable InputProblem text(String field, String label, @Nullable String value, int maxLength, String hint) {
+    public static @Nullable InputProblem text(String field, String label, @Nullable String value, int maxLength, String hint) {
         InputProblem missing = required(field, label, value, hint);
         if (missing != null || value == null) {
             return missing;
@@ -47,7 +47,7 @@ final class SettingsChecks {
         return null;
     }
 
-    static @Nullable InputProblem host(String field, String label, @Nullable String value, String example) {
+    public static @Nullable InputProblem host(String field, String label, @Nullable String value, String example) {
         InputProblem missing = required(field, label, value, "enter a server name such as " + example + ".");
         if (missing != null || value == null) {
             return missing;
@@ -59,7 +59,7 @@ final class SettingsChecks {
         return null;
     }
 
-    static boolean isHostName(String value) {
+    public static boolean isHostName(String value) {
         String host = value.trim();
         if (host.isEmpty() || host.length() > 253) {
             return false;
@@ -82,7 +82,7 @@ final class SettingsChecks {
         return true;
     }
 
-    static @Nullable InputProblem port(String field, String label, @Nullable Integer value, String usual) {
+    public static @Nullable InputProblem port(String field, String label, @Nullable Integer value, String usual) {
         if (value == null) {
             return new InputProblem(field, label + " is empty: enter a number from 1 to 65535 (" + usual + ").");
         }
@@ -92,7 +92,7 @@ final class SettingsChecks {
         return null;
     }
 
-    static @Nullable InputProblem email(String field, String label, @Nullable String value) {
+    public static @Nullable InputProblem email(String field, String label, @Nullable String value) {
         InputProblem missing = required(field, label, value, "enter an address such as alice@example.com.");
         if (missing != null || value == null) {
             return missing;
@@ -107,7 +107,7 @@ final class SettingsChecks {
      * A web address we may fetch: http or https (webcal is turned into https beforehand), a host,
      * and no credentials inside the address.
      */
-    static @Nullable InputProblem webUrl(String field, String label, @Nullable String value, String example) {
+    public static @Nullable InputProblem webUrl(String field, String label, @Nullable String value, String example) {
         InputProblem missing = required(field, label, value, "paste an address such as " + example + ".");
         if (missing != null || value == null) {
             return missing;
@@ -138,7 +138,7 @@ final class SettingsChecks {
         return null;
     }
 
-    static void addIfPresent(List<InputProblem> problems, @Nullable InputProblem problem) {
+    public static void addIfPresent(List<InputProblem> problems, @Nullable InputProblem problem) {
         if (problem != null) {
             problems.add(problem);
         }

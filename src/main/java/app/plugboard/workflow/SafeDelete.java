@@ -49,7 +49,7 @@ public class SafeDelete implements IntegrationDeletion {
         IntegrationView integration = integrations.get(actor, id);
         List<WorkflowView> using = workflows.findOwnedUsing(actor, id).stream().map(WorkflowService::view).toList();
         List<IntegrationView> alternatives = integrations.list(actor).stream()
-                .filter(other -> other.type() == integration.type() && !other.id().equals(id))
+                .filter(other -> other.type().equals(integration.type()) && !other.id().equals(id))
                 .toList();
         return new Preview(integration, WorkflowService.asDependents(using), fingerprint(using), alternatives);
     }

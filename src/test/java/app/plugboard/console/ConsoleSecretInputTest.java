@@ -15,7 +15,7 @@ import app.plugboard.chat.ComponentRoutes;
 import app.plugboard.chat.Form;
 import app.plugboard.chat.Response;
 import app.plugboard.common.UserId;
-import app.plugboard.integration.CalendarFeedSettings;
+import app.plugboard.integration.calendar.CalendarFeedSettings;
 import app.plugboard.integration.IntegrationService;
 import app.plugboard.integration.Secret;
 import app.plugboard.testsupport.CleanDatabase;

@@ -13,6 +13,10 @@ import app.plugboard.common.InputProblem;
 import app.plugboard.common.InvalidInputException;
 import app.plugboard.common.NotFoundException;
 import app.plugboard.common.UserId;
+import app.plugboard.integration.calendar.CalendarType;
+import app.plugboard.integration.imap.ImapSecurity;
+import app.plugboard.integration.imap.ImapSettings;
+import app.plugboard.integration.imap.ImapType;
 import app.plugboard.testsupport.CleanDatabase;
 import app.plugboard.workflow.WorkflowService;
 import java.time.Instant;
@@ -58,11 +62,11 @@ class IntegrationServiceTest {
 
         // THEN each is pending, typed and summarised without secrets
         assertThat(mail.status()).isEqualTo(IntegrationStatus.PENDING);
-        assertThat(mail.type()).isEqualTo(IntegrationType.IMAP);
+        assertThat(mail.type()).isEqualTo(ImapType.TYPE);
         assertThat(mail.summary()).isEqualTo("alice@example.com on imap.example.com:993");
         assertThat(google.summary()).isEqualTo("alice@gmail.com");
-        assertThat(feed.type()).isEqualTo(IntegrationType.CALENDAR);
-        assertThat(feed.kind()).isEqualTo(SettingsKind.CALENDAR_FEED);
+        assertThat(feed.type()).isEqualTo(CalendarType.TYPE);
+        assertThat(feed.kind()).isEqualTo(CalendarType.FEED);
         assertThat(feed.summary()).isEqualTo("iCal feed https://calendar.google.com/...");
         assertThat(dav.summary()).isEqualTo("alice on https://cloud.example.com/... (Personal)");
         // AND the list shows them sorted by label, ignoring case

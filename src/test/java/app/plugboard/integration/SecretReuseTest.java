@@ -3,6 +3,10 @@ package app.plugboard.integration;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.plugboard.common.InputProblem;
+import app.plugboard.integration.calendar.CalDavSettings;
+import app.plugboard.integration.calendar.CalendarFeedSettings;
+import app.plugboard.integration.imap.ImapSecurity;
+import app.plugboard.integration.imap.ImapSettings;
 import app.plugboard.testsupport.SampleSettings;
 import java.util.List;
 import java.util.Set;

@@ -7,8 +7,6 @@ import app.plugboard.chat.Form;
 import app.plugboard.chat.Option;
 import app.plugboard.common.InputProblem;
 import app.plugboard.common.InvalidInputException;
-import app.plugboard.integration.CalDavSettings;
-import app.plugboard.integration.CalendarFeedSettings;
 import app.plugboard.integration.IntegrationSettings;
 import app.plugboard.integration.IntegrationType;
 import app.plugboard.integration.Secret;
@@ -21,6 +19,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,22 +27,27 @@ import org.springframework.stereotype.Component;
  * usually carries a private token) or a CalDAV server with username and password.
  */
 @Component
+@Order(30)
 class CalendarForms implements TypeForms {
 
+    // the keys of the form's inputs (what Discord and the terminal send back), apart from the stored names
     static final String SOURCE = "source";
+    static final String ADDRESS = "address";
+    static final String USERNAME = "username";
+    static final String PASSWORD = "password";
+    // the values of the source choice
     static final String FEED = "feed";
     static final String CALDAV = "caldav";
-    static final String ADDRESS = "address";
     private static final String FEED_PLACEHOLDER = "https://... or webcal://...";
 
     @Override
     public IntegrationType type() {
-        return IntegrationType.CALENDAR;
+        return CalendarType.TYPE;
     }
 
     @Override
     public List<FormPurpose> editChoices(SettingsKind kind) {
-        return kind == SettingsKind.CALDAV
+        return CalendarType.CALDAV.equals(kind)
                 ? List.of(FormPurpose.CHANGE_URL, FormPurpose.REPLACE_CREDENTIALS)
                 : List.of(FormPurpose.CHANGE_URL);
     }
@@ -57,7 +61,7 @@ class CalendarForms implements TypeForms {
                     Option.of(CALDAV, "A CalDAV server", "Nextcloud, Fastmail, iCloud, Radicale...")),
                     prefill.getOrDefault(SOURCE, FEED)));
         }
-        boolean feed = purpose == FormPurpose.ADD || kind == SettingsKind.CALENDAR_FEED;
+        boolean feed = purpose == FormPurpose.ADD || CalendarType.FEED.equals(kind);
         if (purpose == FormPurpose.ADD) {
             // a feed address is a secret, like a password (it usually carries a private token): never
             // prefilled, never kept in a draft, not echoed in the terminal
@@ -69,9 +73,9 @@ class CalendarForms implements TypeForms {
                     : Form.Text.required(ADDRESS, "CalDAV server address", 2048)
                             .placeholder("https://cloud.example.com/remote.php/dav").prefilled(prefill.get(ADDRESS)));
         }
-        inputs.add(Form.Text.optional(CalDavSettings.USERNAME, "Username", 320)
-                .described("Only for CalDAV, or a feed that asks for one.").prefilled(prefill.get(CalDavSettings.USERNAME)));
-        inputs.add(secret(CalDavSettings.PASSWORD, "Password", switch (purpose) {
+        inputs.add(Form.Text.optional(USERNAME, "Username", 320)
+                .described("Only for CalDAV, or a feed that asks for one.").prefilled(prefill.get(USERNAME)));
+        inputs.add(secret(PASSWORD, "Password", switch (purpose) {
             case ADD -> FormInputs.DISCORD_SHOWS_IT;
             case CHANGE_URL -> FormInputs.NEEDED_FOR_NEW_SERVER;
             case REPLACE_CREDENTIALS, SENDING -> FormInputs.EMPTY_KEEPS;
@@ -81,8 +85,8 @@ class CalendarForms implements TypeForms {
 
     @Override
     public IntegrationSettings parse(FormPurpose purpose, Map<String, String> typed, @Nullable IntegrationSettings current) {
-        String username = value(typed, CalDavSettings.USERNAME);
-        String password = value(typed, CalDavSettings.PASSWORD);
+        String username = value(typed, USERNAME);
+        String password = value(typed, PASSWORD);
         String address = value(typed, ADDRESS);
         boolean caldav = purpose == FormPurpose.ADD ? CALDAV.equals(value(typed, SOURCE)) : current instanceof CalDavSettings;
         if (caldav) {
@@ -115,12 +119,12 @@ class CalendarForms implements TypeForms {
                 values.put(ADDRESS, dav.serverUrl());
             }
             if (dav.username() != null) {
-                values.put(CalDavSettings.USERNAME, dav.username());
+                values.put(USERNAME, dav.username());
             }
         } else if (settings instanceof CalendarFeedSettings feed) {
             values.put(SOURCE, FEED);
             if (feed.username() != null) {
-                values.put(CalDavSettings.USERNAME, feed.username());
+                values.put(USERNAME, feed.username());
             }
         }
         return values;

@@ -93,15 +93,16 @@ final class IntegrationMessages {
         return workflows == 0 ? "used by no workflow" : "used by " + plural(workflows, "workflow");
     }
 
-    static Message empty() {
+    /** @param typeNames the types a person can add, as in "IMAP mail, Gmail or Calendar" */
+    static Message empty(String typeNames) {
         return Message.text("You have no integrations yet. Connect one with `/integration add`: "
-                + "pick a type (IMAP mail, Gmail or Calendar) and give it a label.");
+                + "pick a type (" + typeNames + ") and give it a label.");
     }
 
-    /** One page of the list: a card with a field each, a select to pick one, and paging buttons. */
-    static Message listPage(List<IntegrationView> all, Map<?, Long> usage, int requestedPage, Instant now) {
+    /** One page of the list: a card with an entry each, a select to pick one, and paging buttons. */
+    static Message listPage(List<IntegrationView> all, Map<?, Long> usage, int requestedPage, Instant now, String typeNames) {
         if (all.isEmpty()) {
-            return empty();
+            return empty(typeNames);
         }
         Page<IntegrationView> page = Page.of(all, requestedPage);
         List<IntegrationView> shown = page.items();
@@ -196,6 +197,15 @@ final class IntegrationMessages {
         };
         return Message.text(Limits.fit(icon + " " + headline + "\n" + result.message(), Limits.CONTENT))
                 .withRow(ControlRow.of(checkNow(integration), allIntegrations()));
+    }
+
+    /** An integration of a type this Plugboard no longer knows: nothing to change or check, only to delete. */
+    static Message deleteOnly(IntegrationView integration) {
+        return Message.text("**" + integration.label() + "** is of a type this Plugboard no longer knows ("
+                        + integration.type().id() + "), so it can't be changed or checked. You can delete it.")
+                .withRow(ControlRow.of(
+                        Control.Button.of(new DeleteCommand.Ask(integration.id()), "Delete", Control.Style.DANGER),
+                        allIntegrations()));
     }
 
     static Control.Button checkNow(IntegrationView integration) {

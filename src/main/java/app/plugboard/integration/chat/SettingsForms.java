@@ -13,7 +13,6 @@ import app.plugboard.common.UserId;
 import app.plugboard.integration.IntegrationService;
 import app.plugboard.integration.IntegrationType;
 import app.plugboard.integration.Secret;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -50,28 +49,20 @@ class SettingsForms implements ComponentRoutes {
         }
     }
 
-    private final Map<IntegrationType, TypeForms> byType = new EnumMap<>(IntegrationType.class);
+    private final OfferedTypes types;
     private final Drafts drafts;
 
-    SettingsForms(List<TypeForms> forms, Drafts drafts) {
-        for (TypeForms form : forms) {
-            if (byType.putIfAbsent(form.type(), form) != null) {
-                throw new IllegalStateException("two forms for " + form.type());
-            }
-        }
+    SettingsForms(OfferedTypes types, Drafts drafts) {
+        this.types = types;
         this.drafts = drafts;
     }
 
+    /** The forms of a type that connects through forms (a draft is only ever opened for one). */
     TypeForms of(IntegrationType type) {
-        TypeForms forms = byType.get(type);
-        if (forms == null) {
-            throw new IllegalStateException(type + " has no form");
+        if (types.wayIn(type).orElse(null) instanceof TypeForms forms) {
+            return forms;
         }
-        return forms;
-    }
-
-    boolean hasForm(IntegrationType type) {
-        return byType.containsKey(type);
+        throw new IllegalStateException(type.id() + " has no form");
     }
 
     Response.ShowForm open(UserId user, FormDraft draft) {

@@ -8,8 +8,6 @@ import static app.plugboard.integration.chat.FormInputs.value;
 import app.plugboard.chat.Form;
 import app.plugboard.chat.Option;
 import app.plugboard.integration.Destination;
-import app.plugboard.integration.ImapSecurity;
-import app.plugboard.integration.ImapSettings;
 import app.plugboard.integration.IntegrationSettings;
 import app.plugboard.integration.IntegrationType;
 import app.plugboard.integration.Secret;
@@ -25,6 +23,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
@@ -33,14 +32,23 @@ import org.springframework.stereotype.Component;
  * port and security, and its SMTP server, are filled in ({@link ProviderPresets}).
  */
 @Component
+@Order(10)
 class ImapForms implements TypeForms {
 
+    // the keys of the form's inputs (what Discord and the terminal send back), apart from the stored names
+    static final String USERNAME = "username";
+    static final String PASSWORD = "password";
+    static final String SERVER = "server";
+    static final String PORT = "port";
+    static final String SECURITY = "security";
+    static final String SMTP_SERVER = "smtpServer";
+    static final String SMTP_PORT = "smtpPort";
     static final String SMTP_DESCRIPTION = "For sending mail, with the same login. Empty: your provider's, or none.";
     static final String SERVER_DESCRIPTION = "Leave empty for Gmail, Outlook, iCloud, Yahoo, Fastmail, GMX, Posteo, mailbox.org.";
 
     @Override
     public IntegrationType type() {
-        return IntegrationType.IMAP;
+        return ImapType.TYPE;
     }
 
     @Override
@@ -52,27 +60,27 @@ class ImapForms implements TypeForms {
     public List<Form.Input> inputs(FormPurpose purpose, @Nullable SettingsKind kind, Map<String, String> prefill) {
         if (purpose == FormPurpose.SENDING) {
             return List.of(
-                    Form.Text.optional(ImapSettings.SMTP_SERVER, "SMTP server", 253).described(SMTP_DESCRIPTION)
-                            .placeholder("smtp.example.com").prefilled(prefill.get(ImapSettings.SMTP_SERVER)),
-                    Form.Text.optional(ImapSettings.SMTP_PORT, "SMTP port", 5).described("465 with implicit TLS, 587 with STARTTLS.")
-                            .placeholder("465").prefilled(prefill.get(ImapSettings.SMTP_PORT)),
-                    secret(ImapSettings.PASSWORD, "Password", FormInputs.NEEDED_FOR_NEW_SERVER));
+                    Form.Text.optional(SMTP_SERVER, "SMTP server", 253).described(SMTP_DESCRIPTION)
+                            .placeholder("smtp.example.com").prefilled(prefill.get(SMTP_SERVER)),
+                    Form.Text.optional(SMTP_PORT, "SMTP port", 5).described("465 with implicit TLS, 587 with STARTTLS.")
+                            .placeholder("465").prefilled(prefill.get(SMTP_PORT)),
+                    secret(PASSWORD, "Password", FormInputs.NEEDED_FOR_NEW_SERVER));
         }
         Form.Text password = purpose == FormPurpose.ADD
-                ? requiredSecret(ImapSettings.PASSWORD, "Password", FormInputs.DISCORD_SHOWS_IT)
-                : secret(ImapSettings.PASSWORD, "Password", FormInputs.NEEDED_FOR_NEW_SERVER);
+                ? requiredSecret(PASSWORD, "Password", FormInputs.DISCORD_SHOWS_IT)
+                : secret(PASSWORD, "Password", FormInputs.NEEDED_FOR_NEW_SERVER);
         return List.of(
-                Form.Text.required(ImapSettings.USERNAME, "Email address or username", 320)
+                Form.Text.required(USERNAME, "Email address or username", 320)
                         .described("The login of your mailbox.").placeholder("alice@example.com")
-                        .prefilled(prefill.get(ImapSettings.USERNAME)),
+                        .prefilled(prefill.get(USERNAME)),
                 password,
-                Form.Text.optional(ImapSettings.SERVER, "IMAP server", 253).described(SERVER_DESCRIPTION)
-                        .placeholder("imap.example.com").prefilled(prefill.get(ImapSettings.SERVER)),
-                Form.Text.required(ImapSettings.PORT, "Port", 5).described("993 with implicit TLS, 143 with STARTTLS.")
-                        .placeholder("993").prefilled(prefill.getOrDefault(ImapSettings.PORT, "993")),
-                Form.Choice.of(ImapSettings.SECURITY, "Security",
+                Form.Text.optional(SERVER, "IMAP server", 253).described(SERVER_DESCRIPTION)
+                        .placeholder("imap.example.com").prefilled(prefill.get(SERVER)),
+                Form.Text.required(PORT, "Port", 5).described("993 with implicit TLS, 143 with STARTTLS.")
+                        .placeholder("993").prefilled(prefill.getOrDefault(PORT, "993")),
+                Form.Choice.of(SECURITY, "Security",
                         Arrays.stream(ImapSecurity.values()).map(s -> Option.of(s.name(), s.displayName())).toList(),
-                        prefill.getOrDefault(ImapSettings.SECURITY, ImapSecurity.IMPLICIT_TLS.name()))
+                        prefill.getOrDefault(SECURITY, ImapSecurity.IMPLICIT_TLS.name()))
                         .described("Plain, unencrypted logins are not offered."));
     }
 
@@ -81,13 +89,13 @@ class ImapForms implements TypeForms {
         if (purpose == FormPurpose.SENDING && current instanceof ImapSettings stored) {
             return sending(typed, stored);
         }
-        String password = value(typed, ImapSettings.PASSWORD);
+        String password = value(typed, PASSWORD);
         Secret secret = password != null ? Secret.of(password)
                 : current instanceof ImapSettings stored ? stored.password() : null;
-        String username = value(typed, ImapSettings.USERNAME);
-        String server = value(typed, ImapSettings.SERVER);
-        Integer port = number(typed, ImapSettings.PORT, "Port", "993 with implicit TLS, 143 with STARTTLS");
-        String typedSecurity = value(typed, ImapSettings.SECURITY);
+        String username = value(typed, USERNAME);
+        String server = value(typed, SERVER);
+        Integer port = number(typed, PORT, "Port", "993 with implicit TLS, 143 with STARTTLS");
+        String typedSecurity = value(typed, SECURITY);
         ImapSecurity security = typedSecurity == null ? null : parseSecurity(typedSecurity);
         ImapSettings previous = current instanceof ImapSettings stored ? stored : null;
         Optional<ProviderPreset> preset = ProviderPresets.of(username, server);
@@ -117,9 +125,9 @@ class ImapForms implements TypeForms {
      * mailbox only reads).
      */
     private static ImapSettings sending(Map<String, String> typed, ImapSettings stored) {
-        String password = value(typed, ImapSettings.PASSWORD);
-        String smtpServer = value(typed, ImapSettings.SMTP_SERVER);
-        Integer smtpPort = number(typed, ImapSettings.SMTP_PORT, "SMTP port", "465 with implicit TLS, 587 with STARTTLS");
+        String password = value(typed, PASSWORD);
+        String smtpServer = value(typed, SMTP_SERVER);
+        Integer smtpPort = number(typed, SMTP_PORT, "SMTP port", "465 with implicit TLS, 587 with STARTTLS");
         if (smtpServer == null && smtpPort == null) {
             Optional<ProviderPreset> preset = ProviderPresets.of(stored.username(), stored.server());
             smtpServer = preset.map(ProviderPreset::smtpServer).orElse(null);
@@ -149,12 +157,12 @@ class ImapForms implements TypeForms {
     public Map<String, String> prefill(IntegrationSettings settings) {
         ImapSettings imap = (ImapSettings) settings;
         Map<String, String> values = new HashMap<>();
-        putIfPresent(values, ImapSettings.USERNAME, imap.username());
-        putIfPresent(values, ImapSettings.SERVER, imap.server());
-        putIfPresent(values, ImapSettings.PORT, imap.port());
-        putIfPresent(values, ImapSettings.SECURITY, imap.security() == null ? null : imap.security().name());
-        putIfPresent(values, ImapSettings.SMTP_SERVER, imap.smtpServer());
-        putIfPresent(values, ImapSettings.SMTP_PORT, imap.smtpPort());
+        putIfPresent(values, USERNAME, imap.username());
+        putIfPresent(values, SERVER, imap.server());
+        putIfPresent(values, PORT, imap.port());
+        putIfPresent(values, SECURITY, imap.security() == null ? null : imap.security().name());
+        putIfPresent(values, SMTP_SERVER, imap.smtpServer());
+        putIfPresent(values, SMTP_PORT, imap.smtpPort());
         return values;
     }
 

@@ -3,7 +3,6 @@ package app.plugboard.integration.imap;
 import app.plugboard.common.InputProblem;
 import app.plugboard.common.InvalidInputException;
 import app.plugboard.integration.CheckResult;
-import app.plugboard.integration.ImapSettings;
 import jakarta.mail.Address;
 import jakarta.mail.FetchProfile;
 import jakarta.mail.Flags;

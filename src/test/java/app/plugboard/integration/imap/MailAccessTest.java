@@ -1,6 +1,6 @@
 package app.plugboard.integration.imap;
 
-import static app.plugboard.integration.ImapSecurity.IMPLICIT_TLS;
+import static app.plugboard.integration.imap.ImapSecurity.IMPLICIT_TLS;
 import static app.plugboard.integration.imap.MailFixture.imap;
 import static app.plugboard.integration.imap.MailFixture.withSmtp;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -8,7 +8,6 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import app.plugboard.common.InputProblem;
 import app.plugboard.common.InvalidInputException;
-import app.plugboard.integration.ImapSettings;
 import app.plugboard.integration.IntegrationStatus;
 import app.plugboard.testsupport.mail.TestMailServer;
 import com.icegreen.greenmail.user.GreenMailUser;

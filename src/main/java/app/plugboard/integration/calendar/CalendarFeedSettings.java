@@ -1,8 +1,15 @@
-package app.plugboard.integration;
+package app.plugboard.integration.calendar;
 
 import static app.plugboard.integration.SettingsChecks.addIfPresent;
 
 import app.plugboard.common.InputProblem;
+import app.plugboard.integration.Destination;
+import app.plugboard.integration.IntegrationSettings;
+import app.plugboard.integration.Secret;
+import app.plugboard.integration.SecretUse;
+import app.plugboard.integration.SettingsChecks;
+import app.plugboard.integration.SettingsKind;
+import app.plugboard.integration.WebAddresses;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -10,18 +17,17 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A published iCal feed. The address is a secret: it usually carries a private token. A feed
- * behind HTTP Basic authentication also has a username and password.
+ * behind HTTP Basic authentication also has a username and password. Stored by {@link CalendarFeedFormat}.
  */
 public record CalendarFeedSettings(
         @Nullable Secret url,
         @Nullable String username,
         @Nullable Secret password) implements IntegrationSettings {
 
+    // the names of the fields, as problems and checks name them (the form and the storage name their own)
     public static final String URL = "url";
     public static final String USERNAME = "username";
     public static final String PASSWORD = "password";
-    /** Scheme and host only, stored in the clear so lists need not decrypt anything. */
-    public static final String DISPLAY_URL = "displayUrl";
     private static final String EXAMPLE = "https://calendar.example.com/private/basic.ics";
 
     public CalendarFeedSettings {
@@ -32,7 +38,7 @@ public record CalendarFeedSettings(
 
     @Override
     public SettingsKind kind() {
-        return SettingsKind.CALENDAR_FEED;
+        return CalendarType.FEED;
     }
 
     /** The address is fetched from its own origin, and the password sent there (never to another one). */
@@ -60,20 +66,5 @@ public record CalendarFeedSettings(
             problems.add(new InputProblem(USERNAME, "Username is empty: a feed with a password needs its username too."));
         }
         return problems;
-    }
-
-    @Override
-    public StoredSettings toStoredSettings() {
-        return StoredSettings.builder()
-                .plain(USERNAME, username)
-                .plain(DISPLAY_URL, displayUrl())
-                .secret(URL, url)
-                .secret(PASSWORD, password)
-                .build();
-    }
-
-    static CalendarFeedSettings fromStoredSettings(StoredSettings fields) {
-        return new CalendarFeedSettings(
-                fields.requiredSecret(URL), fields.plain(USERNAME), fields.secret(PASSWORD));
     }
 }

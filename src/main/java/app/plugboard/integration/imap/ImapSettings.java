@@ -1,15 +1,21 @@
-package app.plugboard.integration;
+package app.plugboard.integration.imap;
 
 import static app.plugboard.integration.SettingsChecks.addIfPresent;
 
 import app.plugboard.common.InputProblem;
+import app.plugboard.integration.Destination;
+import app.plugboard.integration.IntegrationSettings;
+import app.plugboard.integration.Secret;
+import app.plugboard.integration.SecretUse;
+import app.plugboard.integration.SettingsChecks;
+import app.plugboard.integration.SettingsKind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * An IMAP mailbox, and optionally the SMTP server that sends for it.
+ * An IMAP mailbox, and optionally the SMTP server that sends for it. Stored by {@link ImapFormat}.
  *
  * @param smtpServer empty when the account only reads mail (or the server is derived later)
  */
@@ -22,6 +28,7 @@ public record ImapSettings(
         @Nullable String smtpServer,
         @Nullable Integer smtpPort) implements IntegrationSettings {
 
+    // the names of the fields, as problems and checks name them (the form and the storage name their own)
     public static final String USERNAME = "username";
     public static final String PASSWORD = "password";
     public static final String SERVER = "server";
@@ -40,7 +47,7 @@ public record ImapSettings(
 
     @Override
     public SettingsKind kind() {
-        return SettingsKind.IMAP;
+        return ImapType.KIND;
     }
 
     /** The SMTP port, 465 when none is given. */
@@ -97,29 +104,5 @@ public record ImapSettings(
                     + "enter the SMTP server too, or leave both empty."));
         }
         return problems;
-    }
-
-    @Override
-    public StoredSettings toStoredSettings() {
-        return StoredSettings.builder()
-                .plain(USERNAME, username)
-                .plain(SERVER, server)
-                .plain(PORT, port)
-                .plain(SECURITY, security == null ? null : security.name())
-                .plain(SMTP_SERVER, smtpServer)
-                .plain(SMTP_PORT, smtpPort)
-                .secret(PASSWORD, password)
-                .build();
-    }
-
-    static ImapSettings fromStoredSettings(StoredSettings fields) {
-        return new ImapSettings(
-                fields.requiredPlain(USERNAME),
-                fields.requiredSecret(PASSWORD),
-                fields.requiredPlain(SERVER),
-                fields.plainInt(PORT),
-                ImapSecurity.valueOf(fields.requiredPlain(SECURITY)),
-                fields.plain(SMTP_SERVER),
-                fields.plainInt(SMTP_PORT));
     }
 }

@@ -1,8 +1,15 @@
-package app.plugboard.integration;
+package app.plugboard.integration.calendar;
 
 import static app.plugboard.integration.SettingsChecks.addIfPresent;
 
 import app.plugboard.common.InputProblem;
+import app.plugboard.integration.Destination;
+import app.plugboard.integration.IntegrationSettings;
+import app.plugboard.integration.Secret;
+import app.plugboard.integration.SecretUse;
+import app.plugboard.integration.SettingsChecks;
+import app.plugboard.integration.SettingsKind;
+import app.plugboard.integration.WebAddresses;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -10,7 +17,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A CalDAV server. Discovery starts from {@code serverUrl}; {@code calendarUrl} is the calendar
- * the owner chose, or empty for all of that account's calendars.
+ * the owner chose, or empty for all of that account's calendars. Stored by {@link CalDavFormat}.
  */
 public record CalDavSettings(
         @Nullable String serverUrl,
@@ -19,6 +26,7 @@ public record CalDavSettings(
         @Nullable String calendarUrl,
         @Nullable String calendarName) implements IntegrationSettings {
 
+    // the names of the fields, as problems and checks name them (the form and the storage name their own)
     public static final String SERVER_URL = "serverUrl";
     public static final String USERNAME = "username";
     public static final String PASSWORD = "password";
@@ -36,7 +44,7 @@ public record CalDavSettings(
 
     @Override
     public SettingsKind kind() {
-        return SettingsKind.CALDAV;
+        return CalendarType.CALDAV;
     }
 
     /** The password goes to the server (discovery) and to the chosen calendar. */
@@ -69,25 +77,5 @@ public record CalDavSettings(
             addIfPresent(problems, SettingsChecks.text(CALENDAR_NAME, "Calendar name", calendarName, 200, "pick a calendar."));
         }
         return problems;
-    }
-
-    @Override
-    public StoredSettings toStoredSettings() {
-        return StoredSettings.builder()
-                .plain(SERVER_URL, serverUrl)
-                .plain(USERNAME, username)
-                .plain(CALENDAR_URL, calendarUrl)
-                .plain(CALENDAR_NAME, calendarName)
-                .secret(PASSWORD, password)
-                .build();
-    }
-
-    static CalDavSettings fromStoredSettings(StoredSettings fields) {
-        return new CalDavSettings(
-                fields.requiredPlain(SERVER_URL),
-                fields.plain(USERNAME),
-                fields.secret(PASSWORD),
-                fields.plain(CALENDAR_URL),
-                fields.plain(CALENDAR_NAME));
     }
 }
