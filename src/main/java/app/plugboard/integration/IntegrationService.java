@@ -1,8 +1,8 @@
 package app.plugboard.integration;
 
 import app.plugboard.common.ChangedMeanwhileException;
-import app.plugboard.common.InputProblem;
 import app.plugboard.common.FormatCharacters;
+import app.plugboard.common.InputProblem;
 import app.plugboard.common.InvalidInputException;
 import app.plugboard.common.NotFoundException;
 import app.plugboard.common.UserId;

@@ -1,12 +1,12 @@
 package app.plugboard.testsupport;
 
-import app.plugboard.integration.calendar.CalendarFeedSettings;
 import app.plugboard.integration.CheckResult;
 import app.plugboard.integration.ConnectionProbe;
-import app.plugboard.integration.imap.ImapSettings;
 import app.plugboard.integration.IntegrationSettings;
 import app.plugboard.integration.SettingsKind;
+import app.plugboard.integration.calendar.CalendarFeedSettings;
 import app.plugboard.integration.calendar.CalendarType;
+import app.plugboard.integration.imap.ImapSettings;
 import app.plugboard.integration.imap.ImapType;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
