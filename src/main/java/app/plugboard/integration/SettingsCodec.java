@@ -76,8 +76,16 @@ class SettingsCodec {
         IntegrationType type = formats.type(integration.type());
         return formats.of(kind == null ? "" : kind)
                 .map(format -> new Described(format.kind(), format.summary(plain), true))
-                .orElseGet(() -> new Described(new SettingsKind(kind == null ? "UNKNOWN" : kind, type),
+                .orElseGet(() -> new Described(unknownKind(kind, type),
                         "This Plugboard no longer knows its type (" + type.id() + "): you can only delete it.", false));
+    }
+
+    private static SettingsKind unknownKind(@Nullable String id, IntegrationType type) {
+        try {
+            return new SettingsKind(id == null ? "UNKNOWN" : id, type);
+        } catch (IllegalArgumentException notAStoredId) {
+            return new SettingsKind("UNKNOWN", type);
+        }
     }
 
     IntegrationType type(Integration integration) {

@@ -83,12 +83,12 @@ class SettingsForms implements ComponentRoutes {
         return drafts.get(token, user, FormDraft.class);
     }
 
-    /** Keeps what was typed, without the secret fields, for "Try again". */
+    /** Keeps what was typed, without the secret inputs, for "Try again". */
     void remember(UserId user, String token, FormDraft draft, Map<String, String> typed) {
         drafts.update(token, user, draft.declaring(secretKeys(draft)).withTyped(typed));
     }
 
-    /** The values typed into the form's secret fields: those the person gave now, not kept from before. */
+    /** The values typed into the form's secret inputs: those the person gave now, not kept from before. */
     Set<Secret> typedSecrets(FormDraft draft, Map<String, String> typed) {
         return secretKeys(draft).stream()
                 .map(typed::get)
