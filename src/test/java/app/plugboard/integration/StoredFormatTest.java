@@ -8,9 +8,9 @@ import app.plugboard.common.UserId;
 import app.plugboard.crypto.SecretCipher;
 import app.plugboard.testsupport.CleanDatabase;
 import app.plugboard.testsupport.SampleSettings;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Map;
-import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -147,7 +147,7 @@ class StoredFormatTest {
         jdbc.update("insert into integration (id, owner_id, type, label, status, settings, secrets, version, created_at, updated_at) "
                         + "values (?, ?, ?, ?, 'PENDING', ?::jsonb, ?, 0, ?, ?)",
                 id.value(), ALICE.value(), type, label, plain, cipher.encrypt(secrets, context(id)),
-                java.sql.Timestamp.from(now), java.sql.Timestamp.from(now));
+                Timestamp.from(now), Timestamp.from(now));
         return id;
     }
 

@@ -27,7 +27,7 @@ import org.springframework.stereotype.Component;
  * usually carries a private token) or a CalDAV server with username and password.
  */
 @Component
-@Order(30)
+@Order(30) // listed after IMAP mail and Gmail
 class CalendarForms implements TypeForms {
 
     // the keys of the form's inputs (what Discord and the terminal send back), apart from the stored names

@@ -27,12 +27,12 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * The IMAP form: login, password, server, port and security (five fields, Discord's most). For
+ * The IMAP form: login, password, server, port and security (five inputs, Discord's most). For
  * an address at a well-known provider the server may be left empty: the provider's IMAP server,
  * port and security, and its SMTP server, are filled in ({@link ProviderPresets}).
  */
 @Component
-@Order(10)
+@Order(10) // the first type the chat lists
 class ImapForms implements TypeForms {
 
     // the keys of the form's inputs (what Discord and the terminal send back), apart from the stored names
@@ -43,6 +43,7 @@ class ImapForms implements TypeForms {
     static final String SECURITY = "security";
     static final String SMTP_SERVER = "smtpServer";
     static final String SMTP_PORT = "smtpPort";
+
     static final String SMTP_DESCRIPTION = "For sending mail, with the same login. Empty: your provider's, or none.";
     static final String SERVER_DESCRIPTION = "Leave empty for Gmail, Outlook, iCloud, Yahoo, Fastmail, GMX, Posteo, mailbox.org.";
 
