@@ -1,5 +1,7 @@
 package app.plugboard;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -60,6 +62,28 @@ class ArchitectureTest {
     }
 
     @Test
+    @DisplayName("the integration root knows no type: it depends on no package beneath it (imap, gmail, calendar, chat …)")
+    void integrationRootKnowsNoType() {
+        rootKnowsNoSubPackage("app.plugboard.integration").check(CLASSES);
+    }
+
+    @Test
+    @DisplayName("the root rule catches a root that reaches into a package beneath it, and lets a root without one pass")
+    void rootRuleCatchesARootThatKnowsItsSubPackages() {
+        // GIVEN the fixture's shop, whose Cart holds a shop.web.CartPage, and orders, which has no package beneath it
+        JavaClasses fixture = new ClassFileImporter().importPackages("app.plugboard.cyclefixture");
+
+        // WHEN the rule checks them as roots
+        EvaluationResult shop = rootKnowsNoSubPackage("app.plugboard.cyclefixture.shop").evaluate(fixture);
+        EvaluationResult orders = rootKnowsNoSubPackage("app.plugboard.cyclefixture.orders").evaluate(fixture);
+
+        // THEN shop's dependency on shop.web is the violation, and orders passes
+        assertThat(shop.getFailureReport().getDetails()).isNotEmpty()
+                .allSatisfy(detail -> assertThat(detail).contains("shop.Cart", "shop.web.CartPage"));
+        assertThat(orders.hasViolation()).isFalse();
+    }
+
+    @Test
     @DisplayName("no cycles between features (integration, workflow, chat …, each with its sub-packages)")
     void featuresFreeOfCycles() {
         featuresFreeOfCycles("app.plugboard").check(CLASSES);
@@ -89,6 +113,16 @@ class ArchitectureTest {
         // AND the package rule finds shop <-> shop.web, and nothing between orders, billing and billing.chat
         assertThat(packages.getFailureReport().getDetails()).singleElement().asString()
                 .contains("package shop ->", "package shop.web").doesNotContain("orders");
+    }
+
+    /**
+     * The root of a feature offers what the packages beneath it implement (types contribute their settings,
+     * formats and probes to {@code integration}) and never reaches down into them.
+     */
+    static ArchRule rootKnowsNoSubPackage(String root) {
+        return noClasses().that().resideInAPackage(root)
+                .should().dependOnClassesThat(resideInAPackage(root + "..").and(not(resideInAPackage(root))))
+                .as("no class of " + root + " depends on a package beneath it");
     }
 
     /** A feature is a package right under {@code root} with everything beneath it. */

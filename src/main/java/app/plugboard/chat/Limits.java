@@ -6,9 +6,9 @@ public final class Limits {
     public static final int CONTENT = 2000;
     public static final int CARD_TITLE = 256;
     public static final int CARD_DESCRIPTION = 4096;
-    public static final int CARD_FIELDS = 25;
-    public static final int FIELD_NAME = 256;
-    public static final int FIELD_VALUE = 1024;
+    public static final int CARD_ENTRIES = 25;
+    public static final int ENTRY_NAME = 256;
+    public static final int ENTRY_VALUE = 1024;
     public static final int CARD_FOOTER = 2048;
     public static final int CARD_TOTAL = 6000;
     public static final int ROWS = 5;
@@ -19,8 +19,8 @@ public final class Limits {
     public static final int OPTION_TEXT = 100;
     public static final int COMPONENT_ID = 100;
     public static final int FORM_TITLE = 45;
-    public static final int FORM_FIELDS = 5;
-    public static final int FORM_FIELD_LABEL = 45;
+    public static final int FORM_INPUTS = 5;
+    public static final int FORM_INPUT_LABEL = 45;
     public static final int FORM_PLACEHOLDER = 100;
     public static final int FORM_VALUE = 4000;
     public static final int SUGGESTIONS = 25;

@@ -57,4 +57,9 @@ public sealed interface Response {
     static Later inPlace(Supplier<Message> work) {
         return new Later(null, true, work);
     }
+
+    /** Network work whose result replaces the message whose control was used; {@code progress} shows meanwhile. */
+    static Later inPlace(String progress, Supplier<Message> work) {
+        return new Later(Message.text(progress), true, work);
+    }
 }

@@ -3,12 +3,12 @@ package app.plugboard.common;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** One or more fields were refused; each problem names its field and what to do. */
+/** One or more values were refused; each problem names what is wrong and what to do. */
 public final class InvalidInputException extends UserFacingException {
 
-    private final List<FieldProblem> problems;
+    private final List<InputProblem> problems;
 
-    public InvalidInputException(List<FieldProblem> problems) {
+    public InvalidInputException(List<InputProblem> problems) {
         super(describe(problems));
         if (problems.isEmpty()) {
             throw new IllegalArgumentException("an invalid input needs at least one problem");
@@ -16,15 +16,15 @@ public final class InvalidInputException extends UserFacingException {
         this.problems = List.copyOf(problems);
     }
 
-    public InvalidInputException(FieldProblem problem) {
+    public InvalidInputException(InputProblem problem) {
         this(List.of(problem));
     }
 
-    public List<FieldProblem> problems() {
+    public List<InputProblem> problems() {
         return problems;
     }
 
-    private static String describe(List<FieldProblem> problems) {
-        return problems.stream().map(FieldProblem::toString).collect(Collectors.joining("\n"));
+    private static String describe(List<InputProblem> problems) {
+        return problems.stream().map(InputProblem::toString).collect(Collectors.joining("\n"));
     }
 }

@@ -35,8 +35,8 @@ final class ConsoleRenderer {
             if (card.description() != null) {
                 indent(out, plain(card.description()), "  │  ");
             }
-            for (Card.Field field : card.fields()) {
-                indent(out, plain(field.name()) + ": " + plain(field.value()), "  │  ");
+            for (Card.Entry entry : card.entries()) {
+                indent(out, plain(entry.name()) + ": " + plain(entry.value()), "  │  ");
             }
             out.append("  └─").append(card.footer() == null ? "" : " " + plain(card.footer())).append('\n');
         }

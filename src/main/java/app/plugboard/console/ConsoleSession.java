@@ -179,16 +179,16 @@ final class ConsoleSession {
         print(message);
     }
 
-    /** One prompt per field, in order; null when the person cancels or the input ends. */
+    /** One prompt per input, in order; null when the person cancels or the input ends. */
     private @Nullable Map<String, String> fill(Form form) {
         terminal.print("── " + form.title() + " ── (Enter keeps the value in brackets; " + CANCEL + " stops)");
         Map<String, String> values = new HashMap<>();
-        for (Form.Field field : form.fields()) {
-            String value = field instanceof Form.Text text ? askText(text) : askChoice((Form.Choice) field);
+        for (Form.Input input : form.inputs()) {
+            String value = input instanceof Form.Text text ? askText(text) : askChoice((Form.Choice) input);
             if (value == null) {
                 return null;
             }
-            values.put(field.key(), value);
+            values.put(input.key(), value);
         }
         return values;
     }

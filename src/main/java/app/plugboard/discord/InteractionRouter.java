@@ -4,6 +4,7 @@ import app.plugboard.chat.ChatEvent;
 import app.plugboard.chat.ChatRouter;
 import app.plugboard.chat.Message;
 import app.plugboard.chat.Response;
+import app.plugboard.common.ThreadPools;
 import app.plugboard.common.UserId;
 import java.time.Duration;
 import java.util.HashMap;
@@ -65,11 +66,7 @@ class InteractionRouter extends ListenerAdapter implements DisposableBean {
         this.names = names;
         this.answerWithin = properties.answerWithin();
         slowWork.holdBackWhile(() -> unacknowledged.get() > 0);
-        this.timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "discord-defer-timer");
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.timer = Executors.newSingleThreadScheduledExecutor(ThreadPools.daemonThreads("discord-defer-timer-"));
     }
 
     @Override

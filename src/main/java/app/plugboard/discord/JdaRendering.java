@@ -59,8 +59,8 @@ final class JdaRendering {
 
     static Modal modal(Form form) {
         Modal.Builder modal = Modal.create(form.id().encode(), form.title());
-        for (Form.Field field : form.fields()) {
-            modal.addComponents(field instanceof Form.Text text ? textInput(text) : select((Form.Choice) field));
+        for (Form.Input input : form.inputs()) {
+            modal.addComponents(input instanceof Form.Text text ? textInput(text) : select((Form.Choice) input));
         }
         return modal.build();
     }
@@ -95,7 +95,7 @@ final class JdaRendering {
                 .setDescription(card.description())
                 .setColor(card.tone().rgb())
                 .setFooter(card.footer());
-        card.fields().forEach(field -> embed.addField(field.name(), field.value(), field.inline()));
+        card.entries().forEach(entry -> embed.addField(entry.name(), entry.value(), entry.inline()));
         return embed.build();
     }
 

@@ -1,7 +1,7 @@
 package app.plugboard.integration;
 
 import app.plugboard.common.UserId;
-import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -15,7 +15,7 @@ public class ConnectionChecker {
 
     private static final Logger log = LoggerFactory.getLogger(ConnectionChecker.class);
 
-    private final Map<SettingsKind, ConnectionProbe> probes = new EnumMap<>(SettingsKind.class);
+    private final Map<SettingsKind, ConnectionProbe> probes = new HashMap<>();
     private final IntegrationService integrations;
 
     /** Probes come in {@code @Order}: for each kind the first wins (tests put stand-ins first). */

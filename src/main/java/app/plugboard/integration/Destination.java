@@ -24,7 +24,7 @@ public record Destination(String scheme, String host, int port) {
             return null;
         }
         try {
-            URI uri = new URI(Fields.normalizeWebUrl(url));
+            URI uri = new URI(WebAddresses.normalize(url));
             if (uri.getScheme() == null || uri.getHost() == null) {
                 return null;
             }

@@ -23,7 +23,8 @@ class Integration {
     private @Nullable Long version;
     @Column("owner_id")
     private final UserId owner;
-    private final IntegrationType type;
+    /** The {@link IntegrationType#id()} it was stored with, known to this Plugboard or not. */
+    private final String type;
     private String label;
     private IntegrationStatus status;
     private @Nullable String statusReason;
@@ -35,7 +36,7 @@ class Integration {
     private Instant updatedAt;
 
     @PersistenceCreator
-    Integration(IntegrationId id, @Nullable Long version, UserId owner, IntegrationType type, String label,
+    Integration(IntegrationId id, @Nullable Long version, UserId owner, String type, String label,
             IntegrationStatus status, @Nullable String statusReason, @Nullable Instant lastCheckedAt,
             @Nullable Instant lastSuccessAt, JsonDocument settings, String secrets, Instant createdAt, Instant updatedAt) {
         this.id = id;
@@ -53,7 +54,7 @@ class Integration {
         this.updatedAt = updatedAt;
     }
 
-    static Integration create(IntegrationId id, UserId owner, IntegrationType type, String label,
+    static Integration create(IntegrationId id, UserId owner, String type, String label,
             JsonDocument settings, String secrets, Instant now) {
         return new Integration(id, null, owner, type, label, IntegrationStatus.PENDING, null, null, null,
                 settings, secrets, now, now);
@@ -100,7 +101,7 @@ class Integration {
         return owner;
     }
 
-    IntegrationType type() {
+    String type() {
         return type;
     }
 

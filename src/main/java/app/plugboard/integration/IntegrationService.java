@@ -1,8 +1,8 @@
 package app.plugboard.integration;
 
 import app.plugboard.common.ChangedMeanwhileException;
-import app.plugboard.common.FieldProblem;
 import app.plugboard.common.FormatCharacters;
+import app.plugboard.common.InputProblem;
 import app.plugboard.common.InvalidInputException;
 import app.plugboard.common.NotFoundException;
 import app.plugboard.common.UserId;
@@ -70,7 +70,7 @@ public class IntegrationService {
         ensureLabelFree(actor, cleanLabel, id);
         SettingsCodec.Encoded encoded = codec.encode(settings, Integration.secretContext(actor, id));
         Integration integration = Integration.create(
-                id, actor, settings.type(), cleanLabel, encoded.plain(), encoded.secrets(), now());
+                id, actor, settings.type().id(), cleanLabel, encoded.plain(), encoded.secrets(), now());
         return view(save(integration));
     }
 
@@ -84,7 +84,11 @@ public class IntegrationService {
         return view(load(actor, id));
     }
 
-    /** The decrypted settings, for the connection checks of the owner's own integration. */
+    /**
+     * The decrypted settings, for the connection checks of the owner's own integration.
+     *
+     * @throws UnknownTypeException when this Plugboard no longer knows the integration's type
+     */
     @Transactional(readOnly = true)
     public IntegrationSettings settings(UserId actor, IntegrationId id) {
         return decode(load(actor, id));
@@ -103,9 +107,9 @@ public class IntegrationService {
     @Transactional
     public IntegrationView replaceSettings(UserId actor, IntegrationId id, long expectedVersion, IntegrationSettings settings) {
         Integration integration = loadForEdit(actor, id, expectedVersion);
-        if (settings.type() != integration.type()) {
-            throw new InvalidInputException(new FieldProblem("type", "\"" + integration.label() + "\" is "
-                    + integration.type().displayName() + "; its settings can't become " + settings.type().displayName()
+        if (!settings.type().id().equals(integration.type())) {
+            throw new InvalidInputException(new InputProblem("type", "\"" + integration.label() + "\" is "
+                    + codec.type(integration).displayName() + "; its settings can't become " + settings.type().displayName()
                     + ". Add a new integration instead."));
         }
         settings.validate();
@@ -131,7 +135,7 @@ public class IntegrationService {
     public IntegrationView renewCredentials(UserId actor, IntegrationId id, IntegrationSettings settings) {
         settings.validate();
         return applyToCurrent(actor, id, integration -> {
-            if (settings.type() != integration.type()) {
+            if (!settings.type().id().equals(integration.type())) {
                 throw new IllegalArgumentException("renewed credentials of another type");
             }
             SettingsCodec.Encoded encoded = codec.encode(settings, integration.secretContext());
@@ -214,7 +218,7 @@ public class IntegrationService {
     }
 
     private static InvalidInputException labelProblem(String message) {
-        return new InvalidInputException(new FieldProblem(LABEL, message));
+        return new InvalidInputException(new InputProblem(LABEL, message));
     }
 
     private void ensureLabelFree(UserId actor, String label, IntegrationId self) {
@@ -258,16 +262,16 @@ public class IntegrationService {
     private @Nullable IntegrationSettings settingsOrNull(Integration integration) {
         try {
             return codec.decode(integration);
-        } catch (UnreadableSecretException e) {
+        } catch (UnreadableSecretException | UnknownTypeException e) {
             return null;
         }
     }
 
     private IntegrationView view(Integration integration) {
-        SettingsKind kind = codec.kindOf(integration);
-        return new IntegrationView(integration.id(), integration.version(), integration.type(), kind,
+        SettingsCodec.Described described = codec.describe(integration);
+        return new IntegrationView(integration.id(), integration.version(), described.kind().type(), described.kind(),
                 integration.label(), integration.status(), integration.statusReason(), integration.lastCheckedAt(),
-                integration.lastSuccessAt(), Summaries.of(kind, codec.plainFields(integration)),
+                integration.lastSuccessAt(), described.summary(), described.known(),
                 integration.createdAt(), integration.updatedAt());
     }
 }

@@ -1,16 +1,16 @@
 package app.plugboard.integration;
 
-import app.plugboard.common.FieldProblem;
+import app.plugboard.common.InputProblem;
 import app.plugboard.common.InvalidInputException;
 import java.util.List;
 import java.util.Map;
 
 /**
- * What an integration needs to reach its service. Each record validates itself and says, per
- * field, what to fix. Secret parts are {@link Secret}s, so printing a record shows {@code ***}.
+ * What an integration needs to reach its service: a record in its type's package, stored through the
+ * {@link SettingsFormat} of its kind. Each record validates itself and says, per field, what to fix.
+ * Secret parts are {@link Secret}s, so printing a record shows {@code ***}.
  */
-public sealed interface IntegrationSettings
-        permits ImapSettings, GmailSettings, CalendarFeedSettings, CalDavSettings {
+public interface IntegrationSettings {
 
     SettingsKind kind();
 
@@ -19,10 +19,10 @@ public sealed interface IntegrationSettings
     }
 
     /** Every problem with the values, each naming its field; empty when the settings are usable. */
-    List<FieldProblem> problems();
+    List<InputProblem> problems();
 
     default void validate() {
-        List<FieldProblem> problems = problems();
+        List<InputProblem> problems = problems();
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
@@ -33,7 +33,4 @@ public sealed interface IntegrationSettings
      * for the destinations it was stored for ({@link SecretReuse}).
      */
     Map<String, SecretUse> secretUses();
-
-    /** The settings as stored: the plain fields and the secret fields, kept apart. */
-    StoredFields toStoredFields();
 }

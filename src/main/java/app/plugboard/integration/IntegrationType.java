@@ -1,41 +1,35 @@
 package app.plugboard.integration;
 
 import java.util.Locale;
-import java.util.Optional;
+import java.util.regex.Pattern;
 
-/** The kinds of service a person can connect, as they are named and described in the chat. */
-public enum IntegrationType {
-    IMAP("IMAP mail", "Any mailbox by username, password and server: your own, Fastmail, iCloud, Yahoo..."),
-    GMAIL("Gmail", "Your Gmail account, connected through Google sign-in: no password leaves Google."),
-    CALENDAR("Calendar", "A calendar by its iCal address (Google, Outlook, Apple, any .ics) or a CalDAV server.");
+/**
+ * A kind of service a person can connect. Each type declares itself in its own package
+ * ({@code integration.imap}, {@code integration.gmail} ...); this package only knows the ones whose
+ * {@link SettingsFormat}s are beans.
+ *
+ * @param id          the name stored in {@code integration.type}, in capitals ({@code IMAP}): it never changes once
+ *                    integrations of the type are stored
+ * @param displayName how the chat names it ({@code IMAP mail})
+ * @param description a sentence for the person choosing a type
+ */
+public record IntegrationType(String id, String displayName, String description) {
 
-    private final String displayName;
-    private final String description;
+    private static final Pattern ID = Pattern.compile("[A-Z][A-Z0-9_]{0,39}");
 
-    IntegrationType(String displayName, String description) {
-        this.displayName = displayName;
-        this.description = description;
-    }
-
-    public String displayName() {
-        return displayName;
-    }
-
-    public String description() {
-        return description;
-    }
-
-    /** The name users type, such as {@code imap}. */
-    public String key() {
-        return name().toLowerCase(Locale.ROOT);
-    }
-
-    public static Optional<IntegrationType> fromKey(String key) {
-        for (IntegrationType type : values()) {
-            if (type.key().equalsIgnoreCase(key.trim()) || type.displayName.equalsIgnoreCase(key.trim())) {
-                return Optional.of(type);
-            }
+    public IntegrationType {
+        if (!ID.matcher(id).matches()) {
+            throw new IllegalArgumentException("a type id is stored: capitals, digits and _, such as IMAP; not " + id);
         }
-        return Optional.empty();
+    }
+
+    /** The name people type, such as {@code imap}. */
+    public String key() {
+        return id.toLowerCase(Locale.ROOT);
+    }
+
+    /** A type stored by an earlier Plugboard that this one no longer knows: its integrations can only be deleted. */
+    static IntegrationType unknown(String id) {
+        return new IntegrationType(id, "Unknown type", "A type this Plugboard no longer knows.");
     }
 }

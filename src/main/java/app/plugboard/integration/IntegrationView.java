@@ -8,6 +8,8 @@ import org.jspecify.annotations.Nullable;
  *
  * @param version what an edit based on this view must still find, else "changed meanwhile"
  * @param summary a non-secret description, such as {@code alice@example.com on imap.example.com}
+ * @param known   whether this Plugboard knows its type; one stored by an earlier Plugboard, of a type it no
+ *                longer knows, can only be deleted
  */
 public record IntegrationView(
         IntegrationId id,
@@ -20,6 +22,7 @@ public record IntegrationView(
         @Nullable Instant lastCheckedAt,
         @Nullable Instant lastSuccessAt,
         String summary,
+        boolean known,
         Instant createdAt,
         Instant updatedAt) {
 }

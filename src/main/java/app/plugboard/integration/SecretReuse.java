@@ -1,6 +1,6 @@
 package app.plugboard.integration;
 
-import app.plugboard.common.FieldProblem;
+import app.plugboard.common.InputProblem;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -28,9 +28,9 @@ public final class SecretReuse {
      * @param alsoAllowed destinations the stored secrets may also go to: the same provider's other servers,
      *                    from Plugboard's own table (never from what was typed)
      */
-    public static List<FieldProblem> problems(IntegrationSettings stored, IntegrationSettings edited,
+    public static List<InputProblem> problems(IntegrationSettings stored, IntegrationSettings edited,
             Set<Secret> typedNow, Set<Destination> alsoAllowed) {
-        List<FieldProblem> problems = new ArrayList<>();
+        List<InputProblem> problems = new ArrayList<>();
         for (Map.Entry<String, SecretUse> entry : edited.secretUses().entrySet()) {
             SecretUse use = entry.getValue();
             if (use.secret() == null || typedNow.contains(use.secret())) {
@@ -43,7 +43,7 @@ public final class SecretReuse {
             Set<Destination> allowed = new HashSet<>(enteredFor.get());
             allowed.addAll(alsoAllowed);
             if (!allowed.containsAll(use.destinations())) {
-                problems.add(new FieldProblem(entry.getKey(), askAgain(use.label())));
+                problems.add(new InputProblem(entry.getKey(), askAgain(use.label())));
             }
         }
         return problems;

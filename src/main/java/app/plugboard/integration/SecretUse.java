@@ -20,7 +20,7 @@ public record SecretUse(String label, @Nullable Secret secret, Set<Destination> 
     }
 
     /** A secret sent to these destinations; absent ones (settings not valid yet) are left out. */
-    static SecretUse of(String label, @Nullable Secret secret, @Nullable Destination... destinations) {
+    public static SecretUse of(String label, @Nullable Secret secret, @Nullable Destination... destinations) {
         return new SecretUse(label, secret,
                 Arrays.stream(destinations).filter(Objects::nonNull).collect(Collectors.toUnmodifiableSet()));
     }

@@ -4,14 +4,15 @@ import app.plugboard.crypto.SecretCipher;
 import app.plugboard.storage.JsonDocument;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The explicit mapping between {@link IntegrationSettings} and their stored form: plain fields
- * (plus the settings kind) as JSON, secret fields as JSON encrypted into one ciphertext that is
- * bound to the integration's owner and id.
+ * The mapping between {@link IntegrationSettings} and their stored form, through the {@link SettingsFormat}
+ * of their kind: plain fields (plus the kind's stored id under {@code kind}) as JSON, secret fields as JSON
+ * encrypted into one ciphertext that is bound to the integration's owner and id.
  */
 @Component
 class SettingsCodec {
@@ -20,10 +21,12 @@ class SettingsCodec {
     private static final TypeReference<Map<String, String>> FIELDS = new TypeReference<>() { };
 
     private final SecretCipher cipher;
+    private final SettingsFormats formats;
     private final JsonMapper json = JsonMapper.builder().build();
 
-    SettingsCodec(SecretCipher cipher) {
+    SettingsCodec(SecretCipher cipher, SettingsFormats formats) {
         this.cipher = cipher;
+        this.formats = formats;
     }
 
     record Encoded(JsonDocument plain, String secrets) {
@@ -33,36 +36,64 @@ class SettingsCodec {
         }
     }
 
+    /**
+     * What lists show of stored settings, from the plain part alone (nothing is decrypted).
+     *
+     * @param known whether a format reads this kind; settings of an unknown kind can only be deleted
+     */
+    record Described(SettingsKind kind, String summary, boolean known) {
+    }
+
     Encoded encode(IntegrationSettings settings, String secretContext) {
-        StoredFields fields = settings.toStoredFields();
+        StoredSettings stored = write(formats.of(settings.kind()), settings);
         Map<String, String> plain = new LinkedHashMap<>();
-        plain.put(KIND, settings.kind().name());
-        plain.putAll(fields.plain());
-        String secrets = cipher.encrypt(json.writeValueAsString(fields.secret()), secretContext);
+        plain.put(KIND, settings.kind().id());
+        plain.putAll(stored.plain());
+        String secrets = cipher.encrypt(json.writeValueAsString(stored.secret()), secretContext);
         return new Encoded(new JsonDocument(json.writeValueAsString(plain)), secrets);
     }
 
-    /** @throws app.plugboard.crypto.UnreadableSecretException when the secrets do not decrypt here */
+    private static <S extends IntegrationSettings> StoredSettings write(SettingsFormat<S> format, IntegrationSettings settings) {
+        return format.write(format.settingsType().cast(settings));
+    }
+
+    /**
+     * @throws UnknownTypeException when no format reads the stored kind
+     * @throws app.plugboard.crypto.UnreadableSecretException when the secrets do not decrypt here
+     */
     IntegrationSettings decode(Integration integration) {
-        Map<String, String> plain = new LinkedHashMap<>(json.readValue(integration.settings().json(), FIELDS));
-        SettingsKind kind = SettingsKind.valueOf(plain.remove(KIND));
+        Map<String, String> plain = plainFields(integration);
+        @Nullable String kind = plain.remove(KIND);
+        SettingsFormat<?> format = formats.of(kind == null ? "" : kind)
+                .orElseThrow(() -> new UnknownTypeException(integration.label()));
         Map<String, String> secret = json.readValue(cipher.decrypt(integration.secrets(), integration.secretContext()), FIELDS);
-        StoredFields fields = new StoredFields(plain, secret);
-        return switch (kind) {
-            case IMAP -> ImapSettings.fromStoredFields(fields);
-            case GMAIL -> GmailSettings.fromStoredFields(fields);
-            case CALENDAR_FEED -> CalendarFeedSettings.fromStoredFields(fields);
-            case CALDAV -> CalDavSettings.fromStoredFields(fields);
-        };
+        return format.read(new StoredSettings(plain, secret));
     }
 
-    /** Reads only the plain part: enough for lists, without decrypting anything. */
-    SettingsKind kindOf(Integration integration) {
-        return SettingsKind.valueOf(plainFields(integration).get(KIND));
+    Described describe(Integration integration) {
+        Map<String, String> plain = plainFields(integration);
+        @Nullable String kind = plain.remove(KIND);
+        IntegrationType type = formats.type(integration.type());
+        return formats.of(kind == null ? "" : kind)
+                .map(format -> new Described(format.kind(), format.summary(plain), true))
+                .orElseGet(() -> new Described(unknownKind(kind, type),
+                        "This Plugboard no longer knows its type (" + type.id() + "): you can only delete it.", false));
     }
 
-    Map<String, String> plainFields(Integration integration) {
-        return json.readValue(integration.settings().json(), FIELDS);
+    private static SettingsKind unknownKind(@Nullable String id, IntegrationType type) {
+        try {
+            return new SettingsKind(id == null ? "UNKNOWN" : id, type);
+        } catch (IllegalArgumentException notAStoredId) {
+            return new SettingsKind("UNKNOWN", type);
+        }
+    }
+
+    IntegrationType type(Integration integration) {
+        return formats.type(integration.type());
+    }
+
+    private Map<String, String> plainFields(Integration integration) {
+        return new LinkedHashMap<>(json.readValue(integration.settings().json(), FIELDS));
     }
 
     /** The secrets as they are, under the newest key: for key rotation. */

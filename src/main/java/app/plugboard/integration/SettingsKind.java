@@ -1,19 +1,21 @@
 package app.plugboard.integration;
 
-/** Which settings record an integration holds; the calendar type has two ways in. */
-public enum SettingsKind {
-    IMAP(IntegrationType.IMAP),
-    GMAIL(IntegrationType.GMAIL),
-    CALENDAR_FEED(IntegrationType.CALENDAR),
-    CALDAV(IntegrationType.CALENDAR);
+import java.util.regex.Pattern;
 
-    private final IntegrationType type;
+/**
+ * Which settings record an integration holds: most types have one kind, the calendar type has two (a feed,
+ * a CalDAV server). Declared in the type's package beside its {@link SettingsFormat}.
+ *
+ * @param id the name stored in the settings' {@code kind}, in capitals ({@code CALENDAR_FEED}): it never changes
+ *           once integrations of the kind are stored
+ */
+public record SettingsKind(String id, IntegrationType type) {
 
-    SettingsKind(IntegrationType type) {
-        this.type = type;
-    }
+    private static final Pattern ID = Pattern.compile("[A-Z][A-Z0-9_]{0,39}");
 
-    public IntegrationType type() {
-        return type;
+    public SettingsKind {
+        if (!ID.matcher(id).matches()) {
+            throw new IllegalArgumentException("a kind id is stored: capitals, digits and _, such as IMAP; not " + id);
+        }
     }
 }

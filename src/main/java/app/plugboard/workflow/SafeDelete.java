@@ -1,7 +1,7 @@
 package app.plugboard.workflow;
 
 import app.plugboard.common.ChangedMeanwhileException;
-import app.plugboard.common.FieldProblem;
+import app.plugboard.common.InputProblem;
 import app.plugboard.common.InvalidInputException;
 import app.plugboard.common.UserId;
 import app.plugboard.integration.IntegrationDeletion;
@@ -49,7 +49,7 @@ public class SafeDelete implements IntegrationDeletion {
         IntegrationView integration = integrations.get(actor, id);
         List<WorkflowView> using = workflows.findOwnedUsing(actor, id).stream().map(WorkflowService::view).toList();
         List<IntegrationView> alternatives = integrations.list(actor).stream()
-                .filter(other -> other.type() == integration.type() && !other.id().equals(id))
+                .filter(other -> other.type().equals(integration.type()) && !other.id().equals(id))
                 .toList();
         return new Preview(integration, WorkflowService.asDependents(using), fingerprint(using), alternatives);
     }
@@ -64,7 +64,7 @@ public class SafeDelete implements IntegrationDeletion {
         }
         IntegrationView target = moveTo == null ? null : now.alternatives().stream()
                 .filter(alternative -> alternative.id().equals(moveTo)).findFirst()
-                .orElseThrow(() -> new InvalidInputException(new FieldProblem("moveTo",
+                .orElseThrow(() -> new InvalidInputException(new InputProblem("moveTo",
                         "Workflows can only move to another of your integrations of the same type.")));
         Instant at = clock.instant().truncatedTo(ChronoUnit.MICROS);
         try {

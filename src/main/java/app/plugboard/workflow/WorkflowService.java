@@ -1,8 +1,8 @@
 package app.plugboard.workflow;
 
 import app.plugboard.common.ChangedMeanwhileException;
-import app.plugboard.common.FieldProblem;
 import app.plugboard.common.FormatCharacters;
+import app.plugboard.common.InputProblem;
 import app.plugboard.common.InvalidInputException;
 import app.plugboard.common.NotFoundException;
 import app.plugboard.common.UserId;
@@ -51,7 +51,7 @@ public class WorkflowService implements IntegrationDependents {
     public WorkflowView create(UserId actor, String name, Set<IntegrationId> integrationIds) {
         String cleanName = validName(name);
         if (integrationIds.isEmpty()) {
-            throw new InvalidInputException(new FieldProblem(INTEGRATIONS,
+            throw new InvalidInputException(new InputProblem(INTEGRATIONS,
                     "Integrations is empty: pick at least one of your integrations for this workflow."));
         }
         integrationIds.forEach(id -> integrations.get(actor, id)); // not yours: "not found"
@@ -122,7 +122,7 @@ public class WorkflowService implements IntegrationDependents {
                         + "right-to-left override): type it again without it."
                 : null;
         if (problem != null) {
-            throw new InvalidInputException(new FieldProblem(NAME, problem));
+            throw new InvalidInputException(new InputProblem(NAME, problem));
         }
         return clean;
     }

@@ -40,11 +40,11 @@ class TypedValuesInPrintTest {
     @DisplayName("a form declares its secret fields, which can never hold a value, so a form never prints one")
     void formDeclaresSecrets() {
         Form form = new Form(ComponentId.of("int", "submit", "abc"), "Add", List.of(
-                new Form.Text("username", "Username", null, null, "alice@example.com", true, false, 100),
-                new Form.Text("password", "Password", null, null, null, true, true, 100)));
+                Form.Text.required("username", "Username", 100).prefilled("alice@example.com"),
+                Form.Text.required("password", "Password", 100).asSecret()));
 
         assertThat(form.secretKeys()).containsExactly("password");
-        assertThatThrownBy(() -> new Form.Text("password", "Password", null, null, "hunter2-pw", true, true, 100))
+        assertThatThrownBy(() -> Form.Text.required("password", "Password", 100).asSecret().prefilled("hunter2-pw"))
                 .isInstanceOf(IllegalArgumentException.class).message().doesNotContain("hunter2-pw");
     }
 }

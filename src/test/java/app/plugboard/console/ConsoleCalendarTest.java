@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.plugboard.chat.ChatRouter;
 import app.plugboard.common.UserId;
-import app.plugboard.integration.CalDavSettings;
-import app.plugboard.integration.CalendarFeedSettings;
 import app.plugboard.integration.IntegrationService;
 import app.plugboard.integration.IntegrationStatus;
 import app.plugboard.integration.IntegrationView;
 import app.plugboard.integration.Secret;
+import app.plugboard.integration.calendar.CalDavSettings;
+import app.plugboard.integration.calendar.CalendarFeedSettings;
 import app.plugboard.integration.calendar.CalendarParsingTest;
 import app.plugboard.integration.calendar.LocalServer;
 import app.plugboard.integration.calendar.TestCalDavServer;

@@ -15,9 +15,9 @@ import app.plugboard.chat.ComponentRoutes;
 import app.plugboard.chat.Form;
 import app.plugboard.chat.Response;
 import app.plugboard.common.UserId;
-import app.plugboard.integration.CalendarFeedSettings;
 import app.plugboard.integration.IntegrationService;
 import app.plugboard.integration.Secret;
+import app.plugboard.integration.calendar.CalendarFeedSettings;
 import app.plugboard.testsupport.CleanDatabase;
 import app.plugboard.testsupport.ScriptedProbes;
 import java.util.ArrayDeque;
@@ -85,8 +85,8 @@ class ConsoleSecretInputTest {
             @Override
             public Response handle(ChatEvent.Command event) {
                 return new Response.ShowForm(new Form(new LogIn(), "Log in", List.of(
-                        new Form.Text("username", "Username", null, null, null, true, false, 100),
-                        new Form.Text("password", "Password", null, null, null, true, true, 100))));
+                        Form.Text.required("username", "Username", 100),
+                        Form.Text.required("password", "Password", 100).asSecret())));
             }
         };
         ComponentRoutes submit = () -> List.of(ComponentRoute.onSubmit(LogIn.TYPE, (form, logIn) -> {

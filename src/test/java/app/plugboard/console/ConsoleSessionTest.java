@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.plugboard.chat.ChatRouter;
 import app.plugboard.common.UserId;
-import app.plugboard.integration.ImapSecurity;
-import app.plugboard.integration.ImapSettings;
 import app.plugboard.integration.IntegrationService;
 import app.plugboard.integration.IntegrationStatus;
 import app.plugboard.integration.IntegrationView;
 import app.plugboard.integration.Secret;
+import app.plugboard.integration.imap.ImapSecurity;
+import app.plugboard.integration.imap.ImapSettings;
 import app.plugboard.testsupport.CleanDatabase;
 import app.plugboard.testsupport.SampleSettings;
 import app.plugboard.testsupport.ScriptedProbes;

@@ -9,10 +9,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import app.plugboard.common.ChangedMeanwhileException;
-import app.plugboard.common.FieldProblem;
+import app.plugboard.common.InputProblem;
 import app.plugboard.common.InvalidInputException;
 import app.plugboard.common.NotFoundException;
 import app.plugboard.common.UserId;
+import app.plugboard.integration.calendar.CalendarType;
+import app.plugboard.integration.imap.ImapSecurity;
+import app.plugboard.integration.imap.ImapSettings;
+import app.plugboard.integration.imap.ImapType;
 import app.plugboard.testsupport.CleanDatabase;
 import app.plugboard.workflow.WorkflowService;
 import java.time.Instant;
@@ -58,11 +62,11 @@ class IntegrationServiceTest {
 
         // THEN each is pending, typed and summarised without secrets
         assertThat(mail.status()).isEqualTo(IntegrationStatus.PENDING);
-        assertThat(mail.type()).isEqualTo(IntegrationType.IMAP);
+        assertThat(mail.type()).isEqualTo(ImapType.TYPE);
         assertThat(mail.summary()).isEqualTo("alice@example.com on imap.example.com:993");
         assertThat(google.summary()).isEqualTo("alice@gmail.com");
-        assertThat(feed.type()).isEqualTo(IntegrationType.CALENDAR);
-        assertThat(feed.kind()).isEqualTo(SettingsKind.CALENDAR_FEED);
+        assertThat(feed.type()).isEqualTo(CalendarType.TYPE);
+        assertThat(feed.kind()).isEqualTo(CalendarType.FEED);
         assertThat(feed.summary()).isEqualTo("iCal feed https://calendar.google.com/...");
         assertThat(dav.summary()).isEqualTo("alice on https://cloud.example.com/... (Personal)");
         // AND the list shows them sorted by label, ignoring case
@@ -88,7 +92,7 @@ class IntegrationServiceTest {
                 () -> integrations.create(ALICE, "Work", bad));
 
         // THEN each wrong field is named, and nothing is stored
-        assertThat(refused.problems()).extracting(FieldProblem::field).containsExactly("server", "port");
+        assertThat(refused.problems()).extracting(InputProblem::key).containsExactly("server", "port");
         assertThat(refused.userMessage()).contains("Server is not a server name").contains("Port must be a number from 1 to 65535");
         assertThat(rowCount()).isZero();
     }
@@ -143,7 +147,7 @@ class IntegrationServiceTest {
             for (String label : List.of("  ", "x".repeat(51), "two\nlines")) {
                 InvalidInputException refused = catchThrowableOfType(InvalidInputException.class,
                         () -> integrations.create(ALICE, label, imap("pw")));
-                assertThat(refused.problems()).extracting(FieldProblem::field).containsExactly("label");
+                assertThat(refused.problems()).extracting(InputProblem::key).containsExactly("label");
                 assertThat(refused.userMessage()).startsWith("Label ");
             }
             assertThat(rowCount()).isZero();

@@ -2,8 +2,11 @@ package app.plugboard.integration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.plugboard.integration.calendar.CalendarFeedSettings;
 import app.plugboard.integration.calendar.CalendarParsingTest;
 import app.plugboard.integration.calendar.LocalServer;
+import app.plugboard.integration.imap.ImapSecurity;
+import app.plugboard.integration.imap.ImapSettings;
 import app.plugboard.testsupport.mail.TestMailServer;
 import app.plugboard.testsupport.mail.TestTls;
 import org.junit.jupiter.api.AfterAll;

@@ -2,7 +2,11 @@ package app.plugboard.integration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import app.plugboard.common.FieldProblem;
+import app.plugboard.common.InputProblem;
+import app.plugboard.integration.calendar.CalDavSettings;
+import app.plugboard.integration.calendar.CalendarFeedSettings;
+import app.plugboard.integration.imap.ImapSecurity;
+import app.plugboard.integration.imap.ImapSettings;
 import app.plugboard.testsupport.SampleSettings;
 import java.util.List;
 import java.util.Set;
@@ -23,7 +27,7 @@ class SecretReuseTest {
         return new ImapSettings("alice@example.com", PW, server, port, security, smtpServer, smtpPort);
     }
 
-    static List<FieldProblem> kept(IntegrationSettings stored, IntegrationSettings edited) {
+    static List<InputProblem> kept(IntegrationSettings stored, IntegrationSettings edited) {
         return SecretReuse.problems(stored, edited, Set.of(), Set.of());
     }
 
@@ -99,7 +103,7 @@ class SecretReuseTest {
         @DisplayName("a new destination needs the password typed again, naming the field")
         void newDestination(String what, String server, int port, ImapSecurity security, String smtpServer, int smtpPort) {
             assertThat(kept(stored, imap(server, port, security, smtpServer, smtpPort)))
-                    .containsExactly(new FieldProblem(ImapSettings.PASSWORD, ASK_AGAIN));
+                    .containsExactly(new InputProblem(ImapSettings.PASSWORD, ASK_AGAIN));
         }
 
         @Test
@@ -135,9 +139,9 @@ class SecretReuseTest {
             assertThat(kept(stored, new CalendarFeedSettings(Secret.of("webcal://CAL.example.com:443/private/b.ics"), "alice", PW)))
                     .isEmpty();
             assertThat(kept(stored, new CalendarFeedSettings(Secret.of("https://cal.example.net/a.ics"), "alice", PW)))
-                    .containsExactly(new FieldProblem(CalendarFeedSettings.PASSWORD, ASK_AGAIN));
+                    .containsExactly(new InputProblem(CalendarFeedSettings.PASSWORD, ASK_AGAIN));
             assertThat(kept(stored, new CalendarFeedSettings(Secret.of("http://cal.example.com/private/a.ics"), "alice", PW)))
-                    .containsExactly(new FieldProblem(CalendarFeedSettings.PASSWORD, ASK_AGAIN));
+                    .containsExactly(new InputProblem(CalendarFeedSettings.PASSWORD, ASK_AGAIN));
         }
 
         @Test
@@ -155,7 +159,7 @@ class SecretReuseTest {
 
             assertThat(kept(stored, new CalDavSettings("https://cloud.example.com/dav", "alice", PW, null, null))).isEmpty();
             assertThat(kept(stored, new CalDavSettings("https://cloud.example.org/remote.php/dav", "alice", PW, null, null)))
-                    .containsExactly(new FieldProblem(CalDavSettings.PASSWORD, ASK_AGAIN));
+                    .containsExactly(new InputProblem(CalDavSettings.PASSWORD, ASK_AGAIN));
         }
     }
 }

@@ -31,6 +31,8 @@ class SecretRotationTest {
     @Autowired
     IntegrationRepository repository;
     @Autowired
+    SettingsFormats formats;
+    @Autowired
     TransactionTemplate transactions;
     @Autowired
     JdbcTemplate jdbc;
@@ -55,7 +57,7 @@ class SecretRotationTest {
         assertThat(keyIdsInTable()).containsOnly(SecretCipher.ofBase64Keys(TestKeys.OTHER).currentKeyId());
 
         // WHEN the re-encrypt command runs
-        SecretRotation.Report report = new SecretRotation(repository, new SettingsCodec(rotated), transactions).reencryptAll();
+        SecretRotation.Report report = new SecretRotation(repository, new SettingsCodec(rotated, formats), transactions).reencryptAll();
 
         // THEN every row moved to the new key, with nothing else changed for the owners
         assertThat(report).isEqualTo(new SecretRotation.Report(4, 4, List.of()));
@@ -68,7 +70,7 @@ class SecretRotationTest {
         assertThat(after.settings(BOB, stored.get(3).id())).isEqualTo(caldav("pw-4"));
         assertThat(after.get(ALICE, stored.get(0).id()).label()).isEqualTo("Mail");
         // AND a second run has nothing left to do
-        assertThat(new SecretRotation(repository, new SettingsCodec(rotated), transactions).reencryptAll())
+        assertThat(new SecretRotation(repository, new SettingsCodec(rotated, formats), transactions).reencryptAll())
                 .isEqualTo(new SecretRotation.Report(4, 0, List.of()));
     }
 
@@ -80,7 +82,7 @@ class SecretRotationTest {
         SecretCipher withoutOther = SecretCipher.ofBase64Keys(TestKeys.CURRENT);
         String lostSecrets = secretsOf(lost);
 
-        SecretRotation.Report report = new SecretRotation(repository, new SettingsCodec(withoutOther), transactions).reencryptAll();
+        SecretRotation.Report report = new SecretRotation(repository, new SettingsCodec(withoutOther, formats), transactions).reencryptAll();
 
         assertThat(report).isEqualTo(new SecretRotation.Report(2, 0, List.of(lost.id())));
         assertThat(secretsOf(lost)).isEqualTo(lostSecrets);
@@ -90,7 +92,7 @@ class SecretRotationTest {
     }
 
     private IntegrationService serviceWith(SecretCipher cipher) {
-        return new IntegrationService(repository, new SettingsCodec(cipher), Clock.systemUTC(), event -> { }, transactions);
+        return new IntegrationService(repository, new SettingsCodec(cipher, formats), Clock.systemUTC(), event -> { }, transactions);
     }
 
     private List<String> keyIdsInTable() {

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import app.plugboard.common.InvalidInputException;
 import app.plugboard.common.UserId;
+import app.plugboard.integration.calendar.CalendarFeedSettings;
+import app.plugboard.integration.imap.ImapSecurity;
+import app.plugboard.integration.imap.ImapSettings;
 import app.plugboard.testsupport.CleanDatabase;
 import app.plugboard.testsupport.SampleSettings;
 import app.plugboard.workflow.WorkflowService;

@@ -2,7 +2,12 @@ package app.plugboard.integration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import app.plugboard.common.FieldProblem;
+import app.plugboard.common.InputProblem;
+import app.plugboard.integration.calendar.CalDavSettings;
+import app.plugboard.integration.calendar.CalendarFeedSettings;
+import app.plugboard.integration.gmail.GmailSettings;
+import app.plugboard.integration.imap.ImapSecurity;
+import app.plugboard.integration.imap.ImapSettings;
 import app.plugboard.testsupport.SampleSettings;
 import java.time.Instant;
 import java.util.List;
@@ -71,10 +76,10 @@ class SettingsValidationTest {
     @MethodSource("invalidSettings")
     @DisplayName("each wrong field is named with what to do")
     void namesTheField(IntegrationSettings settings, String field, String messageStart) {
-        List<FieldProblem> problems = settings.problems();
+        List<InputProblem> problems = settings.problems();
 
         assertThat(problems).hasSize(1);
-        assertThat(problems.get(0).field()).isEqualTo(field);
+        assertThat(problems.get(0).key()).isEqualTo(field);
         assertThat(problems.get(0).message()).startsWith(messageStart);
     }
 

@@ -1,11 +1,11 @@
 package app.plugboard.testsupport;
 
-import app.plugboard.integration.CalDavSettings;
-import app.plugboard.integration.CalendarFeedSettings;
-import app.plugboard.integration.GmailSettings;
-import app.plugboard.integration.ImapSecurity;
-import app.plugboard.integration.ImapSettings;
 import app.plugboard.integration.Secret;
+import app.plugboard.integration.calendar.CalDavSettings;
+import app.plugboard.integration.calendar.CalendarFeedSettings;
+import app.plugboard.integration.gmail.GmailSettings;
+import app.plugboard.integration.imap.ImapSecurity;
+import app.plugboard.integration.imap.ImapSettings;
 import java.time.Instant;
 import java.util.Set;
 

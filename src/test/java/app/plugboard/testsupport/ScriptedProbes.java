@@ -1,11 +1,13 @@
 package app.plugboard.testsupport;
 
-import app.plugboard.integration.CalendarFeedSettings;
 import app.plugboard.integration.CheckResult;
 import app.plugboard.integration.ConnectionProbe;
-import app.plugboard.integration.ImapSettings;
 import app.plugboard.integration.IntegrationSettings;
 import app.plugboard.integration.SettingsKind;
+import app.plugboard.integration.calendar.CalendarFeedSettings;
+import app.plugboard.integration.calendar.CalendarType;
+import app.plugboard.integration.imap.ImapSettings;
+import app.plugboard.integration.imap.ImapType;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
@@ -30,7 +32,7 @@ public class ScriptedProbes {
         return new ConnectionProbe() {
             @Override
             public SettingsKind kind() {
-                return SettingsKind.IMAP;
+                return ImapType.KIND;
             }
 
             @Override
@@ -58,7 +60,7 @@ public class ScriptedProbes {
         return new ConnectionProbe() {
             @Override
             public SettingsKind kind() {
-                return SettingsKind.CALENDAR_FEED;
+                return CalendarType.FEED;
             }
 
             @Override

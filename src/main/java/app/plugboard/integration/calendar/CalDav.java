@@ -1,6 +1,5 @@
 package app.plugboard.integration.calendar;
 
-import app.plugboard.integration.CalDavSettings;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;

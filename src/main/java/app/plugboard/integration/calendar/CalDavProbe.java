@@ -1,7 +1,6 @@
 package app.plugboard.integration.calendar;
 
 import app.plugboard.chat.PlainText;
-import app.plugboard.integration.CalDavSettings;
 import app.plugboard.integration.CheckResult;
 import app.plugboard.integration.ConnectionProbe;
 import app.plugboard.integration.IntegrationSettings;
@@ -35,7 +34,7 @@ final class CalDavProbe implements ConnectionProbe {
 
     @Override
     public SettingsKind kind() {
-        return SettingsKind.CALDAV;
+        return CalendarType.CALDAV;
     }
 
     @Override

@@ -1,8 +1,6 @@
 package app.plugboard.integration.calendar;
 
 import app.plugboard.common.UserId;
-import app.plugboard.integration.CalDavSettings;
-import app.plugboard.integration.CalendarFeedSettings;
 import app.plugboard.integration.IntegrationId;
 import app.plugboard.integration.IntegrationService;
 import app.plugboard.integration.IntegrationSettings;

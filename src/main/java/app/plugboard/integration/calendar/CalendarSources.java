@@ -1,6 +1,5 @@
 package app.plugboard.integration.calendar;
 
-import app.plugboard.integration.CalendarFeedSettings;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Clock;

@@ -1,7 +1,6 @@
 package app.plugboard.integration.calendar;
 
 import app.plugboard.common.UserId;
-import app.plugboard.integration.CalendarFeedSettings;
 import app.plugboard.integration.IntegrationId;
 import app.plugboard.integration.Secret;
 import java.nio.charset.StandardCharsets;

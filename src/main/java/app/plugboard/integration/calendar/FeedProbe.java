@@ -1,7 +1,6 @@
 package app.plugboard.integration.calendar;
 
 import app.plugboard.common.UserId;
-import app.plugboard.integration.CalendarFeedSettings;
 import app.plugboard.integration.CheckResult;
 import app.plugboard.integration.ConnectionProbe;
 import app.plugboard.integration.IntegrationId;
@@ -30,7 +29,7 @@ final class FeedProbe implements ConnectionProbe {
 
     @Override
     public SettingsKind kind() {
-        return SettingsKind.CALENDAR_FEED;
+        return CalendarType.FEED;
     }
 
     /** Settings not stored yet: read in full, nothing kept. */

@@ -10,15 +10,15 @@ import app.plugboard.chat.Suggestion;
 import app.plugboard.integration.IntegrationService;
 import app.plugboard.integration.IntegrationType;
 import app.plugboard.integration.IntegrationView;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code /integration add type:<type> label:<text>}: opens the type's form (Gmail: a sign-in
- * link). The label is checked before the form opens, so nobody types a form in vain.
+ * {@code /integration add type:<type> label:<text>}: opens the type's form, or answers with its sign-in
+ * link, as the type's {@link WayIn} says. The label is checked before the form opens, so nobody types a
+ * form in vain.
  */
 @Component
 class AddCommand implements CommandHandler {
@@ -26,15 +26,15 @@ class AddCommand implements CommandHandler {
     static final String TYPE = "type";
     static final String LABEL = "label";
 
+    private final OfferedTypes types;
     private final SettingsForms forms;
     private final IntegrationService integrations;
-    private final GmailConnect gmail;
     private final QuickRead quickRead;
 
-    AddCommand(SettingsForms forms, IntegrationService integrations, GmailConnect gmail, QuickRead quickRead) {
+    AddCommand(OfferedTypes types, SettingsForms forms, IntegrationService integrations, QuickRead quickRead) {
+        this.types = types;
         this.forms = forms;
         this.integrations = integrations;
-        this.gmail = gmail;
         this.quickRead = quickRead;
     }
 
@@ -52,10 +52,10 @@ class AddCommand implements CommandHandler {
 
     @Override
     public Response handle(ChatEvent.Command event) {
-        IntegrationType type = IntegrationType.fromKey(event.option(TYPE)).orElse(null);
+        IntegrationType type = types.fromKey(event.option(TYPE)).orElse(null);
         if (type == null) {
             return Response.reply("I don't know the type \"" + Limits.fit(event.option(TYPE), 40) + "\". Pick one of: "
-                    + Arrays.stream(IntegrationType.values()).map(t -> t.displayName() + " (`" + t.key() + "`)")
+                    + types.all().stream().map(t -> t.displayName() + " (`" + t.key() + "`)")
                             .collect(Collectors.joining(", ")) + ".");
         }
         String label = IntegrationService.validLabel(event.option(LABEL));
@@ -65,8 +65,8 @@ class AddCommand implements CommandHandler {
             return Response.reply("You already have an integration labelled \"" + label
                     + "\" (labels ignore upper and lower case). Choose another label.");
         }
-        if (!forms.hasForm(type)) {
-            return Response.later(() -> gmail.connect(event.user(), label, null));
+        if (types.wayIn(type).orElseThrow() instanceof SignInLink signIn) {
+            return Response.later(() -> signIn.connect(event.user(), label, null));
         }
         return forms.open(event.user(), FormDraft.adding(type, label));
     }
@@ -77,7 +77,7 @@ class AddCommand implements CommandHandler {
             return List.of();
         }
         String typed = event.typed().trim().toLowerCase(Locale.ROOT);
-        return Arrays.stream(IntegrationType.values())
+        return types.all().stream()
                 .filter(type -> typed.isEmpty() || type.displayName().toLowerCase(Locale.ROOT).contains(typed)
                         || type.key().contains(typed) || type.description().toLowerCase(Locale.ROOT).contains(typed))
                 .map(type -> new Suggestion(Limits.fit(type.displayName() + " — " + type.description(), Limits.SUGGESTION_TEXT),

@@ -72,7 +72,7 @@ class CheckCommand implements CommandHandler, ComponentRoutes {
     @Override
     public List<ComponentRoute> componentRoutes() {
         return List.of(ComponentRoute.onClick(CheckNow.TYPE, (click, check) ->
-                new Response.Later(Message.text(CHECKING), true, () -> checkNow(click.user(), check.integration()))));
+                Response.inPlace(CHECKING, () -> checkNow(click.user(), check.integration()))));
     }
 
     private Message checkNow(UserId user, IntegrationId id) {

@@ -127,21 +127,20 @@ class DeleteCommand implements CommandHandler, ComponentRoutes {
         IntegrationDeletion.Preview preview = deletion.preview(user, id);
         IntegrationView integration = preview.integration();
         int used = preview.using().size();
-        List<Card.Field> fields = new ArrayList<>();
+        List<Card.Entry> entries = new ArrayList<>();
         StringBuilder description = new StringBuilder(integration.type().displayName()).append(" · ")
                 .append(integration.summary())
                 .append("\nThis removes the integration and its stored credentials. It cannot be undone.");
         if (used > 0) {
-            fields.add(new Card.Field("Used by " + IntegrationMessages.plural(used, "workflow"),
-                    IntegrationMessages.workflowList(preview.using(), true), false));
-            fields.add(new Card.Field("What happens to them",
+            entries.add(Card.Entry.of("Used by " + IntegrationMessages.plural(used, "workflow"),
+                    IntegrationMessages.workflowListWithStates(preview.using())));
+            entries.add(Card.Entry.of("What happens to them",
                     (used == 1 ? "It is paused and loses " : "They are paused and lose ") + integration.label()
                             + ". Nothing else is deleted."
-                            + (preview.alternatives().isEmpty() ? "" : " Or move them to another integration below."),
-                    false));
+                            + (preview.alternatives().isEmpty() ? "" : " Or move them to another integration below.")));
         }
         Card card = new Card(Limits.fit("Delete " + integration.label() + "?", Limits.CARD_TITLE),
-                Limits.fit(description.toString(), Limits.CARD_DESCRIPTION), fields, Tone.DANGER, null);
+                Limits.fit(description.toString(), Limits.CARD_DESCRIPTION), entries, Tone.DANGER, null);
         List<ControlRow> rows = new ArrayList<>();
         rows.add(ControlRow.of(
                 Control.Button.of(new Confirm(integration.id(), integration.version(), preview.fingerprint()),

@@ -27,7 +27,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code /integration edit integration:<x>}, and the "Edit" button: the edit choices that fit its type,
- * and what each opens (a rename form, the type's settings form, a Gmail sign-in link).
+ * and what each opens (a rename form, the type's settings form, the type's sign-in link). An integration of
+ * a type this Plugboard no longer knows can only be deleted.
  */
 @Component
 class EditCommand implements CommandHandler, ComponentRoutes {
@@ -67,7 +68,7 @@ class EditCommand implements CommandHandler, ComponentRoutes {
         }
     }
 
-    /** Gmail has no form: a new sign-in link for the same integration. */
+    /** A type that signs in has no form: a new sign-in link for the same integration. */
     record Reauthenticate(IntegrationId integration) implements Action {
         static final ActionType<Reauthenticate> TYPE = ActionType.of(IntegrationCommands.FEATURE, "reauth",
                 arguments -> new Reauthenticate(arguments.as(IntegrationId::parse)));
@@ -79,18 +80,18 @@ class EditCommand implements CommandHandler, ComponentRoutes {
     }
 
     private final IntegrationPicker picker;
+    private final OfferedTypes types;
     private final SettingsForms forms;
     private final IntegrationService integrations;
     private final QuickRead quickRead;
-    private final GmailConnect gmail;
 
-    EditCommand(IntegrationPicker picker, SettingsForms forms, IntegrationService integrations, QuickRead quickRead,
-            GmailConnect gmail) {
+    EditCommand(IntegrationPicker picker, OfferedTypes types, SettingsForms forms, IntegrationService integrations,
+            QuickRead quickRead) {
         this.picker = picker;
+        this.types = types;
         this.forms = forms;
         this.integrations = integrations;
         this.quickRead = quickRead;
-        this.gmail = gmail;
     }
 
     @Override
@@ -121,21 +122,29 @@ class EditCommand implements CommandHandler, ComponentRoutes {
                         Response.inPlace(() -> choices(integrations.get(click.user(), show.integration())))),
                 ComponentRoute.onClick(Rename.TYPE, this::openRenameForm),
                 ComponentRoute.onClick(OpenSettingsForm.TYPE, this::openSettingsForm),
-                ComponentRoute.onClick(Reauthenticate.TYPE, (click, reauthenticate) -> Response.later(() -> gmail.connect(
-                        click.user(), integrations.get(click.user(), reauthenticate.integration()).label(),
-                        reauthenticate.integration()))));
+                ComponentRoute.onClick(Reauthenticate.TYPE, (click, reauthenticate) -> Response.later(() -> {
+                    IntegrationView view = integrations.get(click.user(), reauthenticate.integration());
+                    if (!(types.wayIn(view.type()).orElse(null) instanceof SignInLink signIn)) {
+                        throw new ExpiredException();
+                    }
+                    return signIn.connect(click.user(), view.label(), reauthenticate.integration());
+                })));
     }
 
     /** Rename, then what fits the type, then a way back. */
     private Message choices(IntegrationView integration) {
+        if (!integration.known()) {
+            return IntegrationMessages.deleteOnly(integration);
+        }
         List<Control> buttons = new ArrayList<>();
         buttons.add(Control.Button.of(new Rename(integration.id(), integration.version()), "Rename", Control.Style.PRIMARY));
-        if (forms.hasForm(integration.type())) {
-            for (FormPurpose purpose : forms.of(integration.type()).editChoices(integration.kind())) {
+        WayIn way = types.wayIn(integration.type()).orElse(null);
+        if (way instanceof TypeForms typeForms) {
+            for (FormPurpose purpose : typeForms.editChoices(integration.kind())) {
                 buttons.add(Control.Button.of(new OpenSettingsForm(purpose, integration.id(), integration.version()),
                         purpose.displayName(), Control.Style.PRIMARY));
             }
-        } else {
+        } else if (way instanceof SignInLink) {
             buttons.add(Control.Button.of(new Reauthenticate(integration.id()), "Re-authenticate", Control.Style.PRIMARY));
         }
         buttons.add(IntegrationMessages.checkNow(integration));
@@ -162,8 +171,8 @@ class EditCommand implements CommandHandler, ComponentRoutes {
             return Response.reply(SLOW);
         }
         IntegrationView view = current.get().view();
-        TypeForms typeForms = forms.of(view.type());
-        if (!typeForms.editChoices(view.kind()).contains(open.purpose())) {
+        if (!(types.wayIn(view.type()).orElse(null) instanceof TypeForms typeForms)
+                || !typeForms.editChoices(view.kind()).contains(open.purpose())) {
             throw new ExpiredException();
         }
         return forms.open(click.user(), new FormDraft(FormDraft.Intent.of(open.purpose()), view.type(), view.kind(),

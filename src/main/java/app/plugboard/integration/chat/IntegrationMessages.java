@@ -93,24 +93,25 @@ final class IntegrationMessages {
         return workflows == 0 ? "used by no workflow" : "used by " + plural(workflows, "workflow");
     }
 
-    static Message empty() {
+    /** @param typeNames the types a person can add, as in "IMAP mail, Gmail or Calendar" */
+    static Message empty(String typeNames) {
         return Message.text("You have no integrations yet. Connect one with `/integration add`: "
-                + "pick a type (IMAP mail, Gmail or Calendar) and give it a label.");
+                + "pick a type (" + typeNames + ") and give it a label.");
     }
 
-    /** One page of the list: a card with a field each, a select to pick one, and paging buttons. */
-    static Message listPage(List<IntegrationView> all, Map<?, Long> usage, int requestedPage, Instant now) {
+    /** One page of the list: a card with an entry each, a select to pick one, and paging buttons. */
+    static Message listPage(List<IntegrationView> all, Map<?, Long> usage, int requestedPage, Instant now, String typeNames) {
         if (all.isEmpty()) {
-            return empty();
+            return empty(typeNames);
         }
         Page<IntegrationView> page = Page.of(all, requestedPage);
         List<IntegrationView> shown = page.items();
         String title = page.title("Your integrations");
         String footer = "Pick one below to see it, edit it, check it or delete it.";
         int budget = (Limits.CARD_TOTAL - 200 - title.length() - footer.length()) / shown.size();
-        List<Card.Field> fields = new ArrayList<>();
+        List<Card.Entry> entries = new ArrayList<>();
         for (IntegrationView integration : shown) {
-            String name = Limits.fit(emoji(integration.status()) + " " + integration.label(), Limits.FIELD_NAME);
+            String name = Limits.fit(emoji(integration.status()) + " " + integration.label(), Limits.ENTRY_NAME);
             StringBuilder value = new StringBuilder()
                     .append(integration.type().displayName()).append(" · ").append(word(integration.status()))
                     .append(" · checked ").append(ago(integration.lastCheckedAt(), now))
@@ -119,11 +120,11 @@ final class IntegrationMessages {
             if (integration.status() != IntegrationStatus.CONNECTED && integration.statusReason() != null) {
                 value.append('\n').append(integration.statusReason());
             }
-            fields.add(new Card.Field(name, Limits.fit(value.toString(), Math.min(Limits.FIELD_VALUE, budget - name.length())), false));
+            entries.add(Card.Entry.of(name, Limits.fit(value.toString(), Math.min(Limits.ENTRY_VALUE, budget - name.length()))));
         }
         IntegrationStatus worst = shown.stream().map(IntegrationView::status)
                 .max(Comparator.comparingInt(IntegrationMessages::severity)).orElse(IntegrationStatus.CONNECTED);
-        Card card = new Card(title, null, fields, tone(worst), footer);
+        Card card = new Card(title, null, entries, tone(worst), footer);
         List<ControlRow> rows = new ArrayList<>();
         rows.add(ControlRow.of(Control.Select.of(new ListCommand.Pick(), "Choose an integration…", shown.stream()
                 .map(integration -> Option.of(integration.id().toString(), Limits.fit(integration.label(), Limits.OPTION_TEXT),
@@ -145,20 +146,20 @@ final class IntegrationMessages {
 
     /** One integration in full, with what can be done to it. */
     static Message detail(IntegrationView integration, List<Dependent> workflows, Instant now, @Nullable String note) {
-        List<Card.Field> fields = new ArrayList<>();
+        List<Card.Entry> entries = new ArrayList<>();
         String status = capitalise(word(integration.status()));
         if (integration.status() != IntegrationStatus.CONNECTED && integration.statusReason() != null) {
             status += ": " + integration.statusReason();
         }
-        fields.add(new Card.Field("Status", Limits.fit(status, Limits.FIELD_VALUE), false));
-        fields.add(new Card.Field("Last checked", ago(integration.lastCheckedAt(), now), true));
-        fields.add(new Card.Field("Last success", ago(integration.lastSuccessAt(), now), true));
-        fields.add(new Card.Field("Used by", workflowList(workflows), false));
+        entries.add(Card.Entry.of("Status", Limits.fit(status, Limits.ENTRY_VALUE)));
+        entries.add(Card.Entry.inline("Last checked", ago(integration.lastCheckedAt(), now)));
+        entries.add(Card.Entry.inline("Last success", ago(integration.lastSuccessAt(), now)));
+        entries.add(Card.Entry.of("Used by", workflowList(workflows)));
         Card card = new Card(
                 Limits.fit(emoji(integration.status()) + " " + integration.label(), Limits.CARD_TITLE),
                 Limits.fit(integration.type().displayName() + " · " + PlainText.escaped(integration.summary()),
                         Limits.CARD_DESCRIPTION),
-                fields, tone(integration.status()), null);
+                entries, tone(integration.status()), null);
         return new Message(note == null ? "" : note, List.of(card), List.of(ControlRow.of(
                 Control.Button.of(new EditCommand.ShowChoices(integration.id()), "Edit", Control.Style.PRIMARY),
                 checkNow(integration),
@@ -166,12 +167,17 @@ final class IntegrationMessages {
                 allIntegrations())));
     }
 
+    /** Names (paused ones say so), the first ten, then "and N more". */
     static String workflowList(List<Dependent> workflows) {
         return workflowList(workflows, false);
     }
 
-    /** Names (and, when asked, every state), the first ten, then "and N more". */
-    static String workflowList(List<Dependent> workflows, boolean withState) {
+    /** Names with every state, paused or active, the first ten, then "and N more". */
+    static String workflowListWithStates(List<Dependent> workflows) {
+        return workflowList(workflows, true);
+    }
+
+    private static String workflowList(List<Dependent> workflows, boolean withState) {
         if (workflows.isEmpty()) {
             return "No workflow";
         }
@@ -179,7 +185,7 @@ final class IntegrationMessages {
                 .map(w -> w.name() + (w.paused() ? " (paused)" : withState ? " (active)" : ""))
                 .collect(Collectors.joining(", "));
         int more = workflows.size() - WORKFLOWS_SHOWN;
-        return Limits.fit(names + (more > 0 ? " and " + more + " more" : ""), Limits.FIELD_VALUE);
+        return Limits.fit(names + (more > 0 ? " and " + more + " more" : ""), Limits.ENTRY_VALUE);
     }
 
     /** The result of adding or re-checking: the status, and real data or what to fix. */
@@ -191,6 +197,15 @@ final class IntegrationMessages {
         };
         return Message.text(Limits.fit(icon + " " + headline + "\n" + result.message(), Limits.CONTENT))
                 .withRow(ControlRow.of(checkNow(integration), allIntegrations()));
+    }
+
+    /** An integration of a type this Plugboard no longer knows: nothing to change or check, only to delete. */
+    static Message deleteOnly(IntegrationView integration) {
+        return Message.text("**" + integration.label() + "** is of a type this Plugboard no longer knows ("
+                        + integration.type().id() + "), so it can't be changed or checked. You can delete it.")
+                .withRow(ControlRow.of(
+                        Control.Button.of(new DeleteCommand.Ask(integration.id()), "Delete", Control.Style.DANGER),
+                        allIntegrations()));
     }
 
     static Control.Button checkNow(IntegrationView integration) {

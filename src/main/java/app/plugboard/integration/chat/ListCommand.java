@@ -48,11 +48,13 @@ class ListCommand implements CommandHandler, ComponentRoutes {
 
     private final IntegrationService integrations;
     private final IntegrationDependents dependents;
+    private final OfferedTypes types;
     private final Clock clock;
 
-    ListCommand(IntegrationService integrations, IntegrationDependents dependents, Clock clock) {
+    ListCommand(IntegrationService integrations, IntegrationDependents dependents, OfferedTypes types, Clock clock) {
         this.integrations = integrations;
         this.dependents = dependents;
+        this.types = types;
         this.clock = clock;
     }
 
@@ -81,6 +83,7 @@ class ListCommand implements CommandHandler, ComponentRoutes {
     }
 
     private Message page(UserId user, int page) {
-        return IntegrationMessages.listPage(integrations.list(user), dependents.usageCounts(user), page, clock.instant());
+        return IntegrationMessages.listPage(integrations.list(user), dependents.usageCounts(user), page, clock.instant(),
+                types.names());
     }
 }

@@ -13,7 +13,6 @@ import app.plugboard.common.UserId;
 import app.plugboard.integration.IntegrationService;
 import app.plugboard.integration.IntegrationType;
 import app.plugboard.integration.Secret;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -50,28 +49,20 @@ class SettingsForms implements ComponentRoutes {
         }
     }
 
-    private final Map<IntegrationType, TypeForms> byType = new EnumMap<>(IntegrationType.class);
+    private final OfferedTypes types;
     private final Drafts drafts;
 
-    SettingsForms(List<TypeForms> forms, Drafts drafts) {
-        for (TypeForms form : forms) {
-            if (byType.putIfAbsent(form.type(), form) != null) {
-                throw new IllegalStateException("two forms for " + form.type());
-            }
-        }
+    SettingsForms(OfferedTypes types, Drafts drafts) {
+        this.types = types;
         this.drafts = drafts;
     }
 
+    /** The forms of a type that connects through forms (a draft is only ever opened for one). */
     TypeForms of(IntegrationType type) {
-        TypeForms forms = byType.get(type);
-        if (forms == null) {
-            throw new IllegalStateException(type + " has no form");
+        if (types.wayIn(type).orElse(null) instanceof TypeForms forms) {
+            return forms;
         }
-        return forms;
-    }
-
-    boolean hasForm(IntegrationType type) {
-        return byType.containsKey(type);
+        throw new IllegalStateException(type.id() + " has no form");
     }
 
     Response.ShowForm open(UserId user, FormDraft draft) {
@@ -92,12 +83,12 @@ class SettingsForms implements ComponentRoutes {
         return drafts.get(token, user, FormDraft.class);
     }
 
-    /** Keeps what was typed, without the secret fields, for "Try again". */
+    /** Keeps what was typed, without the secret inputs, for "Try again". */
     void remember(UserId user, String token, FormDraft draft, Map<String, String> typed) {
         drafts.update(token, user, draft.declaring(secretKeys(draft)).withTyped(typed));
     }
 
-    /** The values typed into the form's secret fields: those the person gave now, not kept from before. */
+    /** The values typed into the form's secret inputs: those the person gave now, not kept from before. */
     Set<Secret> typedSecrets(FormDraft draft, Map<String, String> typed) {
         return secretKeys(draft).stream()
                 .map(typed::get)
@@ -114,9 +105,9 @@ class SettingsForms implements ComponentRoutes {
         if (draft.intent() == FormDraft.Intent.RENAME) {
             return Set.of();
         }
-        return of(draft.type()).fields(draft.intent().purpose(), draft.kind(), Map.of()).stream()
-                .filter(field -> field instanceof Form.Text text && text.secret())
-                .map(Form.Field::key)
+        return of(draft.type()).inputs(draft.intent().purpose(), draft.kind(), Map.of()).stream()
+                .filter(input -> input instanceof Form.Text text && text.secret())
+                .map(Form.Input::key)
                 .collect(Collectors.toSet());
     }
 
@@ -124,8 +115,8 @@ class SettingsForms implements ComponentRoutes {
         if (draft.intent() == FormDraft.Intent.RENAME) {
             String current = draft.typed().getOrDefault(IntegrationService.LABEL, draft.label());
             return new Form(new Submit(token), Limits.fit("Rename " + draft.label(), Limits.FORM_TITLE), List.of(
-                    new Form.Text(IntegrationService.LABEL, "New label", "A name you will recognise, such as Work mail.",
-                            null, current.isEmpty() ? null : current, true, false, IntegrationService.MAX_LABEL_LENGTH)));
+                    Form.Text.required(IntegrationService.LABEL, "New label", IntegrationService.MAX_LABEL_LENGTH)
+                            .described("A name you will recognise, such as Work mail.").prefilled(current)));
         }
         String title = switch (draft.intent()) {
             case ADD -> "Add " + draft.type().displayName() + ": " + draft.label();
@@ -135,6 +126,6 @@ class SettingsForms implements ComponentRoutes {
             case RENAME -> throw new IllegalStateException("handled above");
         };
         return new Form(new Submit(token), Limits.fit(title, Limits.FORM_TITLE),
-                of(draft.type()).fields(draft.intent().purpose(), draft.kind(), draft.typed()));
+                of(draft.type()).inputs(draft.intent().purpose(), draft.kind(), draft.typed()));
     }
 }

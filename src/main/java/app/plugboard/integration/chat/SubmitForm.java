@@ -5,7 +5,7 @@ import app.plugboard.chat.ComponentRoute;
 import app.plugboard.chat.ComponentRoutes;
 import app.plugboard.chat.Message;
 import app.plugboard.chat.Response;
-import app.plugboard.common.FieldProblem;
+import app.plugboard.common.InputProblem;
 import app.plugboard.common.InvalidInputException;
 import app.plugboard.common.UserId;
 import app.plugboard.integration.CheckResult;
@@ -132,7 +132,7 @@ class SubmitForm implements ComponentRoutes {
      */
     private void keepsStoredSecretsWhereTheyWere(FormDraft draft, Map<String, String> typed, IntegrationSettings stored,
             IntegrationSettings edited) {
-        List<FieldProblem> problems = SecretReuse.problems(stored, edited, forms.typedSecrets(draft, typed),
+        List<InputProblem> problems = SecretReuse.problems(stored, edited, forms.typedSecrets(draft, typed),
                 forms.of(draft.type()).sameProviderDestinations(stored));
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);

@@ -3,7 +3,6 @@ package app.plugboard.integration.chat;
 import app.plugboard.chat.Form;
 import app.plugboard.integration.Destination;
 import app.plugboard.integration.IntegrationSettings;
-import app.plugboard.integration.IntegrationType;
 import app.plugboard.integration.SettingsKind;
 import java.util.List;
 import java.util.Map;
@@ -11,28 +10,26 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * How one integration type is typed in: the fields of its forms, and how what was typed becomes
- * settings. One bean per type that has forms; the conversation does the rest (drafts, "Try again",
- * the connection check, storing).
+ * A type that is typed in: the inputs of its forms, and how what was typed becomes settings. The form names
+ * its inputs with keys of its own, apart from the names its settings are stored under. The conversation
+ * does the rest (drafts, "Try again", the connection check, storing).
  */
-public interface TypeForms {
-
-    IntegrationType type();
+public non-sealed interface TypeForms extends WayIn {
 
     /** The edit choices, beside rename, that fit settings of this kind. */
     List<FormPurpose> editChoices(SettingsKind kind);
 
     /**
-     * The fields to show. {@code prefill} holds non-secret values by field key (what was typed
-     * before, or the stored settings); secret fields always start empty.
+     * The inputs to show. {@code prefill} holds non-secret values by input key (what was typed
+     * before, or the stored settings); secret inputs always start empty.
      */
-    List<Form.Field> fields(FormPurpose purpose, @Nullable SettingsKind kind, Map<String, String> prefill);
+    List<Form.Input> inputs(FormPurpose purpose, @Nullable SettingsKind kind, Map<String, String> prefill);
 
     /**
      * Settings from what was typed. When editing, {@code current} is the stored settings: a secret
      * left empty keeps the stored one.
      *
-     * @throws app.plugboard.common.InvalidInputException naming each field that cannot be read
+     * @throws app.plugboard.common.InvalidInputException naming each input that cannot be read
      */
     IntegrationSettings parse(FormPurpose purpose, Map<String, String> typed, @Nullable IntegrationSettings current);
 
@@ -44,6 +41,6 @@ public interface TypeForms {
         return Set.of();
     }
 
-    /** The non-secret values of stored settings, by field key, to prefill an edit form. */
+    /** The non-secret values of stored settings, by input key, to prefill an edit form. */
     Map<String, String> prefill(IntegrationSettings settings);
 }

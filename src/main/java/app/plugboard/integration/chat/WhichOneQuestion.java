@@ -91,12 +91,11 @@ class WhichOneQuestion implements ComponentRoutes {
             throw new ExpiredException();
         }
         String label = PlainText.escaped(Limits.fit(pending.choices().get(index).label(), 80));
-        return new Response.Later(Message.text("Checking " + label + "…"),
-                true, () -> {
-                    Message picked = pick(choice.user(), pending, index);
-                    drafts.close(token);
-                    return picked;
-                });
+        return Response.inPlace("Checking " + label + "…", () -> {
+            Message picked = pick(choice.user(), pending, index);
+            drafts.close(token);
+            return picked;
+        });
     }
 
     private Message pick(UserId user, Pending pending, int index) {

@@ -7,7 +7,6 @@ import app.plugboard.chat.Notifier;
 import app.plugboard.common.NotFoundException;
 import app.plugboard.common.UserId;
 import app.plugboard.integration.CheckResult;
-import app.plugboard.integration.GmailSettings;
 import app.plugboard.integration.IntegrationId;
 import app.plugboard.integration.IntegrationService;
 import app.plugboard.integration.IntegrationSettings;

@@ -10,7 +10,6 @@ import app.plugboard.common.NotFoundException;
 import app.plugboard.common.UserFacingException;
 import app.plugboard.crypto.SecretCipher;
 import app.plugboard.integration.CheckResult;
-import app.plugboard.integration.GmailSettings;
 import app.plugboard.integration.IntegrationId;
 import app.plugboard.integration.IntegrationService;
 import app.plugboard.integration.IntegrationStatus;

@@ -3,7 +3,6 @@ package app.plugboard.integration.gmail;
 import app.plugboard.common.UserId;
 import app.plugboard.integration.CheckResult;
 import app.plugboard.integration.ConnectionProbe;
-import app.plugboard.integration.GmailSettings;
 import app.plugboard.integration.IntegrationId;
 import app.plugboard.integration.IntegrationSettings;
 import app.plugboard.integration.IntegrationStatus;
@@ -28,7 +27,7 @@ class GmailProbe implements ConnectionProbe {
 
     @Override
     public SettingsKind kind() {
-        return SettingsKind.GMAIL;
+        return GmailType.KIND;
     }
 
     /** Settings not stored (yet): their access token as it is. */

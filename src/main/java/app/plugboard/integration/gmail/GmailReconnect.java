@@ -8,7 +8,6 @@ import app.plugboard.chat.ComponentRoutes;
 import app.plugboard.chat.Response;
 import app.plugboard.integration.IntegrationId;
 import app.plugboard.integration.IntegrationService;
-import app.plugboard.integration.chat.GmailConnect;
 import java.util.List;
 import org.springframework.stereotype.Component;
 
@@ -27,10 +26,10 @@ class GmailReconnect implements ComponentRoutes {
         }
     }
 
-    private final GmailConnect gmail;
+    private final GmailSignIn gmail;
     private final IntegrationService integrations;
 
-    GmailReconnect(GmailConnect gmail, IntegrationService integrations) {
+    GmailReconnect(GmailSignIn gmail, IntegrationService integrations) {
         this.gmail = gmail;
         this.integrations = integrations;
     }

@@ -1,6 +1,5 @@
 package app.plugboard.integration.gmail;
 
-import app.plugboard.integration.GmailSettings;
 import app.plugboard.integration.IntegrationDeleted;
 import app.plugboard.integration.Secret;
 import app.plugboard.integration.signin.OAuthHttp;
@@ -84,9 +83,10 @@ class GmailRevocation {
 
     /** Whether a stored Gmail integration, anyone's, uses this Google account. */
     private boolean connected(String googleAddress) {
-        return Boolean.TRUE.equals(jdbc.queryForObject("select exists (select 1 from integration where type = 'GMAIL' "
+        return Boolean.TRUE.equals(jdbc.queryForObject("select exists (select 1 from integration where type = :type "
                 + "and lower(settings ->> :field) = lower(:address))", new MapSqlParameterSource()
-                .addValue("field", GmailSettings.GOOGLE_ADDRESS)
+                .addValue("type", GmailType.TYPE.id())
+                .addValue("field", GmailFormat.GOOGLE_ADDRESS)
                 .addValue("address", googleAddress), Boolean.class));
     }
 

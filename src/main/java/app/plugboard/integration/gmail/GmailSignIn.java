@@ -6,24 +6,29 @@ import app.plugboard.chat.Message;
 import app.plugboard.chat.UserNames;
 import app.plugboard.common.RandomTokens;
 import app.plugboard.common.UserId;
-import app.plugboard.integration.GmailSettings;
 import app.plugboard.integration.IntegrationId;
 import app.plugboard.integration.IntegrationService;
-import app.plugboard.integration.chat.GmailConnect;
+import app.plugboard.integration.IntegrationType;
+import app.plugboard.integration.chat.SignInLink;
 import app.plugboard.integration.signin.SignInPaths;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * Answers {@code add type:gmail} and "Re-authenticate" with a link to our confirmation page. The
- * link is single use, expires with {@code link-lifetime}, and carries only a random token (the
- * database keeps its hash).
+ * How Gmail is connected: no form, a sign-in at Google. Answers {@code add type:gmail} and "Re-authenticate"
+ * with a link to our confirmation page. The link is single use, expires with {@code link-lifetime}, and
+ * carries only a random token (the database keeps its hash).
  */
 @Component
+@Order(GmailSignIn.ORDER)
 @ConditionalOnGmailSignIn
-class GmailSignIn implements GmailConnect {
+class GmailSignIn implements SignInLink {
+
+    /** Gmail is listed second among the types, after IMAP mail. */
+    static final int ORDER = 20;
 
     private final OAuthLinks links;
     private final IntegrationService integrations;
@@ -35,6 +40,11 @@ class GmailSignIn implements GmailConnect {
         this.integrations = integrations;
         this.properties = properties;
         this.names = names;
+    }
+
+    @Override
+    public IntegrationType type() {
+        return GmailType.TYPE;
     }
 
     @Override

@@ -1,7 +1,6 @@
 package app.plugboard.integration.gmail;
 
 import app.plugboard.common.UserId;
-import app.plugboard.integration.GmailSettings;
 import app.plugboard.integration.IntegrationId;
 import app.plugboard.integration.IntegrationService;
 import app.plugboard.integration.Secret;

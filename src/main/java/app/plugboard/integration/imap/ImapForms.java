@@ -1,21 +1,18 @@
 package app.plugboard.integration.imap;
 
-import static app.plugboard.integration.chat.FormFields.choice;
-import static app.plugboard.integration.chat.FormFields.number;
-import static app.plugboard.integration.chat.FormFields.secret;
-import static app.plugboard.integration.chat.FormFields.text;
-import static app.plugboard.integration.chat.FormFields.value;
+import static app.plugboard.integration.chat.FormInputs.number;
+import static app.plugboard.integration.chat.FormInputs.requiredSecret;
+import static app.plugboard.integration.chat.FormInputs.secret;
+import static app.plugboard.integration.chat.FormInputs.value;
 
 import app.plugboard.chat.Form;
 import app.plugboard.chat.Option;
 import app.plugboard.integration.Destination;
-import app.plugboard.integration.ImapSecurity;
-import app.plugboard.integration.ImapSettings;
 import app.plugboard.integration.IntegrationSettings;
 import app.plugboard.integration.IntegrationType;
 import app.plugboard.integration.Secret;
 import app.plugboard.integration.SettingsKind;
-import app.plugboard.integration.chat.FormFields;
+import app.plugboard.integration.chat.FormInputs;
 import app.plugboard.integration.chat.FormPurpose;
 import app.plugboard.integration.chat.TypeForms;
 import app.plugboard.integration.imap.ProviderPresets.ProviderPreset;
@@ -26,22 +23,33 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * The IMAP form: login, password, server, port and security (five fields, Discord's most). For
+ * The IMAP form: login, password, server, port and security (five inputs, Discord's most). For
  * an address at a well-known provider the server may be left empty: the provider's IMAP server,
  * port and security, and its SMTP server, are filled in ({@link ProviderPresets}).
  */
 @Component
+@Order(10) // the first type the chat lists
 class ImapForms implements TypeForms {
+
+    // the keys of the form's inputs (what Discord and the terminal send back), apart from the stored names
+    static final String USERNAME = "username";
+    static final String PASSWORD = "password";
+    static final String SERVER = "server";
+    static final String PORT = "port";
+    static final String SECURITY = "security";
+    static final String SMTP_SERVER = "smtpServer";
+    static final String SMTP_PORT = "smtpPort";
 
     static final String SMTP_DESCRIPTION = "For sending mail, with the same login. Empty: your provider's, or none.";
     static final String SERVER_DESCRIPTION = "Leave empty for Gmail, Outlook, iCloud, Yahoo, Fastmail, GMX, Posteo, mailbox.org.";
 
     @Override
     public IntegrationType type() {
-        return IntegrationType.IMAP;
+        return ImapType.TYPE;
     }
 
     @Override
@@ -50,27 +58,31 @@ class ImapForms implements TypeForms {
     }
 
     @Override
-    public List<Form.Field> fields(FormPurpose purpose, @Nullable SettingsKind kind, Map<String, String> prefill) {
+    public List<Form.Input> inputs(FormPurpose purpose, @Nullable SettingsKind kind, Map<String, String> prefill) {
         if (purpose == FormPurpose.SENDING) {
             return List.of(
-                    text(ImapSettings.SMTP_SERVER, "SMTP server", SMTP_DESCRIPTION, "smtp.example.com", prefill, false, 253),
-                    text(ImapSettings.SMTP_PORT, "SMTP port", "465 with implicit TLS, 587 with STARTTLS.", "465",
-                            prefill, false, 5),
-                    secret(ImapSettings.PASSWORD, "Password", FormFields.NEEDED_FOR_NEW_SERVER, false));
+                    Form.Text.optional(SMTP_SERVER, "SMTP server", 253).described(SMTP_DESCRIPTION)
+                            .placeholder("smtp.example.com").prefilled(prefill.get(SMTP_SERVER)),
+                    Form.Text.optional(SMTP_PORT, "SMTP port", 5).described("465 with implicit TLS, 587 with STARTTLS.")
+                            .placeholder("465").prefilled(prefill.get(SMTP_PORT)),
+                    secret(PASSWORD, "Password", FormInputs.NEEDED_FOR_NEW_SERVER));
         }
-        boolean adding = purpose == FormPurpose.ADD;
-        Map<String, String> values = new HashMap<>(prefill);
-        values.putIfAbsent(ImapSettings.PORT, "993");
+        Form.Text password = purpose == FormPurpose.ADD
+                ? requiredSecret(PASSWORD, "Password", FormInputs.DISCORD_SHOWS_IT)
+                : secret(PASSWORD, "Password", FormInputs.NEEDED_FOR_NEW_SERVER);
         return List.of(
-                text(ImapSettings.USERNAME, "Email address or username", "The login of your mailbox.",
-                        "alice@example.com", values, true, 320),
-                secret(ImapSettings.PASSWORD, "Password", adding ? FormFields.DISCORD_SHOWS_IT : FormFields.NEEDED_FOR_NEW_SERVER,
-                        adding),
-                text(ImapSettings.SERVER, "IMAP server", SERVER_DESCRIPTION, "imap.example.com", values, false, 253),
-                text(ImapSettings.PORT, "Port", "993 with implicit TLS, 143 with STARTTLS.", "993", values, true, 5),
-                choice(ImapSettings.SECURITY, "Security", "Plain, unencrypted logins are not offered.",
+                Form.Text.required(USERNAME, "Email address or username", 320)
+                        .described("The login of your mailbox.").placeholder("alice@example.com")
+                        .prefilled(prefill.get(USERNAME)),
+                password,
+                Form.Text.optional(SERVER, "IMAP server", 253).described(SERVER_DESCRIPTION)
+                        .placeholder("imap.example.com").prefilled(prefill.get(SERVER)),
+                Form.Text.required(PORT, "Port", 5).described("993 with implicit TLS, 143 with STARTTLS.")
+                        .placeholder("993").prefilled(prefill.getOrDefault(PORT, "993")),
+                Form.Choice.of(SECURITY, "Security",
                         Arrays.stream(ImapSecurity.values()).map(s -> Option.of(s.name(), s.displayName())).toList(),
-                        values.getOrDefault(ImapSettings.SECURITY, ImapSecurity.IMPLICIT_TLS.name())));
+                        prefill.getOrDefault(SECURITY, ImapSecurity.IMPLICIT_TLS.name()))
+                        .described("Plain, unencrypted logins are not offered."));
     }
 
     @Override
@@ -78,13 +90,13 @@ class ImapForms implements TypeForms {
         if (purpose == FormPurpose.SENDING && current instanceof ImapSettings stored) {
             return sending(typed, stored);
         }
-        String password = value(typed, ImapSettings.PASSWORD);
+        String password = value(typed, PASSWORD);
         Secret secret = password != null ? Secret.of(password)
                 : current instanceof ImapSettings stored ? stored.password() : null;
-        String username = value(typed, ImapSettings.USERNAME);
-        String server = value(typed, ImapSettings.SERVER);
-        Integer port = number(typed, ImapSettings.PORT, "Port", "993 with implicit TLS, 143 with STARTTLS");
-        String typedSecurity = value(typed, ImapSettings.SECURITY);
+        String username = value(typed, USERNAME);
+        String server = value(typed, SERVER);
+        Integer port = number(typed, PORT, "Port", "993 with implicit TLS, 143 with STARTTLS");
+        String typedSecurity = value(typed, SECURITY);
         ImapSecurity security = typedSecurity == null ? null : parseSecurity(typedSecurity);
         ImapSettings previous = current instanceof ImapSettings stored ? stored : null;
         Optional<ProviderPreset> preset = ProviderPresets.of(username, server);
@@ -114,9 +126,9 @@ class ImapForms implements TypeForms {
      * mailbox only reads).
      */
     private static ImapSettings sending(Map<String, String> typed, ImapSettings stored) {
-        String password = value(typed, ImapSettings.PASSWORD);
-        String smtpServer = value(typed, ImapSettings.SMTP_SERVER);
-        Integer smtpPort = number(typed, ImapSettings.SMTP_PORT, "SMTP port", "465 with implicit TLS, 587 with STARTTLS");
+        String password = value(typed, PASSWORD);
+        String smtpServer = value(typed, SMTP_SERVER);
+        Integer smtpPort = number(typed, SMTP_PORT, "SMTP port", "465 with implicit TLS, 587 with STARTTLS");
         if (smtpServer == null && smtpPort == null) {
             Optional<ProviderPreset> preset = ProviderPresets.of(stored.username(), stored.server());
             smtpServer = preset.map(ProviderPreset::smtpServer).orElse(null);
@@ -146,12 +158,12 @@ class ImapForms implements TypeForms {
     public Map<String, String> prefill(IntegrationSettings settings) {
         ImapSettings imap = (ImapSettings) settings;
         Map<String, String> values = new HashMap<>();
-        putIfPresent(values, ImapSettings.USERNAME, imap.username());
-        putIfPresent(values, ImapSettings.SERVER, imap.server());
-        putIfPresent(values, ImapSettings.PORT, imap.port());
-        putIfPresent(values, ImapSettings.SECURITY, imap.security() == null ? null : imap.security().name());
-        putIfPresent(values, ImapSettings.SMTP_SERVER, imap.smtpServer());
-        putIfPresent(values, ImapSettings.SMTP_PORT, imap.smtpPort());
+        putIfPresent(values, USERNAME, imap.username());
+        putIfPresent(values, SERVER, imap.server());
+        putIfPresent(values, PORT, imap.port());
+        putIfPresent(values, SECURITY, imap.security() == null ? null : imap.security().name());
+        putIfPresent(values, SMTP_SERVER, imap.smtpServer());
+        putIfPresent(values, SMTP_PORT, imap.smtpPort());
         return values;
     }
 

@@ -2,7 +2,6 @@ package app.plugboard.integration.imap;
 
 import app.plugboard.integration.CheckResult;
 import app.plugboard.integration.ConnectionProbe;
-import app.plugboard.integration.ImapSettings;
 import app.plugboard.integration.IntegrationSettings;
 import app.plugboard.integration.SettingsKind;
 import jakarta.mail.Folder;
@@ -28,7 +27,7 @@ class ImapProbe implements ConnectionProbe {
 
     @Override
     public SettingsKind kind() {
-        return SettingsKind.IMAP;
+        return ImapType.KIND;
     }
 
     record Inbox(int messages, int unread, int folders) {

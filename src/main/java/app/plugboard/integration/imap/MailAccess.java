@@ -1,9 +1,8 @@
 package app.plugboard.integration.imap;
 
-import app.plugboard.common.FieldProblem;
+import app.plugboard.common.InputProblem;
 import app.plugboard.common.InvalidInputException;
 import app.plugboard.integration.CheckResult;
-import app.plugboard.integration.ImapSettings;
 import jakarta.mail.Address;
 import jakarta.mail.FetchProfile;
 import jakarta.mail.Flags;
@@ -175,7 +174,7 @@ public class MailAccess {
 
     private static InternetAddress[] recipients(List<String> to) {
         if (to.isEmpty() || to.size() > MAX_RECIPIENTS) {
-            throw new InvalidInputException(new FieldProblem("to", "A message needs 1 to " + MAX_RECIPIENTS + " recipients."));
+            throw new InvalidInputException(new InputProblem("to", "A message needs 1 to " + MAX_RECIPIENTS + " recipients."));
         }
         InternetAddress[] addresses = new InternetAddress[to.size()];
         for (int i = 0; i < to.size(); i++) {
@@ -186,7 +185,7 @@ public class MailAccess {
                     throw new AddressException("not an address");
                 }
             } catch (AddressException e) {
-                throw new InvalidInputException(new FieldProblem("to", "\"" + recipient.strip()
+                throw new InvalidInputException(new InputProblem("to", "\"" + recipient.strip()
                         + "\" is not an email address: use one such as bob@example.com."));
             }
         }

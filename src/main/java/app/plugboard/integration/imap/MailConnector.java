@@ -2,7 +2,6 @@ package app.plugboard.integration.imap;
 
 import app.plugboard.common.ThreadPools;
 import app.plugboard.common.UserFacingException;
-import app.plugboard.integration.ImapSettings;
 import app.plugboard.integration.Secret;
 import app.plugboard.integration.imap.MailEndpoint.Kind;
 import app.plugboard.integration.imap.MailProblems.Described;

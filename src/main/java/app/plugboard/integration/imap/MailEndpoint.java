@@ -1,7 +1,5 @@
 package app.plugboard.integration.imap;
 
-import app.plugboard.integration.ImapSecurity;
-import app.plugboard.integration.ImapSettings;
 import app.plugboard.integration.imap.ProviderPresets.ProviderPreset;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;

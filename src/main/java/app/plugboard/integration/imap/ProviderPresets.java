@@ -1,6 +1,5 @@
 package app.plugboard.integration.imap;
 
-import app.plugboard.integration.ImapSecurity;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;

@@ -44,13 +44,13 @@ final class WorkflowMessages {
         List<WorkflowView> shown = page.items();
         String title = page.title("Your workflows");
         int budget = (Limits.CARD_TOTAL - 200 - title.length()) / shown.size();
-        List<Card.Field> fields = new ArrayList<>();
+        List<Card.Entry> entries = new ArrayList<>();
         for (WorkflowView workflow : shown) {
-            String name = Limits.fit(workflow.name(), Limits.FIELD_NAME);
+            String name = Limits.fit(workflow.name(), Limits.ENTRY_NAME);
             String value = state(workflow.state()) + " · uses " + labels(workflow, integrations);
-            fields.add(new Card.Field(name, Limits.fit(value, Math.min(Limits.FIELD_VALUE, budget - name.length())), false));
+            entries.add(Card.Entry.of(name, Limits.fit(value, Math.min(Limits.ENTRY_VALUE, budget - name.length()))));
         }
-        return new Message("", List.of(new Card(title, null, fields, Tone.NEUTRAL, null)),
+        return new Message("", List.of(new Card(title, null, entries, Tone.NEUTRAL, null)),
                 page.navigation(ListWorkflowsCommand.ShowPage::new).stream().toList());
     }
 

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import app.plugboard.common.UserId;
-import app.plugboard.integration.CalDavSettings;
-import app.plugboard.integration.CalendarFeedSettings;
 import app.plugboard.integration.CheckResult;
 import app.plugboard.integration.IntegrationId;
 import app.plugboard.integration.IntegrationStatus;

@@ -2,8 +2,6 @@ package app.plugboard.integration.calendar;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import app.plugboard.integration.CalDavSettings;
-import app.plugboard.integration.CalendarFeedSettings;
 import app.plugboard.integration.CheckResult;
 import app.plugboard.integration.IntegrationStatus;
 import app.plugboard.integration.Secret;

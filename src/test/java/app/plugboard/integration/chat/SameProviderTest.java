@@ -8,11 +8,11 @@ import app.plugboard.chat.Form;
 import app.plugboard.chat.Response;
 import app.plugboard.common.UserId;
 import app.plugboard.console.TerminalDriver;
-import app.plugboard.integration.ImapSecurity;
-import app.plugboard.integration.ImapSettings;
 import app.plugboard.integration.IntegrationService;
 import app.plugboard.integration.IntegrationView;
 import app.plugboard.integration.Secret;
+import app.plugboard.integration.imap.ImapSecurity;
+import app.plugboard.integration.imap.ImapSettings;
 import app.plugboard.testsupport.CleanDatabase;
 import app.plugboard.testsupport.ScriptedProbes;
 import java.util.Map;
@@ -54,7 +54,7 @@ class SameProviderTest {
                 gmail.id(), gmail.version(), Map.of())).form();
         String token = SettingsForms.Submit.TYPE.decode(form.id()).orElseThrow().draft();
         Response answer = router.handle(new ChatEvent.FormSubmit(ME, new SettingsForms.Submit(token).componentId().encode(),
-                Map.of(ImapSettings.SMTP_SERVER, "", ImapSettings.SMTP_PORT, "", ImapSettings.PASSWORD, "")));
+                Map.of("smtpServer", "", "smtpPort", "", "password", "")));
         String output = ((Response.Later) answer).work().get().text();
 
         // THEN it is checked and stored with Gmail's SMTP server and the stored password

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import app.plugboard.integration.GmailSettings;
 import app.plugboard.integration.IntegrationInUseException;
 import app.plugboard.integration.IntegrationView;
 import app.plugboard.workflow.WorkflowService;

@@ -10,7 +10,6 @@ import app.plugboard.discord.fake.FakeDiscord;
 import app.plugboard.discord.fake.FakeInteraction;
 import app.plugboard.discord.fake.FakeMessage;
 import app.plugboard.discord.fake.FakeUser;
-import app.plugboard.integration.GmailSettings;
 import app.plugboard.integration.IntegrationService;
 import app.plugboard.integration.IntegrationStatus;
 import app.plugboard.integration.IntegrationView;

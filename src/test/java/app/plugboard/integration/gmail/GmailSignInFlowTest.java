@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import app.plugboard.chat.Control;
 import app.plugboard.chat.ControlRow;
-import app.plugboard.integration.GmailSettings;
 import app.plugboard.integration.IntegrationStatus;
 import app.plugboard.integration.IntegrationView;
 import app.plugboard.workflow.WorkflowService;
@@ -434,7 +433,7 @@ class GmailSignInFlowTest extends GmailSignInTestBase {
 
         assertThat(done.body()).contains("Not connected", "You already have an integration labelled");
         assertRevokedOnly(lastTokenAnswer().get("refresh_token"));
-        assertThat(integrations.list(ALICE)).singleElement().satisfies(view -> assertThat(view.type().name()).isEqualTo("IMAP"));
+        assertThat(integrations.list(ALICE)).singleElement().satisfies(view -> assertThat(view.type().id()).isEqualTo("IMAP"));
     }
 
     @ParameterizedTest(name = "email_verified: {0}")

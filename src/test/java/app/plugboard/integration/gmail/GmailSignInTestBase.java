@@ -3,7 +3,6 @@ package app.plugboard.integration.gmail;
 import app.plugboard.common.UserId;
 import app.plugboard.integration.IntegrationId;
 import app.plugboard.integration.IntegrationService;
-import app.plugboard.integration.chat.GmailConnect;
 import app.plugboard.chat.Control;
 import app.plugboard.chat.Message;
 import app.plugboard.testsupport.CleanDatabase;
@@ -47,7 +46,7 @@ abstract class GmailSignInTestBase {
     }
 
     @Autowired
-    GmailConnect connect;
+    GmailSignIn connect;
     @Autowired
     IntegrationService integrations;
     @Autowired

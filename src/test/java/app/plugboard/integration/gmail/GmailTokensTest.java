@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.plugboard.chat.Control;
 import app.plugboard.integration.ConnectionChecker;
-import app.plugboard.integration.GmailSettings;
 import app.plugboard.integration.IntegrationId;
 import app.plugboard.integration.IntegrationStatus;
 import app.plugboard.integration.IntegrationView;

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import app.plugboard.common.UserId;
 import app.plugboard.integration.CheckResult;
 import app.plugboard.integration.ConnectionChecker;
-import app.plugboard.integration.ImapSecurity;
-import app.plugboard.integration.ImapSettings;
 import app.plugboard.integration.IntegrationService;
 import app.plugboard.integration.IntegrationStatus;
 import app.plugboard.integration.IntegrationView;

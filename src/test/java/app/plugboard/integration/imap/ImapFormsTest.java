@@ -4,12 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import app.plugboard.chat.Form;
-import app.plugboard.common.FieldProblem;
+import app.plugboard.common.InputProblem;
 import app.plugboard.common.InvalidInputException;
 import app.plugboard.integration.CheckResult;
 import app.plugboard.integration.Destination;
-import app.plugboard.integration.ImapSecurity;
-import app.plugboard.integration.ImapSettings;
 import app.plugboard.integration.IntegrationStatus;
 import app.plugboard.integration.Secret;
 import app.plugboard.integration.chat.FormPurpose;
@@ -28,19 +26,19 @@ class ImapFormsTest {
 
     static Map<String, String> typed(String username, String server, String port, String security) {
         Map<String, String> typed = new HashMap<>();
-        typed.put(ImapSettings.USERNAME, username);
-        typed.put(ImapSettings.PASSWORD, "app-password");
-        typed.put(ImapSettings.SERVER, server);
-        typed.put(ImapSettings.PORT, port);
-        typed.put(ImapSettings.SECURITY, security);
+        typed.put(ImapForms.USERNAME, username);
+        typed.put(ImapForms.PASSWORD, "app-password");
+        typed.put(ImapForms.SERVER, server);
+        typed.put(ImapForms.PORT, port);
+        typed.put(ImapForms.SECURITY, security);
         return typed;
     }
 
     @Test
     @DisplayName("the server field is optional and says for which providers it may stay empty")
     void serverOptional() {
-        Form.Text server = (Form.Text) forms.fields(FormPurpose.ADD, null, Map.of()).stream()
-                .filter(field -> field.key().equals(ImapSettings.SERVER)).findFirst().orElseThrow();
+        Form.Text server = (Form.Text) forms.inputs(FormPurpose.ADD, null, Map.of()).stream()
+                .filter(field -> field.key().equals(ImapForms.SERVER)).findFirst().orElseThrow();
 
         assertThat(server.required()).isFalse();
         assertThat(server.description()).isEqualTo("Leave empty for Gmail, Outlook, iCloud, Yahoo, Fastmail, GMX, Posteo, mailbox.org.");
@@ -103,7 +101,7 @@ class ImapFormsTest {
         ImapSettings settings = (ImapSettings) forms.parse(FormPurpose.ADD, typed("alice@example.org", "", "993", "IMPLICIT_TLS"), null);
 
         InvalidInputException refused = catchThrowableOfType(InvalidInputException.class, settings::validate);
-        assertThat(refused.problems()).extracting(FieldProblem::field).containsExactly(ImapSettings.SERVER);
+        assertThat(refused.problems()).extracting(InputProblem::key).containsExactly(ImapSettings.SERVER);
     }
 
     @Test
@@ -167,10 +165,10 @@ class ImapFormsTest {
     @Test
     @DisplayName("the edit forms say that a changed server needs the password again; Sending mail has a password field for it")
     void passwordNeededForANewServer() {
-        Form.Text sending = (Form.Text) forms.fields(FormPurpose.SENDING, null, Map.of()).stream()
-                .filter(field -> field.key().equals(ImapSettings.PASSWORD)).findFirst().orElseThrow();
-        Form.Text credentials = (Form.Text) forms.fields(FormPurpose.REPLACE_CREDENTIALS, null, Map.of()).stream()
-                .filter(field -> field.key().equals(ImapSettings.PASSWORD)).findFirst().orElseThrow();
+        Form.Text sending = (Form.Text) forms.inputs(FormPurpose.SENDING, null, Map.of()).stream()
+                .filter(field -> field.key().equals(ImapForms.PASSWORD)).findFirst().orElseThrow();
+        Form.Text credentials = (Form.Text) forms.inputs(FormPurpose.REPLACE_CREDENTIALS, null, Map.of()).stream()
+                .filter(field -> field.key().equals(ImapForms.PASSWORD)).findFirst().orElseThrow();
 
         assertThat(sending.secret()).isTrue();
         assertThat(sending.required()).isFalse();
@@ -184,10 +182,10 @@ class ImapFormsTest {
         ImapSettings stored = new ImapSettings("alice@example.com", Secret.of("old"), "imap.example.com", 993,
                 ImapSecurity.IMPLICIT_TLS, null, null);
 
-        ImapSettings typed = (ImapSettings) forms.parse(FormPurpose.SENDING, Map.of(ImapSettings.SMTP_SERVER, "smtp.example.net",
-                ImapSettings.SMTP_PORT, "587", ImapSettings.PASSWORD, "new"), stored);
-        ImapSettings empty = (ImapSettings) forms.parse(FormPurpose.SENDING, Map.of(ImapSettings.SMTP_SERVER, "smtp.example.net",
-                ImapSettings.SMTP_PORT, "587", ImapSettings.PASSWORD, ""), stored);
+        ImapSettings typed = (ImapSettings) forms.parse(FormPurpose.SENDING, Map.of(ImapForms.SMTP_SERVER, "smtp.example.net",
+                ImapForms.SMTP_PORT, "587", ImapForms.PASSWORD, "new"), stored);
+        ImapSettings empty = (ImapSettings) forms.parse(FormPurpose.SENDING, Map.of(ImapForms.SMTP_SERVER, "smtp.example.net",
+                ImapForms.SMTP_PORT, "587", ImapForms.PASSWORD, ""), stored);
 
         assertThat(typed).isEqualTo(new ImapSettings("alice@example.com", Secret.of("new"), "imap.example.com", 993,
                 ImapSecurity.IMPLICIT_TLS, "smtp.example.net", 587));

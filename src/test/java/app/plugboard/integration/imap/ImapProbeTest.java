@@ -1,13 +1,12 @@
 package app.plugboard.integration.imap;
 
-import static app.plugboard.integration.ImapSecurity.IMPLICIT_TLS;
-import static app.plugboard.integration.ImapSecurity.STARTTLS;
+import static app.plugboard.integration.imap.ImapSecurity.IMPLICIT_TLS;
+import static app.plugboard.integration.imap.ImapSecurity.STARTTLS;
 import static app.plugboard.integration.imap.MailFixture.imap;
 import static app.plugboard.integration.imap.MailFixture.withSmtp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.plugboard.integration.CheckResult;
-import app.plugboard.integration.ImapSettings;
 import app.plugboard.integration.IntegrationStatus;
 import app.plugboard.net.TlsTrust;
 import app.plugboard.testsupport.mail.ImapScripts;
@@ -243,7 +242,7 @@ class ImapProbeTest {
             fixture.close();
             fixture = MailFixture.with(TestTls.timeouts(MailFixture.CONNECT, Duration.ofMillis(500), MailFixture.DEADLINE));
             try (ScriptedServer silent = ScriptedServer.silent()) {
-                for (var security : new app.plugboard.integration.ImapSecurity[] {STARTTLS, IMPLICIT_TLS}) {
+                for (var security : new ImapSecurity[] {STARTTLS, IMPLICIT_TLS}) {
                     // WHEN it is checked (waiting for the greeting, or for the TLS handshake)
                     long started = System.nanoTime();
                     CheckResult result = fixture.probe.check(imap(mailbox(), PASSWORD, "localhost", silent.port(), security));

@@ -1,14 +1,13 @@
 package app.plugboard.integration.imap;
 
-import static app.plugboard.integration.ImapSecurity.IMPLICIT_TLS;
+import static app.plugboard.integration.imap.ImapSecurity.IMPLICIT_TLS;
 import static app.plugboard.integration.imap.MailFixture.imap;
 import static app.plugboard.integration.imap.MailFixture.withSmtp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import app.plugboard.common.FieldProblem;
+import app.plugboard.common.InputProblem;
 import app.plugboard.common.InvalidInputException;
-import app.plugboard.integration.ImapSettings;
 import app.plugboard.integration.IntegrationStatus;
 import app.plugboard.testsupport.mail.TestMailServer;
 import com.icegreen.greenmail.user.GreenMailUser;
@@ -184,7 +183,7 @@ class MailAccessTest {
 
         assertThat(noServer.result().field()).isEqualTo(ImapSettings.SMTP_SERVER);
         assertThat(noServer.userMessage()).startsWith("No SMTP server is set for this mailbox");
-        assertThat(notAnAddress.problems()).extracting(FieldProblem::message)
+        assertThat(notAnAddress.problems()).extracting(InputProblem::message)
                 .containsExactly("\"bob at example\" is not an email address: use one such as bob@example.com.");
         assertThat(refused.result().status()).isEqualTo(IntegrationStatus.ERROR);
         assertThat(refused.userMessage()).isEqualTo("Sending mail does not work: localhost refused the login for "

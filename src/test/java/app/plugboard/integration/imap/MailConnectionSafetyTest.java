@@ -1,7 +1,7 @@
 package app.plugboard.integration.imap;
 
-import static app.plugboard.integration.ImapSecurity.IMPLICIT_TLS;
-import static app.plugboard.integration.ImapSecurity.STARTTLS;
+import static app.plugboard.integration.imap.ImapSecurity.IMPLICIT_TLS;
+import static app.plugboard.integration.imap.ImapSecurity.STARTTLS;
 import static app.plugboard.integration.imap.MailFixture.imap;
 import static app.plugboard.integration.imap.MailFixture.withSmtp;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -9,7 +9,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import app.plugboard.integration.CheckResult;
-import app.plugboard.integration.ImapSettings;
 import app.plugboard.integration.IntegrationStatus;
 import app.plugboard.net.BlockedDestinationException;
 import app.plugboard.net.CheckedAddress;

@@ -1,7 +1,5 @@
 package app.plugboard.integration.imap;
 
-import app.plugboard.integration.ImapSecurity;
-import app.plugboard.integration.ImapSettings;
 import app.plugboard.integration.Secret;
 import app.plugboard.net.AddressRange;
 import app.plugboard.net.DestinationGuard;

@@ -1,13 +1,12 @@
 package app.plugboard.integration.imap;
 
-import static app.plugboard.integration.ImapSecurity.IMPLICIT_TLS;
-import static app.plugboard.integration.ImapSecurity.STARTTLS;
+import static app.plugboard.integration.imap.ImapSecurity.IMPLICIT_TLS;
+import static app.plugboard.integration.imap.ImapSecurity.STARTTLS;
 import static app.plugboard.integration.imap.MailFixture.imap;
 import static app.plugboard.integration.imap.MailFixture.withSmtp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.plugboard.integration.CheckResult;
-import app.plugboard.integration.ImapSettings;
 import app.plugboard.integration.IntegrationStatus;
 import app.plugboard.net.TlsTrust;
 import app.plugboard.testsupport.mail.ImapScripts;

@@ -6,25 +6,26 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The flat form of a settings record: {@code plain} goes to a JSON column, {@code secret} is
- * encrypted as a whole. Absent optional values are simply left out.
+ * Settings as they are stored, by their stored names: {@code plain} goes to a JSON column, {@code secret}
+ * is encrypted as a whole. Absent optional values are simply left out. A {@link SettingsFormat} writes and
+ * reads them.
  */
-public record StoredFields(Map<String, String> plain, Map<String, String> secret) {
+public record StoredSettings(Map<String, String> plain, Map<String, String> secret) {
 
-    public StoredFields {
+    public StoredSettings {
         plain = Map.copyOf(plain);
         secret = Map.copyOf(secret);
     }
 
-    static Builder builder() {
+    public static Builder builder() {
         return new Builder();
     }
 
-    @Nullable String plain(String name) {
+    public @Nullable String plain(String name) {
         return plain.get(name);
     }
 
-    String requiredPlain(String name) {
+    public String requiredPlain(String name) {
         String value = plain.get(name);
         if (value == null) {
             throw new IllegalStateException("stored settings lack the field " + name);
@@ -32,22 +33,22 @@ public record StoredFields(Map<String, String> plain, Map<String, String> secret
         return value;
     }
 
-    @Nullable Integer plainInt(String name) {
+    public @Nullable Integer plainInt(String name) {
         String value = plain.get(name);
         return value == null ? null : Integer.valueOf(value);
     }
 
-    @Nullable Instant plainInstant(String name) {
+    public @Nullable Instant plainInstant(String name) {
         String value = plain.get(name);
         return value == null ? null : Instant.parse(value);
     }
 
-    @Nullable Secret secret(String name) {
+    public @Nullable Secret secret(String name) {
         String value = secret.get(name);
         return value == null ? null : Secret.of(value);
     }
 
-    Secret requiredSecret(String name) {
+    public Secret requiredSecret(String name) {
         Secret value = secret(name);
         if (value == null) {
             throw new IllegalStateException("stored settings lack the secret " + name);
@@ -57,29 +58,29 @@ public record StoredFields(Map<String, String> plain, Map<String, String> secret
 
     @Override
     public String toString() {
-        return "StoredFields[plain=" + plain + ", secret=" + secret.keySet() + " (values hidden)]";
+        return "StoredSettings[plain=" + plain + ", secret=" + secret.keySet() + " (values hidden)]";
     }
 
-    static final class Builder {
+    public static final class Builder {
         private final Map<String, String> plain = new LinkedHashMap<>();
         private final Map<String, String> secret = new LinkedHashMap<>();
 
-        Builder plain(String name, @Nullable Object value) {
+        public Builder plain(String name, @Nullable Object value) {
             if (value != null) {
                 plain.put(name, value.toString());
             }
             return this;
         }
 
-        Builder secret(String name, @Nullable Secret value) {
+        public Builder secret(String name, @Nullable Secret value) {
             if (value != null) {
                 secret.put(name, value.reveal());
             }
             return this;
         }
 
-        StoredFields build() {
-            return new StoredFields(plain, secret);
+        public StoredSettings build() {
+            return new StoredSettings(plain, secret);
         }
     }
 }

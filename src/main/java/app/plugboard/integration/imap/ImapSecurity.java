@@ -1,4 +1,4 @@
-package app.plugboard.integration;
+package app.plugboard.integration.imap;
 
 /** How an IMAP (or SMTP) connection is encrypted. Plain, unencrypted logins are not offered. */
 public enum ImapSecurity {

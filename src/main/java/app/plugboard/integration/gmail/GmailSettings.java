@@ -1,20 +1,23 @@
-package app.plugboard.integration;
+package app.plugboard.integration.gmail;
 
-import static app.plugboard.integration.Fields.addIfPresent;
+import static app.plugboard.integration.SettingsChecks.addIfPresent;
 
-import app.plugboard.common.FieldProblem;
+import app.plugboard.common.InputProblem;
+import app.plugboard.integration.IntegrationSettings;
+import app.plugboard.integration.Secret;
+import app.plugboard.integration.SecretUse;
+import app.plugboard.integration.SettingsChecks;
+import app.plugboard.integration.SettingsKind;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
 
 /**
  * A Gmail account connected through Google's OAuth consent. The tokens are absent when Google no
- * longer accepts the grant and the owner must re-authenticate.
+ * longer accepts the grant and the owner must re-authenticate. Stored by {@link GmailFormat}.
  */
 public record GmailSettings(
         @Nullable String googleAddress,
@@ -23,6 +26,7 @@ public record GmailSettings(
         @Nullable Instant accessTokenExpiresAt,
         Set<String> grantedScopes) implements IntegrationSettings {
 
+    // the names of the fields, as problems name them (the storage names its own)
     public static final String GOOGLE_ADDRESS = "googleAddress";
     public static final String ACCESS_TOKEN = "accessToken";
     public static final String REFRESH_TOKEN = "refreshToken";
@@ -36,7 +40,7 @@ public record GmailSettings(
 
     @Override
     public SettingsKind kind() {
-        return SettingsKind.GMAIL;
+        return GmailType.KIND;
     }
 
     /** The tokens go only to Google's endpoints, which the operator configures: nothing a person types. */
@@ -51,34 +55,13 @@ public record GmailSettings(
     }
 
     @Override
-    public List<FieldProblem> problems() {
-        List<FieldProblem> problems = new ArrayList<>();
-        addIfPresent(problems, Fields.email(GOOGLE_ADDRESS, "Google address", googleAddress));
+    public List<InputProblem> problems() {
+        List<InputProblem> problems = new ArrayList<>();
+        addIfPresent(problems, SettingsChecks.email(GOOGLE_ADDRESS, "Google address", googleAddress));
         if (accessToken != null && refreshToken == null) {
-            problems.add(new FieldProblem(REFRESH_TOKEN, "Google did not grant offline access: "
+            problems.add(new InputProblem(REFRESH_TOKEN, "Google did not grant offline access: "
                     + "connect again and allow Plugboard to keep access."));
         }
         return problems;
-    }
-
-    @Override
-    public StoredFields toStoredFields() {
-        return StoredFields.builder()
-                .plain(GOOGLE_ADDRESS, googleAddress)
-                .plain(ACCESS_TOKEN_EXPIRES_AT, accessTokenExpiresAt)
-                .plain(GRANTED_SCOPES, String.join(" ", new TreeSet<>(grantedScopes)))
-                .secret(ACCESS_TOKEN, accessToken)
-                .secret(REFRESH_TOKEN, refreshToken)
-                .build();
-    }
-
-    static GmailSettings fromStoredFields(StoredFields fields) {
-        String scopes = fields.plain(GRANTED_SCOPES);
-        return new GmailSettings(
-                fields.requiredPlain(GOOGLE_ADDRESS),
-                fields.secret(ACCESS_TOKEN),
-                fields.secret(REFRESH_TOKEN),
-                fields.plainInstant(ACCESS_TOKEN_EXPIRES_AT),
-                scopes == null || scopes.isBlank() ? Set.of() : Set.copyOf(Arrays.asList(scopes.split(" "))));
     }
 }

@@ -1,15 +1,21 @@
-package app.plugboard.integration;
+package app.plugboard.integration.imap;
 
-import static app.plugboard.integration.Fields.addIfPresent;
+import static app.plugboard.integration.SettingsChecks.addIfPresent;
 
-import app.plugboard.common.FieldProblem;
+import app.plugboard.common.InputProblem;
+import app.plugboard.integration.Destination;
+import app.plugboard.integration.IntegrationSettings;
+import app.plugboard.integration.Secret;
+import app.plugboard.integration.SecretUse;
+import app.plugboard.integration.SettingsChecks;
+import app.plugboard.integration.SettingsKind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * An IMAP mailbox, and optionally the SMTP server that sends for it.
+ * An IMAP mailbox, and optionally the SMTP server that sends for it. Stored by {@link ImapFormat}.
  *
  * @param smtpServer empty when the account only reads mail (or the server is derived later)
  */
@@ -22,6 +28,7 @@ public record ImapSettings(
         @Nullable String smtpServer,
         @Nullable Integer smtpPort) implements IntegrationSettings {
 
+    // the names of the fields, as problems and checks name them (the form and the storage name their own)
     public static final String USERNAME = "username";
     public static final String PASSWORD = "password";
     public static final String SERVER = "server";
@@ -35,12 +42,12 @@ public record ImapSettings(
     public ImapSettings {
         username = username == null ? null : username.trim();
         server = server == null ? null : server.trim();
-        smtpServer = Fields.isBlank(smtpServer) ? null : smtpServer.trim();
+        smtpServer = SettingsChecks.isBlank(smtpServer) ? null : smtpServer.trim();
     }
 
     @Override
     public SettingsKind kind() {
-        return SettingsKind.IMAP;
+        return ImapType.KIND;
     }
 
     /** The SMTP port, 465 when none is given. */
@@ -74,52 +81,28 @@ public record ImapSettings(
     }
 
     @Override
-    public List<FieldProblem> problems() {
-        List<FieldProblem> problems = new ArrayList<>();
-        addIfPresent(problems, Fields.text(USERNAME, "Username", username, 320,
+    public List<InputProblem> problems() {
+        List<InputProblem> problems = new ArrayList<>();
+        addIfPresent(problems, SettingsChecks.text(USERNAME, "Username", username, 320,
                 "enter the login of your mailbox, usually your email address."));
-        if (Fields.isBlank(password)) {
-            problems.add(new FieldProblem(PASSWORD, "Password is empty: enter the mailbox password "
+        if (SettingsChecks.isBlank(password)) {
+            problems.add(new InputProblem(PASSWORD, "Password is empty: enter the mailbox password "
                     + "(an app password, if your provider offers them)."));
         }
-        addIfPresent(problems, Fields.host(SERVER, "Server", server, "imap.example.com"));
-        addIfPresent(problems, Fields.port(PORT, "Port", port, "usually 993 with implicit TLS, 143 with STARTTLS"));
+        addIfPresent(problems, SettingsChecks.host(SERVER, "Server", server, "imap.example.com"));
+        addIfPresent(problems, SettingsChecks.port(PORT, "Port", port, "usually 993 with implicit TLS, 143 with STARTTLS"));
         if (security == null) {
-            problems.add(new FieldProblem(SECURITY, "Security is not chosen: pick implicit TLS or STARTTLS."));
+            problems.add(new InputProblem(SECURITY, "Security is not chosen: pick implicit TLS or STARTTLS."));
         }
         if (smtpServer != null) {
-            addIfPresent(problems, Fields.host(SMTP_SERVER, "SMTP server", smtpServer, "smtp.example.com"));
+            addIfPresent(problems, SettingsChecks.host(SMTP_SERVER, "SMTP server", smtpServer, "smtp.example.com"));
             if (smtpPort != null) {
-                addIfPresent(problems, Fields.port(SMTP_PORT, "SMTP port", smtpPort, "usually 465 or 587"));
+                addIfPresent(problems, SettingsChecks.port(SMTP_PORT, "SMTP port", smtpPort, "usually 465 or 587"));
             }
         } else if (smtpPort != null) {
-            problems.add(new FieldProblem(SMTP_SERVER, "SMTP server is empty but an SMTP port is given: "
+            problems.add(new InputProblem(SMTP_SERVER, "SMTP server is empty but an SMTP port is given: "
                     + "enter the SMTP server too, or leave both empty."));
         }
         return problems;
-    }
-
-    @Override
-    public StoredFields toStoredFields() {
-        return StoredFields.builder()
-                .plain(USERNAME, username)
-                .plain(SERVER, server)
-                .plain(PORT, port)
-                .plain(SECURITY, security == null ? null : security.name())
-                .plain(SMTP_SERVER, smtpServer)
-                .plain(SMTP_PORT, smtpPort)
-                .secret(PASSWORD, password)
-                .build();
-    }
-
-    static ImapSettings fromStoredFields(StoredFields fields) {
-        return new ImapSettings(
-                fields.requiredPlain(USERNAME),
-                fields.requiredSecret(PASSWORD),
-                fields.requiredPlain(SERVER),
-                fields.plainInt(PORT),
-                ImapSecurity.valueOf(fields.requiredPlain(SECURITY)),
-                fields.plain(SMTP_SERVER),
-                fields.plainInt(SMTP_PORT));
     }
 }
