@@ -46,12 +46,19 @@ class PackagedApplicationIT {
                 "localhost", String.valueOf(MAIL.imapsPort()), "1");
 
         // THEN it explained itself, generated a private key, checked the mailbox, stored it and stopped cleanly
+        Path logFile = dataDir.resolve("logs/plugboard.log");
         assertThat(first.exitCode()).isZero();
         assertThat(first.output()).contains("Plugboard, in your terminal. No DISCORD_TOKEN is set",
-                "PLUGBOARD_ENCRYPTION_KEY is not set. A new key was generated into",
-                "Embedded PostgreSQL is running on localhost:", "✅ Work mail is connected.",
-                "Connected as alice@example.com: INBOX 0 messages (0 unread)", "Bye.", "Embedded PostgreSQL stopped.")
+                "the whole log is in " + logFile,
+                "PLUGBOARD_ENCRYPTION_KEY is not set. A new key was generated into", "✅ Work mail is connected.",
+                "Connected as alice@example.com: INBOX 0 messages (0 unread)", "Bye.")
                 .doesNotContain("app-password").doesNotContain("Exception");
+        // AND the terminal is the conversation: the warning above on one line, no INFO line; those go to the log file
+        assertThat(first.output().lines().filter(line -> line.contains("A new key was generated")))
+                .singleElement().asString().startsWith("WARN").contains("back it up");
+        assertThat(first.output()).doesNotContain(" INFO ", "INFO ", "Embedded PostgreSQL is running", "Started PlugboardApplication");
+        assertThat(Files.readString(logFile)).contains(" INFO ", "Embedded PostgreSQL is running on localhost:",
+                "Started PlugboardApplication", "Embedded PostgreSQL stopped.").doesNotContain("app-password");
         assertThat(Files.getPosixFilePermissions(dataDir.resolve("encryption.key")))
                 .isEqualTo(PosixFilePermissions.fromString("rw-------"));
         assertThat(dataDir.resolve("postgres/postmaster.pid")).doesNotExist();

@@ -28,18 +28,21 @@ class ConsoleChat implements ApplicationRunner {
              conversation as in Discord, typed here. Try /integration help, or
              /integration add type:imap label:Work mail. /quit leaves.
              To run the Discord bot instead, set DISCORD_TOKEN (see the README).
+             Only warnings show here; the whole log is in %s
             ─────────────────────────────────────────────────────────────────────────────""";
 
     private final ChatRouter router;
     private final ConsoleProperties properties;
     private final ConsoleNotifier notifier;
     private final ConfigurableApplicationContext context;
+    private final String logFile;
 
     ConsoleChat(ChatRouter router, ConsoleProperties properties, ConsoleNotifier notifier, ConfigurableApplicationContext context) {
         this.router = router;
         this.properties = properties;
         this.notifier = notifier;
         this.context = context;
+        this.logFile = context.getEnvironment().getProperty("logging.file.name", "the standard output");
     }
 
     @Override
@@ -55,7 +58,7 @@ class ConsoleChat implements ApplicationRunner {
         Console console = System.console();
         Terminal terminal = console != null ? new SystemConsoleTerminal(console)
                 : new StreamTerminal(new BufferedReader(new InputStreamReader(System.in, Charset.defaultCharset())), System.out);
-        terminal.print(BANNER);
+        terminal.print(BANNER.formatted(logFile));
         ConsoleSession session = new ConsoleSession(router, new UserId(properties.userId()), terminal);
         notifier.attach(session);
         session.run();

@@ -100,14 +100,9 @@ final class KeyringLoader {
             throw new StartupProblem("Could not write a new encryption key into " + keyFile + ".",
                     "Make the data directory writable (PLUGBOARD_DATA_DIR), or set PLUGBOARD_ENCRYPTION_KEY. " + GENERATE + ".", e);
         }
-        log.warn("""
-
-                ***********************************************************************************
-                  PLUGBOARD_ENCRYPTION_KEY is not set. A new key was generated into
-                    {}
-                  Stored credentials are encrypted with it: back it up, or they are lost with it.
-                  For a real deployment set PLUGBOARD_ENCRYPTION_KEY (the prod profile requires it).
-                ***********************************************************************************""",
+        log.warn("PLUGBOARD_ENCRYPTION_KEY is not set. A new key was generated into {}. Stored credentials are "
+                + "encrypted with it: back it up, or they are lost with it. For a real deployment set "
+                + "PLUGBOARD_ENCRYPTION_KEY (the prod profile requires it).",
                 keyFile);
         return base64;
     }
