@@ -1,52 +1,62 @@
-package app.plugboard.integration.gmail;
+package app.plugboard.integration.oauthmail;
 
 import app.plugboard.common.UserId;
 import app.plugboard.integration.IntegrationId;
 import app.plugboard.integration.IntegrationService;
 import app.plugboard.integration.Secret;
+import app.plugboard.integration.signin.ConditionalOnSignIn;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.security.oauth2.client.OAuth2AuthorizeRequest;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClientManager;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.oauth2.core.OAuth2AuthorizationException;
-import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * A Gmail integration's access token, fresh: renewed with its refresh token when it expires within
+ * An OAuth mail integration's access token, fresh: renewed with its refresh token when it expires within
  * {@code refresh-ahead}, outside any web request (Spring Security's authorized-client manager over
- * {@link GmailAuthorizedClients}). One renewal at a time per integration: concurrent callers wait
- * for it and then find the new token. When Google cannot be reached or answers 5xx, the tokens
- * stay as they are and the next renewal waits a while, longer after each failure.
+ * {@link OAuthMailClients}).
+ *
+ * <p>One renewal at a time per integration, across every Plugboard on the database: a renewal runs in a
+ * transaction that first locks the integration's row ({@code select ... for update}), then reads the
+ * tokens, asks the provider and stores what it answered, so a refresh token that the provider rotates
+ * (Microsoft: the old one stops working) is replaced in the same transaction that used it, and a second
+ * renewal, here or in another Plugboard, waits and then finds the new token. Within one Plugboard,
+ * concurrent callers queue on a lock first, so they hold no database connection while they wait.
+ * When the provider cannot be reached or answers 5xx, the tokens stay as they are and the next renewal
+ * waits a while, longer after each failure.
  */
 @Component
-@ConditionalOnGmailSignIn
-public class GmailTokens {
+@ConditionalOnSignIn
+public class OAuthMailTokens {
 
-    static final String GOOGLE = "google";
-    private static final Logger log = LoggerFactory.getLogger(GmailTokens.class);
+    private static final Logger log = LoggerFactory.getLogger(OAuthMailTokens.class);
 
     /** What a user of the token gets. */
     public sealed interface Access {
     }
 
-    public record Ready(String googleAddress, Secret accessToken) implements Access {
+    public record Ready(String address, Secret accessToken) implements Access {
     }
 
-    /** Google no longer accepts the grant: the owner has to sign in again (and was told). */
+    /** The provider no longer accepts the grant: the owner has to sign in again (and was told). */
     public record NeedsReauthentication() implements Access {
     }
 
-    /** Google could not renew the token just now; it is tried again later. */
+    /** The provider could not renew the token just now; it is tried again later. */
     public record Unavailable(Instant nextAttempt) implements Access {
     }
 
@@ -56,17 +66,24 @@ public class GmailTokens {
     private final OAuth2AuthorizedClientManager manager;
     private final ClientRegistrationRepository registrations;
     private final IntegrationService integrations;
-    private final GmailProperties properties;
+    private final MailProviders providers;
+    private final SignInProperties properties;
+    private final TransactionTemplate transactions;
+    private final NamedParameterJdbcTemplate jdbc;
     private final Clock clock;
     private final Map<IntegrationId, ReentrantLock> locks = new ConcurrentHashMap<>();
     private final Map<IntegrationId, Backoff> backoffs = new ConcurrentHashMap<>();
 
-    GmailTokens(OAuth2AuthorizedClientManager gmailClientManager, ClientRegistrationRepository registrations,
-            IntegrationService integrations, GmailProperties properties, Clock clock) {
-        this.manager = gmailClientManager;
+    OAuthMailTokens(OAuth2AuthorizedClientManager mailClientManager, ClientRegistrationRepository registrations,
+            IntegrationService integrations, MailProviders providers, SignInProperties properties,
+            TransactionTemplate transactions, NamedParameterJdbcTemplate jdbc, Clock clock) {
+        this.manager = mailClientManager;
         this.registrations = registrations;
         this.integrations = integrations;
+        this.providers = providers;
         this.properties = properties;
+        this.transactions = transactions;
+        this.jdbc = jdbc;
         this.clock = clock;
     }
 
@@ -75,17 +92,24 @@ public class GmailTokens {
         return serialized(id, () -> authorize(owner, id, false));
     }
 
-    /** A new access token even if the stored one has not expired (Gmail refused it). */
+    /** A new access token even if the stored one has not expired (the mail server refused it). */
     public Access renewed(UserId owner, IntegrationId id) {
         return serialized(id, () -> authorize(owner, id, true));
     }
 
-    /** Runs {@code work} while no renewal of this integration runs (re-authentication replaces the tokens). */
+    /**
+     * Runs {@code work} in a transaction while no renewal of this integration runs, in this Plugboard or
+     * another (signing in again replaces the tokens).
+     */
     public <T> T serialized(IntegrationId id, Supplier<T> work) {
         ReentrantLock lock = locks.computeIfAbsent(id, any -> new ReentrantLock());
         lock.lock();
         try {
-            return work.get();
+            return Objects.requireNonNull(transactions.execute(status -> {
+                jdbc.query("select id from integration where id = :id for update",
+                        new MapSqlParameterSource("id", id.value()), row -> { });
+                return work.get();
+            }));
         } finally {
             lock.unlock();
         }
@@ -96,38 +120,40 @@ public class GmailTokens {
         if (backoff != null && clock.instant().isBefore(backoff.next())) {
             return new Unavailable(backoff.next());
         }
-        String principal = new GmailAuthorizedClients.Principal(owner, id).name();
+        OAuthMailSettings settings = MailProviders.oauth(integrations.settings(owner, id));
+        MailProvider provider = providers.of(settings);
+        String principal = new OAuthMailClients.Principal(owner, id).name();
         OAuth2AuthorizeRequest.Builder request;
         if (force) {
-            GmailSettings settings = GmailAuthorizedClients.gmail(integrations.settings(owner, id));
             if (!settings.hasTokens()) {
                 return new NeedsReauthentication();
             }
-            request = OAuth2AuthorizeRequest.withAuthorizedClient(GmailAuthorizedClients.client(
-                    registrations.findByRegistrationId(GOOGLE), principal, settings, Instant.EPOCH.plusSeconds(1)));
+            request = OAuth2AuthorizeRequest.withAuthorizedClient(OAuthMailClients.client(
+                    registrations.findByRegistrationId(provider.registrationId()), principal, settings,
+                    Instant.EPOCH.plusSeconds(1)));
         } else {
-            request = OAuth2AuthorizeRequest.withClientRegistrationId(GOOGLE);
+            request = OAuth2AuthorizeRequest.withClientRegistrationId(provider.registrationId());
         }
         OAuth2AuthorizedClient client;
         try {
             client = manager.authorize(request.principal(principal).build());
         } catch (OAuth2AuthorizationException e) {
             String code = e.getError().getErrorCode();
-            if (OAuth2ErrorCodes.INVALID_GRANT.equals(code)) {
+            if (provider.grantGone().contains(code)) {
                 backoffs.remove(id);
                 return new NeedsReauthentication();
             }
             Instant next = failed(id);
-            log.warn("Google did not renew the access token of integration {} ({}{}); the tokens are kept, "
-                    + "next attempt after {}", id, code, e.getCause() == null ? "" : ", " + e.getCause().getClass().getSimpleName(), next);
+            log.warn("{} did not renew the access token of integration {} ({}{}); the tokens are kept, next attempt after {}",
+                    provider.providerName(), id, code, e.getCause() == null ? "" : ", " + e.getCause().getClass().getSimpleName(),
+                    next);
             return new Unavailable(next);
         }
         if (client == null) {
             return new NeedsReauthentication();
         }
         backoffs.remove(id);
-        GmailSettings settings = GmailAuthorizedClients.gmail(integrations.settings(owner, id));
-        return new Ready(settings.googleAddress(), Secret.of(client.getAccessToken().getTokenValue()));
+        return new Ready(Objects.requireNonNull(settings.address()), Secret.of(client.getAccessToken().getTokenValue()));
     }
 
     private Instant failed(IntegrationId id) {
