@@ -7,6 +7,7 @@ import app.plugboard.chat.Control;
 import app.plugboard.chat.ControlRow;
 import app.plugboard.integration.IntegrationStatus;
 import app.plugboard.integration.IntegrationView;
+import app.plugboard.integration.oauthmail.SignInTokens;
 import app.plugboard.workflow.WorkflowService;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -77,7 +78,7 @@ class GmailSignInFlowTest extends GmailSignInTestBase {
         assertThat(integrations.list(BOB)).isEmpty();
         GmailSettings stored = (GmailSettings) integrations.settings(ALICE, hers.get(0).id());
         assertThat(stored.googleAddress()).isEqualTo("alice@gmail.com");
-        assertThat(stored.grantedScopes()).contains(GmailConnectFlow.GMAIL_SCOPE);
+        assertThat(stored.grantedScopes()).contains(GmailProvider.GMAIL_SCOPE);
         assertThat(google.issuedSecrets()).contains(stored.refreshToken().reveal(), stored.accessToken().reveal());
         String secrets = jdbc.queryForObject("select secrets from integration", String.class);
         assertThat(secrets).startsWith("pb1.").doesNotContain(stored.refreshToken().reveal(), stored.accessToken().reveal());
