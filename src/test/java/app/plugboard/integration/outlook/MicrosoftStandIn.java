@@ -80,6 +80,8 @@ public final class MicrosoftStandIn implements AutoCloseable {
     private volatile Who issuing = current;
     private volatile String grantedScope = GRANTED;
     private volatile String tidOverride;
+    private volatile boolean forgeNonce;
+    private volatile boolean anotherAudience;
     private final Map<String, Who> byCode = new ConcurrentHashMap<>();
     /** Our refresh tokens (the ones Plugboard holds) to the mock's, and whose they are; used ones are removed. */
     private final Map<String, String> liveRefresh = new ConcurrentHashMap<>();
@@ -151,6 +153,16 @@ public final class MicrosoftStandIn implements AutoCloseable {
         tidOverride = tid;
     }
 
+    /** The next ID token carries another nonce than the one the authorization request sent. */
+    public void forgeNonceNextTime() {
+        forgeNonce = true;
+    }
+
+    /** The next ID token is for another client (its {@code aud}). */
+    public void anotherAudienceNextTime() {
+        anotherAudience = true;
+    }
+
     /** The next authorization answers with {@code error} and {@code error_description} instead of a code. */
     public void failNextAuthorization(String error, String description) {
         authorizeErrors.add(new String[] {error, description});
@@ -172,6 +184,8 @@ public final class MicrosoftStandIn implements AutoCloseable {
         current = Who.personal("alice@outlook.com");
         grantedScope = GRANTED;
         tidOverride = null;
+        forgeNonce = false;
+        anotherAudience = false;
         tokenScripts.clear();
         authorizeErrors.clear();
         calls.clear();
@@ -245,11 +259,15 @@ public final class MicrosoftStandIn implements AutoCloseable {
             return new OAuth2HttpResponse(Headers.of("Location", back.toString()), 302, null, null);
         }
         Who who = current;
-        HttpUrl asked = request.getOriginalUrl().newBuilder()
+        HttpUrl.Builder forwarded = request.getOriginalUrl().newBuilder()
                 .encodedPath("/" + who.tenant() + "/authorize")
                 .removeAllQueryParameters("prompt")
-                .removeAllQueryParameters("login_hint")
-                .build();
+                .removeAllQueryParameters("login_hint");
+        if (forgeNonce) {
+            forgeNonce = false;
+            forwarded.setQueryParameter("nonce", "a-nonce-this-sign-in-never-sent-" + UUID.randomUUID());
+        }
+        HttpUrl asked = forwarded.build();
         OAuth2HttpResponse answer = inner.invoke(
                 new OAuth2HttpRequest(request.getHeaders(), request.getMethod(), asked, request.getBody()));
         String location = answer.getHeaders().get("Location");
@@ -282,6 +300,10 @@ public final class MicrosoftStandIn implements AutoCloseable {
             }
         }
         issuing = who;
+        if (anotherAudience && !refresh) {
+            anotherAudience = false;
+            forwarded.put("client_id", "someone-elses-client");
+        }
         HttpUrl url = request.getUrl().newBuilder().encodedPath("/" + who.tenant() + "/token").build();
         OAuth2HttpResponse answer = inner.invoke(new OAuth2HttpRequest(request.getHeaders(), request.getMethod(), url,
                 encode(forwarded)));
