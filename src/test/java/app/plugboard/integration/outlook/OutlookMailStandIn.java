@@ -21,6 +21,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.Socket;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Properties;
 import javax.net.ssl.SSLServerSocket;
@@ -35,6 +36,9 @@ import javax.net.ssl.SSLServerSocket;
  * but not connected.").
  */
 public final class OutlookMailStandIn implements AutoCloseable {
+
+    /** Marks what {@link #deliver} put into a mailbox, apart from what Plugboard sent. */
+    private static final String DELIVERED = "X-Stand-In-Delivered";
 
     private final GreenMail greenMail;
     private final SSLServerSocket imapFront;
@@ -91,6 +95,7 @@ public final class OutlookMailStandIn implements AutoCloseable {
                 message.setRecipient(MimeMessage.RecipientType.TO, new InternetAddress(address));
                 message.setSubject("Message " + i);
                 message.setText("Hello " + i);
+                message.setHeader(DELIVERED, "true");
                 user.deliver(message);
             }
             List<StoredMessage> stored = inbox.getMessages();
@@ -102,9 +107,15 @@ public final class OutlookMailStandIn implements AutoCloseable {
         }
     }
 
-    /** What arrived through SMTP, for anyone. */
+    /** What arrived through SMTP, for anyone (not what {@link #deliver} put into a mailbox). */
     public MimeMessage[] received() {
-        return greenMail.getReceivedMessages();
+        return Arrays.stream(greenMail.getReceivedMessages()).filter(message -> {
+            try {
+                return message.getHeader(DELIVERED) == null;
+            } catch (MessagingException e) {
+                throw new IllegalStateException(e);
+            }
+        }).toArray(MimeMessage[]::new);
     }
 
     public void reset() {

@@ -1,0 +1,259 @@
+package app.plugboard.integration.outlook;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.plugboard.chat.Control;
+import app.plugboard.integration.ConnectionChecker;
+import app.plugboard.integration.IntegrationId;
+import app.plugboard.integration.IntegrationStatus;
+import app.plugboard.integration.IntegrationView;
+import app.plugboard.integration.gmail.Browser;
+import app.plugboard.integration.oauthmail.MailSignInTestBase;
+import app.plugboard.integration.oauthmail.OAuthMailTokens;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
+
+@DisplayName("Outlook tokens over time: Microsoft rotates refresh tokens")
+class OutlookTokensTest extends MailSignInTestBase {
+
+    @Autowired
+    OAuthMailTokens tokens;
+    @Autowired
+    ConnectionChecker checker;
+    @Autowired
+    DataSource dataSource;
+
+    IntegrationId work;
+    OutlookSettings signedIn;
+
+    @BeforeEach
+    void givenAliceConnectedOutlook() {
+        Browser browser = new Browser();
+        assertThat(browser.submit(browser.open(linkFor("microsoft", ALICE, "Work", null))).body())
+                .contains("Connected as alice@outlook.com");
+        work = integrations.list(ALICE).get(0).id();
+        signedIn = stored();
+        notifier.clear();
+    }
+
+    @Test
+    @DisplayName("a renewal stores the new refresh token Microsoft sends; Microsoft refuses the old one from then on, and the next renewal uses the new one")
+    void rotation() throws Exception {
+        // GIVEN the access token expires within five minutes
+        expiresIn(Duration.ofMinutes(2));
+
+        // WHEN it is needed
+        OAuthMailTokens.Access access = tokens.current(ALICE, work);
+
+        // THEN Microsoft was asked with the stored refresh token, and answered a new one, which is now the stored one
+        assertThat(microsoft.tokenCalls("refresh_token")).singleElement()
+                .satisfies(call -> assertThat(call.parameters()).containsEntry("refresh_token", signedIn.refreshToken().reveal()));
+        OutlookSettings renewed = stored();
+        assertThat(access).isEqualTo(new OAuthMailTokens.Ready("alice@outlook.com", renewed.accessToken()));
+        assertThat(renewed.refreshToken()).isNotEqualTo(signedIn.refreshToken());
+        assertThat(renewed.refreshToken().reveal()).isEqualTo(microsoft.tokenAnswers().get(1).get("refresh_token"));
+        assertThat(renewed.accessTokenExpiresAt()).isAfter(Instant.now().plus(Duration.ofMinutes(50)));
+        assertThat(jdbc.queryForObject("select secrets from integration", String.class))
+                .doesNotContain(renewed.refreshToken().reveal());
+        // AND Microsoft no longer accepts the old refresh token
+        HttpResponse<String> old = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(microsoft.url("common", "token")))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=refresh_token&client_id=" + OutlookStandIns.CLIENT_ID
+                        + "&refresh_token=" + signedIn.refreshToken().reveal())).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(old.statusCode()).isEqualTo(400);
+        assertThat(old.body()).contains("invalid_grant");
+
+        // WHEN the new access token is about to expire too
+        expiresIn(Duration.ofMinutes(1));
+        OAuthMailTokens.Access again = tokens.current(ALICE, work);
+
+        // THEN the stored (rotated) refresh token works, and is replaced once more (the third call: the second was ours, above)
+        assertThat(again).isInstanceOf(OAuthMailTokens.Ready.class);
+        assertThat(microsoft.tokenCalls("refresh_token")).hasSize(3).last()
+                .satisfies(call -> assertThat(call.parameters()).containsEntry("refresh_token", renewed.refreshToken().reveal()));
+        assertThat(stored().refreshToken()).isNotIn(signedIn.refreshToken(), renewed.refreshToken());
+        assertThat(integrations.get(ALICE, work).status()).isEqualTo(IntegrationStatus.CONNECTED);
+        assertThat(notifier.notices()).isEmpty();
+    }
+
+    @Test
+    @DisplayName("ten concurrent users of an expiring token: one renewal, all ten get the new token, the rotated refresh token is kept")
+    void tenConcurrentUsers() {
+        expiresIn(Duration.ofSeconds(30));
+        ExecutorService pool = Executors.newFixedThreadPool(10);
+        CountDownLatch start = new CountDownLatch(1);
+        try {
+            List<CompletableFuture<OAuthMailTokens.Access>> users = java.util.stream.IntStream.range(0, 10)
+                    .mapToObj(i -> CompletableFuture.supplyAsync(() -> {
+                        awaitQuietly(start);
+                        return tokens.current(ALICE, work);
+                    }, pool)).toList();
+            start.countDown();
+
+            List<OAuthMailTokens.Access> got = users.stream().map(CompletableFuture::join).toList();
+
+            assertThat(microsoft.tokenCalls("refresh_token")).hasSize(1);
+            assertThat(got).containsOnly(new OAuthMailTokens.Ready("alice@outlook.com", stored().accessToken()));
+            assertThat(microsoft.accepts(stored().refreshToken().reveal())).isTrue();
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    @DisplayName("one renewal at a time across Plugboards: while another holds the integration's row, a renewal waits, then uses what it stored")
+    void renewalWaitsForAnotherPlugboard() throws Exception {
+        expiresIn(Duration.ofSeconds(-10));
+        ExecutorService one = Executors.newSingleThreadExecutor();
+        try (Connection other = dataSource.getConnection()) {
+            // GIVEN another Plugboard is renewing this integration: it holds the row in its transaction
+            other.setAutoCommit(false);
+            try (PreparedStatement lock = other.prepareStatement("select id from integration where id = ? for update")) {
+                lock.setObject(1, work.value());
+                lock.executeQuery();
+            }
+
+            // WHEN this Plugboard needs the token
+            CompletableFuture<OAuthMailTokens.Access> waiting = CompletableFuture.supplyAsync(() -> tokens.current(ALICE, work), one);
+
+            // THEN it waits, without asking Microsoft
+            Thread.sleep(1500);
+            assertThat(waiting).isNotDone();
+            assertThat(microsoft.tokenCalls("refresh_token")).isEmpty();
+
+            // WHEN the other Plugboard stored its renewal (a fresh token) and committed
+            OutlookSettings current = stored();
+            try (PreparedStatement renew = other.prepareStatement("update integration set settings = jsonb_set(settings, "
+                    + "'{accessTokenExpiresAt}', to_jsonb(?::text)) where id = ?")) {
+                renew.setString(1, Instant.now().plus(Duration.ofHours(1)).toString());
+                renew.setObject(2, work.value());
+                renew.executeUpdate();
+            }
+            other.commit();
+
+            // THEN this one goes on with what the other stored: no renewal of its own, no refresh token used twice
+            assertThat(waiting.get(10, TimeUnit.SECONDS)).isEqualTo(new OAuthMailTokens.Ready("alice@outlook.com",
+                    current.accessToken()));
+            assertThat(microsoft.tokenCalls("refresh_token")).isEmpty();
+        } finally {
+            one.shutdownNow();
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {
+            "{\"error\":\"invalid_grant\",\"error_description\":\"AADSTS700082: The refresh token has expired due to inactivity.\"}",
+            "{\"error\":\"invalid_grant\",\"error_description\":\"AADSTS50173: The provided grant has expired due to it being revoked.\"}",
+            "{\"error\":\"interaction_required\",\"error_description\":\"AADSTS50076: Due to a configuration change made by your administrator, you must use multi-factor authentication.\"}"})
+    @DisplayName("Microsoft says the grant is gone: needs re-authentication, tokens dropped, exactly one notice with Reconnect, no retry loop")
+    void grantGone(String answer) {
+        expiresIn(Duration.ofSeconds(-10));
+        microsoft.failNextTokenRequest(400, answer);
+
+        // WHEN the token is asked for again and again, and the connection is checked twice
+        for (int i = 0; i < 5; i++) {
+            assertThat(tokens.current(ALICE, work)).isInstanceOf(OAuthMailTokens.NeedsReauthentication.class);
+        }
+        ConnectionChecker.Checked checked = checker.checkNow(ALICE, work);
+        checker.checkNow(ALICE, work);
+
+        // THEN Microsoft was asked once, the tokens are gone, the status says what to do
+        assertThat(microsoft.tokenCalls("refresh_token")).hasSize(1);
+        OutlookSettings dropped = stored();
+        assertThat(dropped.hasTokens()).isFalse();
+        assertThat(dropped.accessToken()).isNull();
+        assertThat(dropped.address()).isEqualTo("alice@outlook.com");
+        IntegrationView view = integrations.get(ALICE, work);
+        assertThat(view.status()).isEqualTo(IntegrationStatus.NEEDS_REAUTHENTICATION);
+        assertThat(view.statusReason()).contains("Microsoft no longer accepts Plugboard's access");
+        assertThat(checked.result().status()).isEqualTo(IntegrationStatus.NEEDS_REAUTHENTICATION);
+        // AND the owner was told exactly once, with the same Reconnect as Gmail's, for Outlook
+        assertThat(notifier.notices()).singleElement().satisfies(notice -> {
+            assertThat(notice.user()).isEqualTo(ALICE);
+            assertThat(notice.message().text()).startsWith("⚠️ **Work** (Outlook) stopped working: Microsoft no longer accepts");
+            Control.Button reconnect = (Control.Button) notice.message().rows().get(0).controls().get(0);
+            assertThat(reconnect.label()).isEqualTo("Reconnect");
+            assertThat(reconnect.id().encode()).isEqualTo("outlook:reconnect:" + work);
+        });
+    }
+
+    @Test
+    @DisplayName("a 503 from the token endpoint: the tokens (and the refresh token) are kept, and the renewal waits before it tries again")
+    void serviceUnavailable() {
+        expiresIn(Duration.ofSeconds(-10));
+        OutlookSettings before = stored();
+        microsoft.failNextTokenRequest(503, "{\"error\":\"temporarily_unavailable\"}");
+
+        assertThat(tokens.current(ALICE, work)).isInstanceOf(OAuthMailTokens.Unavailable.class);
+        assertThat(stored()).isEqualTo(before);
+        assertThat(tokens.current(ALICE, work)).isInstanceOf(OAuthMailTokens.Unavailable.class);
+        assertThat(microsoft.tokenCalls("refresh_token")).hasSize(1);
+        assertThat(microsoft.accepts(before.refreshToken().reveal())).isTrue();
+
+        clock.advance(Duration.ofSeconds(31));
+        assertThat(tokens.current(ALICE, work)).isInstanceOf(OAuthMailTokens.Ready.class);
+        assertThat(stored().refreshToken()).isNotEqualTo(before.refreshToken());
+    }
+
+    @Test
+    @DisplayName("check now: a renewed token, an XOAUTH2 login to Outlook's IMAP, and the inbox's counts")
+    void checkNow() {
+        outlook.deliver("alice@outlook.com", 2, 2);
+        expiresIn(Duration.ofMinutes(1));
+
+        ConnectionChecker.Checked checked = checker.checkNow(ALICE, work);
+
+        assertThat(checked.result().status()).isEqualTo(IntegrationStatus.CONNECTED);
+        assertThat(checked.result().message()).isEqualTo("Connected as alice@outlook.com: INBOX 5 messages (3 unread).");
+        assertThat(microsoft.tokenCalls("refresh_token")).hasSize(1);
+    }
+
+    @Test
+    @DisplayName("check now after an administrator turned IMAP off: an error that says so, in words")
+    void checkNowImapOff() {
+        outlook.imapOff(true);
+
+        ConnectionChecker.Checked checked = checker.checkNow(ALICE, work);
+
+        assertThat(checked.result().status()).isEqualTo(IntegrationStatus.ERROR);
+        assertThat(checked.result().message()).isEqualTo("IMAP is turned off for this mailbox: your administrator can turn it on.");
+        assertThat(integrations.get(ALICE, work).statusReason()).isEqualTo(checked.result().message());
+    }
+
+    private void expiresIn(Duration duration) {
+        OutlookSettings current = stored();
+        integrations.renewCredentials(ALICE, work, current.withTokens(current.accessToken(), current.refreshToken(),
+                Instant.now().plus(duration), current.grantedScopes()));
+    }
+
+    private OutlookSettings stored() {
+        return (OutlookSettings) integrations.settings(ALICE, work);
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
