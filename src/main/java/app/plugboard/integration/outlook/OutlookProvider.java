@@ -24,10 +24,12 @@ import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.core.endpoint.OAuth2AccessTokenResponse;
+import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
+import org.springframework.security.oauth2.jwt.JwtValidationException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -154,9 +156,7 @@ class OutlookProvider implements MailProvider {
         try {
             jwt = idTokens.decode(token);
         } catch (JwtException e) {
-            throw new OAuthHttp.OAuthCallFailed("Microsoft's ID token did not validate (" + e.getClass().getSimpleName()
-                    + (e instanceof org.springframework.security.oauth2.jwt.JwtValidationException invalid
-                            ? ": " + invalid.getErrors().stream().map(OAuth2Error::getDescription).toList() : "") + ")");
+            throw new OAuthHttp.OAuthCallFailed("Microsoft's ID token did not validate (" + why(e) + ")");
         }
         String tid = jwt.getClaimAsString("tid");
         MicrosoftTenants.refusal(properties.microsoft().tenant(), tid).ifPresent(why -> {
@@ -166,6 +166,17 @@ class OutlookProvider implements MailProvider {
         String address = address(jwt);
         String objectId = jwt.getClaimAsString("oid") != null ? jwt.getClaimAsString("oid") : jwt.getSubject();
         return new Account(address, tid + "/" + objectId, true, jwt.getClaimAsString("nonce"));
+    }
+
+    /** Why an ID token was refused, for the log: which check failed, never the token or the decoder's text. */
+    private static String why(JwtException e) {
+        if (e instanceof JwtValidationException invalid) {
+            return "JwtValidationException: " + invalid.getErrors().stream().map(OAuth2Error::getDescription).toList();
+        }
+        if (e instanceof BadJwtException) {
+            return "BadJwtException: its signature does not verify against Microsoft's published keys, or it is malformed";
+        }
+        return e.getClass().getSimpleName() + ": Microsoft's published keys could not be read";
     }
 
     /**

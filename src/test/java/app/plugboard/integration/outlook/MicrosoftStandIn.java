@@ -5,6 +5,8 @@ import com.nimbusds.oauth2.sdk.TokenRequest;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -82,6 +84,8 @@ public final class MicrosoftStandIn implements AutoCloseable {
     private volatile String tidOverride;
     private volatile boolean forgeNonce;
     private volatile boolean anotherAudience;
+    private volatile boolean tamperIdToken;
+    private volatile long tokenDelayMillis;
     private final Map<String, Who> byCode = new ConcurrentHashMap<>();
     /** Our refresh tokens (the ones Plugboard holds) to the mock's, and whose they are; used ones are removed. */
     private final Map<String, String> liveRefresh = new ConcurrentHashMap<>();
@@ -163,6 +167,16 @@ public final class MicrosoftStandIn implements AutoCloseable {
         anotherAudience = true;
     }
 
+    /** The next ID token is changed after it was signed (its {@code email} and {@code preferred_username}): its signature no longer matches. */
+    public void tamperIdTokenNextTime() {
+        tamperIdToken = true;
+    }
+
+    /** The token endpoint takes this long to answer, as Microsoft may under load. */
+    public void delayTokenAnswers(Duration delay) {
+        tokenDelayMillis = delay.toMillis();
+    }
+
     /** The next authorization answers with {@code error} and {@code error_description} instead of a code. */
     public void failNextAuthorization(String error, String description) {
         authorizeErrors.add(new String[] {error, description});
@@ -186,6 +200,8 @@ public final class MicrosoftStandIn implements AutoCloseable {
         tidOverride = null;
         forgeNonce = false;
         anotherAudience = false;
+        tamperIdToken = false;
+        tokenDelayMillis = 0;
         tokenScripts.clear();
         authorizeErrors.clear();
         calls.clear();
@@ -237,6 +253,7 @@ public final class MicrosoftStandIn implements AutoCloseable {
         return switch (endpoint) {
             case "authorize" -> authorize(request, parameters);
             case "token" -> {
+                pause(tokenDelayMillis);
                 UnaryOperator<OAuth2HttpResponse> script = tokenScripts.poll();
                 OAuth2HttpResponse answer = script != null ? script.apply(null) : token(request, parameters);
                 record(answer);
@@ -318,6 +335,10 @@ public final class MicrosoftStandIn implements AutoCloseable {
         liveRefresh.put(ours, mockRefresh);
         refreshOwner.put(ours, who);
         body.put("refresh_token", ours);
+        if (tamperIdToken && !refresh && body.hasNonNull("id_token")) {
+            tamperIdToken = false;
+            body.put("id_token", tampered(body.get("id_token").asString()));
+        }
         for (String field : List.of("access_token", "refresh_token", "id_token")) {
             if (body.hasNonNull(field)) {
                 issued.add(body.get(field).asString());
@@ -325,6 +346,27 @@ public final class MicrosoftStandIn implements AutoCloseable {
         }
         onAccessToken.accept(who.address(), body.get("access_token").asString());
         return response(200, json.writeValueAsString(body));
+    }
+
+    /** The same signed token with another mailbox in its claims, its signature left as it was. */
+    private String tampered(String idToken) {
+        String[] parts = idToken.split("\\.");
+        ObjectNode claims = (ObjectNode) json.readTree(Base64.getUrlDecoder().decode(parts[1]));
+        claims.put("email", "mallory@outlook.com");
+        claims.put("preferred_username", "mallory@outlook.com");
+        return parts[0] + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(json.writeValueAsBytes(claims))
+                + "." + parts[2];
+    }
+
+    private static void pause(long millis) {
+        if (millis <= 0) {
+            return;
+        }
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private void record(OAuth2HttpResponse sent) {

@@ -143,15 +143,20 @@ class OutlookSignInTest extends MailSignInTestBase {
 
     static Stream<Arguments> idTokensThatDoNotAddUp() {
         return Stream.of(
-                Arguments.of("a tenant (tid) that is not its issuer's", (Runnable) () -> microsoft.claimTenant(MicrosoftStandIn.CONTOSO)),
-                Arguments.of("another client's (aud)", (Runnable) microsoft::anotherAudienceNextTime),
-                Arguments.of("another nonce than this sign-in sent", (Runnable) microsoft::forgeNonceNextTime));
+                Arguments.of("a tenant (tid) that is not its issuer's", (Runnable) () -> microsoft.claimTenant(MicrosoftStandIn.CONTOSO),
+                        "the ID token's issuer is not Microsoft's for its tenant (iss, tid)"),
+                Arguments.of("another client's (aud)", (Runnable) microsoft::anotherAudienceNextTime,
+                        "the ID token is for another client (aud)"),
+                Arguments.of("another nonce than this sign-in sent", (Runnable) microsoft::forgeNonceNextTime,
+                        "the ID token did not carry back the nonce this sign-in sent"),
+                Arguments.of("changed after Microsoft signed it (its signature)", (Runnable) microsoft::tamperIdTokenNextTime,
+                        "its signature does not verify against Microsoft's published keys"));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("idTokensThatDoNotAddUp")
     @DisplayName("an ID token that does not add up is refused: nothing stored, the log says why without the token")
-    void idTokenRefused(String what, Runnable tamper, CapturedOutput output) {
+    void idTokenRefused(String what, Runnable tamper, String why, CapturedOutput output) {
         // GIVEN Microsoft's next ID token is wrong in one way
         tamper.run();
 
@@ -161,7 +166,8 @@ class OutlookSignInTest extends MailSignInTestBase {
         // THEN nothing is connected, and the operator can tell why
         assertThat(done.body()).contains("Microsoft did not complete the sign-in", "nothing was connected");
         assertThat(integrations.list(ALICE)).isEmpty();
-        assertThat(output.getAll()).contains("Microsoft sign-in of Outlook link", "could not be completed");
+        assertThat(output.getAll()).contains("Microsoft sign-in of Outlook link", "could not be completed", why);
+        assertThat(output.getAll()).doesNotContain("mallory@outlook.com");
         assertThat(lastTokenAnswer().get("id_token")).isNotBlank();
         assertThat(output.getAll()).doesNotContain(lastTokenAnswer().get("id_token"));
     }

@@ -8,6 +8,7 @@ import app.plugboard.integration.IntegrationId;
 import app.plugboard.integration.IntegrationStatus;
 import app.plugboard.integration.IntegrationView;
 import app.plugboard.integration.gmail.Browser;
+import app.plugboard.integration.oauthmail.AnotherPlugboard;
 import app.plugboard.integration.oauthmail.MailSignInTestBase;
 import app.plugboard.integration.oauthmail.OAuthMailTokens;
 import java.net.URI;
@@ -31,6 +32,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 
 @DisplayName("Outlook tokens over time: Microsoft rotates refresh tokens")
 class OutlookTokensTest extends MailSignInTestBase {
@@ -41,6 +43,8 @@ class OutlookTokensTest extends MailSignInTestBase {
     ConnectionChecker checker;
     @Autowired
     DataSource dataSource;
+    @Autowired
+    ApplicationContext context;
 
     IntegrationId work;
     OutlookSettings signedIn;
@@ -156,6 +160,46 @@ class OutlookTokensTest extends MailSignInTestBase {
             assertThat(microsoft.tokenCalls("refresh_token")).isEmpty();
         } finally {
             one.shutdownNow();
+        }
+    }
+
+    @Test
+    @DisplayName("two Plugboards renew one integration at the same moment: one asks Microsoft, the other waits for the row and uses the rotated token; the integration stays connected")
+    void twoPlugboardsAtOnce() {
+        // GIVEN the access token has expired, Microsoft takes a moment to answer, and a second Plugboard shares the database
+        expiresIn(Duration.ofSeconds(-10));
+        microsoft.delayTokenAnswers(Duration.ofMillis(700));
+        OAuthMailTokens otherPlugboard = AnotherPlugboard.tokens(context);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        CountDownLatch start = new CountDownLatch(1);
+        try {
+            // WHEN both need the token at once
+            CompletableFuture<OAuthMailTokens.Access> here = CompletableFuture.supplyAsync(() -> {
+                awaitQuietly(start);
+                return tokens.current(ALICE, work);
+            }, pool);
+            CompletableFuture<OAuthMailTokens.Access> there = CompletableFuture.supplyAsync(() -> {
+                awaitQuietly(start);
+                return otherPlugboard.current(ALICE, work);
+            }, pool);
+            start.countDown();
+
+            OAuthMailTokens.Access gotHere = here.join();
+            OAuthMailTokens.Access gotThere = there.join();
+
+            // THEN Microsoft was asked once, with the refresh token signed in with, and both got the new access token
+            OutlookSettings renewed = stored();
+            OAuthMailTokens.Ready fresh = new OAuthMailTokens.Ready("alice@outlook.com", renewed.accessToken());
+            assertThat(List.of(gotHere, gotThere)).containsOnly(fresh);
+            assertThat(microsoft.tokenCalls("refresh_token")).as("renewals").singleElement().satisfies(call ->
+                    assertThat(call.parameters()).containsEntry("refresh_token", signedIn.refreshToken().reveal()));
+            // AND the stored refresh token is the rotated one, which Microsoft still accepts: nothing was dropped
+            assertThat(renewed.refreshToken()).isNotEqualTo(signedIn.refreshToken());
+            assertThat(microsoft.accepts(renewed.refreshToken().reveal())).isTrue();
+            assertThat(integrations.get(ALICE, work).status()).isEqualTo(IntegrationStatus.CONNECTED);
+            assertThat(notifier.notices()).isEmpty();
+        } finally {
+            pool.shutdownNow();
         }
     }
 
