@@ -14,7 +14,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 public final class GmailStandIns {
 
     public static final String CLIENT_ID = "plugboard-test-client.apps.googleusercontent.com";
-    static final String CLIENT_SECRET = "test-client-secret";
+    public static final String CLIENT_SECRET = "test-client-secret";
     static final String DISCORD_CLIENT_ID = "123456789012345678";
     static final String DISCORD_CLIENT_SECRET = "test-discord-secret";
 

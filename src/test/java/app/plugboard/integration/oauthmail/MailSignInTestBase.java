@@ -91,16 +91,19 @@ public abstract class MailSignInTestBase {
         assertNoSecretIn(output.getAll());
     }
 
-    /** The codes, states, PKCE values and tokens of both stand-ins: none may be in {@code log}. */
+    /** The client secrets, codes, states, PKCE values and tokens of both stand-ins: none may be in {@code log}. */
     public static void assertNoSecretIn(String log) {
         Set<String> secrets = new HashSet<>(google.issuedSecrets());
         secrets.addAll(microsoft.issuedSecrets());
+        secrets.add(GmailStandIns.CLIENT_SECRET);
+        secrets.add(OutlookStandIns.CLIENT_SECRET);
         List<Map<String, String>> parameters = new java.util.ArrayList<>();
         google.calls().forEach(call -> parameters.add(call.parameters()));
         microsoft.calls("authorize").forEach(call -> parameters.add(call.parameters()));
         microsoft.calls("token").forEach(call -> parameters.add(call.parameters()));
         for (Map<String, String> call : parameters) {
-            for (String name : List.of("state", "code", "code_verifier", "code_challenge", "refresh_token", "token", "nonce")) {
+            for (String name : List.of("state", "code", "code_verifier", "code_challenge", "refresh_token", "token", "nonce",
+                    "client_secret")) {
                 String value = call.get(name);
                 if (value != null && value.length() >= 16) {
                     secrets.add(value);
