@@ -67,11 +67,11 @@ class OutlookSignInTest extends MailSignInTestBase {
     @DisplayName("a work account whose ID token has no email: its sign-in name is the mailbox; listed as work or school")
     void workAccount() {
         microsoft.signInAs(MicrosoftStandIn.Who.work("bob@contoso.com"));
-        outlook.deliver("bob@contoso.com", 1234, 5);
+        outlook.deliver("bob@contoso.com", 12, 5);
 
         Browser.Visit done = signIn(new Browser(), linkFor("microsoft", ALICE, "Work", null));
 
-        assertThat(done.body()).contains("Connected as bob@contoso.com", "INBOX 1,234 messages (5 unread)");
+        assertThat(done.body()).contains("Connected as bob@contoso.com", "INBOX 12 messages (5 unread)");
         IntegrationView work = integrations.list(ALICE).get(0);
         assertThat(work.summary()).isEqualTo("bob@contoso.com (work or school account)");
         OutlookSettings stored = (OutlookSettings) integrations.settings(ALICE, work.id());
@@ -258,6 +258,26 @@ class OutlookSignInTest extends MailSignInTestBase {
         assertThat(deleted).contains("Deleted Home.", "https://account.live.com/consent/Manage")
                 .doesNotContain("myapps");
         assertThat(jdbc.queryForObject("select count(*) from integration", Integer.class)).isZero();
+    }
+
+    @Test
+    @DisplayName("in the terminal: edit, Re-authenticate shows a link for the same account; it signs the same integration in again")
+    void terminalReauthenticate() {
+        // GIVEN Home is connected
+        IntegrationView home = connected("Home");
+
+        // WHEN the terminal user edits it and picks Re-authenticate
+        String output = TerminalDriver.converse(router, ALICE, "/integration edit integration:Home", "2");
+
+        // THEN the link says which account to sign in with
+        assertThat(output).contains("[2] Re-authenticate", "Sign in again: Home", "sign in as alice@outlook.com", "Connect Outlook");
+        Matcher link = LINK.matcher(output);
+        assertThat(link.find()).isTrue();
+        // AND following it signs the same integration in again, with new tokens
+        OutlookSettings before = (OutlookSettings) integrations.settings(ALICE, home.id());
+        assertThat(signIn(new Browser(), link.group()).body()).contains("Home is connected again");
+        assertThat(integrations.list(ALICE)).extracting(IntegrationView::id).containsExactly(home.id());
+        assertThat(((OutlookSettings) integrations.settings(ALICE, home.id())).refreshToken()).isNotEqualTo(before.refreshToken());
     }
 
     @Test
