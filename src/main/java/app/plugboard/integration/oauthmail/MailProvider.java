@@ -4,6 +4,7 @@ import app.plugboard.integration.IntegrationType;
 import app.plugboard.integration.Secret;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -111,6 +112,14 @@ public interface MailProvider {
      * @param token the refresh token, or the access token when none came
      */
     default void refusedGrant(UUID linkId, @Nullable String address, Secret token) {
+    }
+
+    /**
+     * A token request refused because of this Plugboard's own client (Microsoft: its client secret expired), not
+     * the person's grant: what the operator must do, and what the person reads. Empty for any other error.
+     */
+    default Optional<ClientProblem> clientProblem(OAuth2Error error) {
+        return Optional.empty();
     }
 
     /** The types of error the provider answers a renewal with when the grant is gone for good ({@code invalid_grant}). */

@@ -67,7 +67,10 @@ public class OAuthMailCheck {
     }
 
     private static CheckResult unusable(MailProvider provider, OAuthMailTokens.Access access) {
-        if (access instanceof OAuthMailTokens.Unavailable) {
+        if (access instanceof OAuthMailTokens.Unavailable unavailable) {
+            if (unavailable.why() != null) {
+                return CheckResult.failing(unavailable.why());
+            }
             return CheckResult.failing(provider.providerName() + " did not renew Plugboard's access just now (no answer or "
                     + "a server error); the access is kept and tried again later.");
         }

@@ -229,8 +229,14 @@ class OAuthMailFlow implements SignInFlow {
         try {
             response = exchange(registration, used, state, code);
         } catch (OAuth2AuthorizationException e) {
-            log.warn("{} sign-in of {} link {} could not be completed: {}", provider.providerName(), provider.service(),
-                    link.id(), reason(e));
+            Optional<ClientProblem> ours = provider.clientProblem(e.getError());
+            if (ours.isPresent()) {
+                log.error("{} sign-in of {} link {} was refused because of this Plugboard's own client: {}",
+                        provider.providerName(), provider.service(), link.id(), ours.get().operatorAction());
+            } else {
+                log.warn("{} sign-in of {} link {} could not be completed: {}", provider.providerName(), provider.service(),
+                        link.id(), reason(e));
+            }
             return Outcome.failed(provider.exchangeRefused(e.getError()));
         }
         String address = null;

@@ -10,9 +10,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -56,11 +58,16 @@ public class OAuthMailTokens {
     public record NeedsReauthentication() implements Access {
     }
 
-    /** The provider could not renew the token just now; it is tried again later. */
-    public record Unavailable(Instant nextAttempt) implements Access {
+    /**
+     * The provider could not renew the token just now; it is tried again later.
+     *
+     * @param why what the person reads when the provider refused this Plugboard's own client
+     *            ({@link MailProvider#clientProblem}), or null when it did not answer or failed
+     */
+    public record Unavailable(Instant nextAttempt, @Nullable String why) implements Access {
     }
 
-    private record Backoff(int failures, Instant next) {
+    private record Backoff(int failures, Instant next, @Nullable String why) {
     }
 
     private final OAuth2AuthorizedClientManager manager;
@@ -118,7 +125,7 @@ public class OAuthMailTokens {
     private Access authorize(UserId owner, IntegrationId id, boolean force) {
         Backoff backoff = backoffs.get(id);
         if (backoff != null && clock.instant().isBefore(backoff.next())) {
-            return new Unavailable(backoff.next());
+            return new Unavailable(backoff.next(), backoff.why());
         }
         OAuthMailSettings settings = MailProviders.oauth(integrations.settings(owner, id));
         MailProvider provider = providers.of(settings);
@@ -143,11 +150,18 @@ public class OAuthMailTokens {
                 backoffs.remove(id);
                 return new NeedsReauthentication();
             }
-            Instant next = failed(id);
-            log.warn("{} did not renew the access token of integration {} ({}{}); the tokens are kept, next attempt after {}",
-                    provider.providerName(), id, code, e.getCause() == null ? "" : ", " + e.getCause().getClass().getSimpleName(),
-                    next);
-            return new Unavailable(next);
+            Optional<ClientProblem> ours = provider.clientProblem(e.getError());
+            Instant next = failed(id, ours.map(ClientProblem::personMessage).orElse(null));
+            if (ours.isPresent()) {
+                log.error("{} refused to renew the access token of integration {} because of this Plugboard's own client: {} "
+                        + "The tokens are kept; next attempt after {}", provider.providerName(), id,
+                        ours.get().operatorAction(), next);
+            } else {
+                log.warn("{} did not renew the access token of integration {} ({}{}); the tokens are kept, next attempt after {}",
+                        provider.providerName(), id, code, e.getCause() == null ? "" : ", " + e.getCause().getClass().getSimpleName(),
+                        next);
+            }
+            return new Unavailable(next, ours.map(ClientProblem::personMessage).orElse(null));
         }
         if (client == null) {
             return new NeedsReauthentication();
@@ -156,14 +170,14 @@ public class OAuthMailTokens {
         return new Ready(Objects.requireNonNull(settings.address()), Secret.of(client.getAccessToken().getTokenValue()));
     }
 
-    private Instant failed(IntegrationId id) {
+    private Instant failed(IntegrationId id, @Nullable String why) {
         Backoff next = backoffs.compute(id, (key, previous) -> {
             int failures = previous == null ? 1 : previous.failures() + 1;
             Duration wait = properties.retryBackoff().multipliedBy(1L << Math.min(failures - 1, 16));
             if (wait.compareTo(properties.retryBackoffMax()) > 0) {
                 wait = properties.retryBackoffMax();
             }
-            return new Backoff(failures, clock.instant().plus(wait));
+            return new Backoff(failures, clock.instant().plus(wait), why);
         });
         return next.next();
     }

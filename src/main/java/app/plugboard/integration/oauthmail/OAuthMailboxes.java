@@ -48,7 +48,10 @@ class OAuthMailboxes implements MailboxSource {
                     new Mailbox.Server(servers.imapHost(), servers.imapPort(), true),
                     new Mailbox.Server(servers.smtpHost(), servers.smtpPort(), servers.smtpImplicitTls()), null);
         }
-        if (access instanceof OAuthMailTokens.Unavailable) {
+        if (access instanceof OAuthMailTokens.Unavailable unavailable) {
+            if (unavailable.why() != null) {
+                throw new MailException(CheckResult.failing(unavailable.why()));
+            }
             throw new MailException(CheckResult.failing(provider.providerName() + " did not renew Plugboard's access just "
                     + "now (no answer or a server error); try again in a few minutes."));
         }

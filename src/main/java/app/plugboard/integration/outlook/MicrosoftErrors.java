@@ -1,5 +1,6 @@
 package app.plugboard.integration.outlook;
 
+import app.plugboard.integration.oauthmail.ClientProblem;
 import app.plugboard.integration.oauthmail.Refusal;
 import java.util.Locale;
 import java.util.Optional;
@@ -17,6 +18,7 @@ final class MicrosoftErrors {
 
     static final String ADMIN_APPROVAL = "Your organisation's administrator must approve Plugboard first";
     static final String NOT_ALLOWED = "This Microsoft account is not allowed by this Plugboard's settings";
+    static final String CLIENT_NEEDS_ATTENTION = "This Plugboard's registration at Microsoft needs attention";
     static final String IMAP_OFF = "IMAP is turned off for this mailbox: your administrator can turn it on";
 
     private static final Pattern CODE = Pattern.compile("AADSTS(\\d{5,7})");
@@ -27,6 +29,10 @@ final class MicrosoftErrors {
             "50177", "70000121", "500202", "5000224");
     /** The person said no on the consent screen. */
     private static final Set<String> DECLINED = Set.of("65004");
+    /** This Plugboard's client secret has expired (Microsoft: secrets last at most two years). */
+    private static final String SECRET_EXPIRED = "7000222";
+    /** The client secret is not one of the app registration's, or the app registration is gone or disabled. */
+    private static final Set<String> CLIENT_REFUSED = Set.of("7000215", "7000216", "7000112", "700027");
     /** Office 365's answer to an XOAUTH2 login that Microsoft accepted when IMAP is off for the mailbox. */
     private static final Pattern IMAP_DISABLED = Pattern.compile("authenticated but not connected", Pattern.CASE_INSENSITIVE);
 
@@ -62,6 +68,29 @@ final class MicrosoftErrors {
                     + "connected. Run the command in Discord again when you want to connect Outlook."));
         }
         return Optional.empty();
+    }
+
+    /** A token request refused because of this Plugboard's own client: its secret expired or is wrong. */
+    static Optional<ClientProblem> clientProblem(@Nullable String error, @Nullable String description) {
+        Optional<String> code = code(description);
+        boolean expired = code.filter(SECRET_EXPIRED::equals).isPresent();
+        if (!expired && code.filter(CLIENT_REFUSED::contains).isEmpty() && !"invalid_client".equals(error)) {
+            return Optional.empty();
+        }
+        String what = expired ? "its client secret has expired" : "its client secret or app registration is not valid";
+        return Optional.of(new ClientProblem("Microsoft says " + what + code.map(c -> " (AADSTS" + c + ")").orElse("")
+                + ". Create a new client secret for the app registration in Microsoft Entra (App registrations, "
+                + "Certificates & secrets) and set PLUGBOARD_MICROSOFT_CLIENT_SECRET to it, then restart Plugboard; "
+                + "stored Outlook integrations keep their access and work again.",
+                "Microsoft refused this Plugboard's own registration (" + what + "), so Plugboard could not use your "
+                        + "mailbox just now. Whoever runs this Plugboard has to renew it; your access is kept, nothing "
+                        + "to do on your side."));
+    }
+
+    static Refusal clientRefused() {
+        return new Refusal(CLIENT_NEEDS_ATTENTION, "Microsoft refused this Plugboard's own registration (its client "
+                + "secret has expired or is not valid), so nothing was connected. Tell whoever runs this Plugboard; once "
+                + "they have renewed it, run the command in Discord again.");
     }
 
     static Refusal notAllowed(String why) {

@@ -4,6 +4,7 @@ import app.plugboard.integration.IntegrationType;
 import app.plugboard.integration.Secret;
 import app.plugboard.integration.oauthmail.Account;
 import app.plugboard.integration.oauthmail.AccountRefused;
+import app.plugboard.integration.oauthmail.ClientProblem;
 import app.plugboard.integration.oauthmail.MailProvider;
 import app.plugboard.integration.oauthmail.MailServers;
 import app.plugboard.integration.oauthmail.OAuthMailSettings;
@@ -14,6 +15,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
@@ -226,7 +228,15 @@ class OutlookProvider implements MailProvider {
     }
 
     @Override
+    public Optional<ClientProblem> clientProblem(OAuth2Error error) {
+        return MicrosoftErrors.clientProblem(error.getErrorCode(), error.getDescription());
+    }
+
+    @Override
     public Refusal exchangeRefused(OAuth2Error error) {
+        if (clientProblem(error).isPresent()) {
+            return MicrosoftErrors.clientRefused();
+        }
         return MicrosoftErrors.explained(error.getErrorCode(), error.getDescription()).orElseGet(() -> new Refusal(
                 "Microsoft did not complete the sign-in", "The sign-in could not be completed, so nothing was "
                         + "connected. Run the command in Discord again for a new link."));

@@ -128,6 +128,23 @@ class OutlookSignInTest extends MailSignInTestBase {
     }
 
     @Test
+    @DisplayName("the token endpoint refuses this Plugboard's expired client secret: the page says to tell whoever runs it; the log says what to renew")
+    void clientSecretExpiredAtSignIn(CapturedOutput output) {
+        microsoft.failNextTokenRequest(401, "{\"error\":\"invalid_client\",\"error_description\":\"AADSTS7000222: The "
+                + "provided client secret keys for app 'x' are expired.\",\"error_codes\":[7000222]}");
+
+        Browser.Visit done = signIn(new Browser(), linkFor("microsoft", ALICE, "Work", null));
+
+        assertThat(done.body()).contains(html("This Plugboard's registration at Microsoft needs attention"),
+                "Tell whoever runs this Plugboard").doesNotContain("AADSTS");
+        assertThat(notifier.notices()).singleElement().satisfies(notice -> assertThat(notice.message().text())
+                .startsWith("❌ **Work** (Outlook) was not connected: Microsoft refused this Plugboard's own registration"));
+        assertThat(integrations.list(ALICE)).isEmpty();
+        assertThat(output.getAll()).contains("because of this Plugboard's own client: Microsoft says its client secret has "
+                + "expired (AADSTS7000222)", "PLUGBOARD_MICROSOFT_CLIENT_SECRET");
+    }
+
+    @Test
     @DisplayName("IMAP turned off for the mailbox: 'IMAP is turned off for this mailbox: your administrator can turn it on'; nothing stored")
     void imapTurnedOff() {
         outlook.imapOff(true);

@@ -1,6 +1,7 @@
 package app.plugboard.integration.outlook;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import app.plugboard.chat.Control;
 import app.plugboard.integration.ConnectionChecker;
@@ -8,6 +9,8 @@ import app.plugboard.integration.IntegrationId;
 import app.plugboard.integration.IntegrationStatus;
 import app.plugboard.integration.IntegrationView;
 import app.plugboard.integration.gmail.Browser;
+import app.plugboard.integration.imap.MailAccess;
+import app.plugboard.integration.imap.MailException;
 import app.plugboard.integration.oauthmail.AnotherPlugboard;
 import app.plugboard.integration.oauthmail.MailSignInTestBase;
 import app.plugboard.integration.oauthmail.OAuthMailTokens;
@@ -32,6 +35,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.context.ApplicationContext;
 
 @DisplayName("Outlook tokens over time: Microsoft rotates refresh tokens")
@@ -45,6 +49,8 @@ class OutlookTokensTest extends MailSignInTestBase {
     DataSource dataSource;
     @Autowired
     ApplicationContext context;
+    @Autowired
+    MailAccess mail;
 
     IntegrationId work;
     OutlookSettings signedIn;
@@ -256,6 +262,41 @@ class OutlookTokensTest extends MailSignInTestBase {
         clock.advance(Duration.ofSeconds(31));
         assertThat(tokens.current(ALICE, work)).isInstanceOf(OAuthMailTokens.Ready.class);
         assertThat(stored().refreshToken()).isNotEqualTo(before.refreshToken());
+    }
+
+    @Test
+    @DisplayName("Microsoft refuses this Plugboard's expired client secret (AADSTS7000222): the tokens are kept, the person reads whose move it is, the log tells the operator what to do")
+    void clientSecretExpired(CapturedOutput output) {
+        // GIVEN the access token has expired, and the operator's client secret expired too
+        expiresIn(Duration.ofSeconds(-10));
+        OutlookSettings before = stored();
+        microsoft.failNextTokenRequest(401, "{\"error\":\"invalid_client\",\"error_description\":\"AADSTS7000222: The "
+                + "provided client secret keys for app '6f1c2b7e' are expired. Visit the Azure portal to create new keys "
+                + "for your app.\",\"error_codes\":[7000222]}");
+
+        // WHEN the connection is checked
+        ConnectionChecker.Checked checked = checker.checkNow(ALICE, work);
+
+        // THEN it is failing for now, in words, and nothing of the person's grant was dropped
+        assertThat(checked.result().status()).isEqualTo(IntegrationStatus.FAILING);
+        assertThat(checked.result().message()).isEqualTo("Microsoft refused this Plugboard's own registration (its client "
+                + "secret has expired), so Plugboard could not use your mailbox just now. Whoever runs this Plugboard has to "
+                + "renew it; your access is kept, nothing to do on your side.");
+        assertThat(stored()).isEqualTo(before);
+        assertThat(microsoft.accepts(before.refreshToken().reveal())).isTrue();
+        assertThat(notifier.notices()).isEmpty();
+        // AND the operator's log says what to do, without Microsoft's text
+        assertThat(output.getAll()).contains("ERROR", "because of this Plugboard's own client: Microsoft says its client "
+                + "secret has expired (AADSTS7000222). Create a new client secret", "PLUGBOARD_MICROSOFT_CLIENT_SECRET")
+                .doesNotContain("Visit the Azure portal");
+        // AND a workflow reading mail meanwhile reads the same words (the backoff answers without asking Microsoft)
+        MailException refused = catchThrowableOfType(MailException.class, () -> mail.recent(ALICE, work, "INBOX", 1));
+        assertThat(refused.result().message()).isEqualTo(checked.result().message());
+        assertThat(microsoft.tokenCalls("refresh_token")).hasSize(1);
+
+        // WHEN the operator has set a new secret and the backoff has passed THEN the same grant works again
+        clock.advance(Duration.ofSeconds(31));
+        assertThat(checker.checkNow(ALICE, work).result().status()).isEqualTo(IntegrationStatus.CONNECTED);
     }
 
     @Test
