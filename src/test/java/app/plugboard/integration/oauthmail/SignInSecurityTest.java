@@ -2,6 +2,7 @@ package app.plugboard.integration.oauthmail;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.plugboard.chat.Message;
 import app.plugboard.integration.IntegrationStatus;
 import app.plugboard.integration.IntegrationView;
 import app.plugboard.integration.gmail.Browser;
@@ -132,6 +133,29 @@ class SignInSecurityTest extends MailSignInTestBase {
         assertThat(again.body()).contains("This link has expired");
         assertThat(browser.submit(page).body()).contains("This link has expired");
         assertThat(jdbc.queryForObject("select count(*) from oauth_state", Integer.class)).as("redirects started").isEqualTo(1);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("providers")
+    @DisplayName("the link lives ten minutes: the chat says so, and once they passed the page says it expired and nothing starts")
+    void linkLivesTenMinutes(Provider provider) {
+        // GIVEN Alice's link, whose message says how long it works
+        Message shown = signIn.connect(providers.byRegistration(provider.registrationId()).orElseThrow(), ALICE, "Work", null);
+        assertThat(shown.text()).contains("The link works once, for 10 minutes");
+        String link = linkFor(provider.registrationId(), ALICE, "Work", null);
+        assertThat(jdbc.queryForList("select extract(epoch from expires_at - created_at)::int from oauth_link", Integer.class))
+                .containsOnly(600);
+
+        // WHEN ten minutes have passed
+        jdbc.update("update oauth_link set expires_at = now() - interval '1 second'");
+        Browser browser = new Browser();
+        Browser.Visit page = browser.open(link);
+
+        // THEN the page says it expired, and nothing can start from it
+        assertThat(page.status()).isEqualTo(404);
+        assertThat(page.body()).contains("This link has expired");
+        assertThat(provider.authorizations().get()).isEmpty();
+        assertThat(jdbc.queryForObject("select count(*) from oauth_state", Integer.class)).isZero();
     }
 
     @ParameterizedTest(name = "{0}")

@@ -71,6 +71,7 @@ class OutlookSignInDiscordTest {
     GmailTestBeans.MovableClock clock;
 
     FakeUser alice;
+    FakeUser bob;
 
     @BeforeEach
     void freshStandIns() {
@@ -136,6 +137,28 @@ class OutlookSignInDiscordTest {
         assertThat(updated.content()).isEqualTo("✅ **Work** (Outlook) is connected. "
                 + "Connected as alice@contoso.com: INBOX 12 messages (5 unread).");
         assertThat(updated.buttons()).isEmpty();
+    }
+
+    @Test
+    @DisplayName("another Discord user who opens the link is refused before Microsoft is asked; the owner is warned; nothing is stored")
+    void anotherDiscordUser() {
+        FakeInteraction add = discord.slash(alice, "integration", "add", options("type", "outlook", "label", "Work"));
+        String link = add.awaitMessage(m -> m.content().contains("Connect Outlook")).button("Connect Outlook").path("url").asString();
+
+        // WHEN Bob (who got the link somehow) signs in with Discord on the page
+        google.signInToDiscordAs(bob.id(), "bob");
+        Browser bobs = new Browser();
+        Browser.Visit done = bobs.submit(bobs.open(link));
+
+        // THEN he is refused before Microsoft is asked, nothing is stored, and Alice's message warns her
+        assertThat(done.body()).contains("This link is for someone else", "you signed in to Discord as @bob");
+        assertThat(microsoft.calls("authorize")).isEmpty();
+        assertThat(integrations.list(id(alice))).isEmpty();
+        assertThat(integrations.list(id(bob))).isEmpty();
+        assertThat(add.awaitMessage(m -> m.content().contains("another Discord account")).content())
+                .contains("Your Outlook link for **Work** was opened by another Discord account (@bob)");
+        // AND the link is used up
+        assertThat(new Browser().open(link).body()).contains("This link has expired");
     }
 
     @Test
