@@ -1,6 +1,7 @@
 package app.plugboard.oauth;
 
 import app.plugboard.integration.signin.ConditionalOnSignIn;
+import app.plugboard.integration.signin.IdTokens;
 import app.plugboard.integration.signin.OAuthHttp;
 import app.plugboard.integration.signin.SignInSettings;
 import java.net.http.HttpClient;
@@ -15,9 +16,11 @@ import org.springframework.security.oauth2.client.endpoint.RestClientAuthorizati
 import org.springframework.security.oauth2.client.endpoint.RestClientRefreshTokenTokenResponseClient;
 import org.springframework.security.oauth2.client.http.OAuth2ErrorResponseErrorHandler;
 import org.springframework.security.oauth2.core.http.converter.OAuth2AccessTokenResponseHttpMessageConverter;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.web.client.RestTemplate;
 import org.springframework.web.client.RestClient;
 
-/** The HTTP side of signing in: Spring Security's token clients and {@link OAuthHttp}, with timeouts. */
+/** The HTTP side of signing in: Spring Security's token clients, {@link OAuthHttp} and {@link IdTokens}, with timeouts. */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnSignIn
 class OAuthHttpConfiguration {
@@ -39,6 +42,17 @@ class OAuthHttpConfiguration {
     @Bean
     OAuthHttp oauthHttp(SignInSettings settings) {
         return new RestOAuthHttp(RestClient.builder().requestFactory(requestFactory(settings)).build());
+    }
+
+    /** Nimbus fetches the keys (and caches them) through a RestTemplate: ours, with the same timeouts and no redirects. */
+    @Bean
+    IdTokens idTokens(SignInSettings settings) {
+        RestTemplate keys = new RestTemplate(requestFactory(settings));
+        return (jwkSetUri, validator) -> {
+            NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(jwkSetUri).restOperations(keys).build();
+            decoder.setJwtValidator(validator);
+            return decoder;
+        };
     }
 
     /** What Spring Security's token clients expect of their RestClient, plus our timeouts. */

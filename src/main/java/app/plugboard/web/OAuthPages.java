@@ -54,7 +54,8 @@ class OAuthPages {
         return flow.confirmation(link).map(confirmation -> {
             String title = "Connect " + confirmation.service();
             HtmlPage page = HtmlPage.titled(title).heading(title, "")
-                    .paragraph("Connect a " + confirmation.service() + " account to ", confirmation.ownerName(), "?");
+                    .paragraph("Connect " + article(confirmation.service()) + " " + confirmation.service() + " account to ",
+                            confirmation.ownerName(), "?");
             if (confirmation.account() == null) {
                 page.paragraph("It becomes the integration ", confirmation.label(), ".");
             } else {
@@ -72,6 +73,11 @@ class OAuthPages {
         }).orElseGet(this::expiredPage);
     }
 
+    /** "a Gmail account", "an Outlook account". */
+    private static String article(String service) {
+        return !service.isEmpty() && "AEIOU".indexOf(Character.toUpperCase(service.charAt(0))) >= 0 ? "an" : "a";
+    }
+
     @PostMapping(SignInPaths.CONNECT + "{link}")
     ResponseEntity<String> confirm(@PathVariable String link) {
         return redirect(flow.confirm(link));
@@ -81,9 +87,10 @@ class OAuthPages {
     @GetMapping(SignInPaths.CALLBACK + "{server}")
     ResponseEntity<String> callback(@PathVariable String server, @RequestParam(required = false) @Nullable String state,
             @RequestParam(required = false) @Nullable String code, @RequestParam(required = false) @Nullable String error,
+            @RequestParam(name = "error_description", required = false) @Nullable String errorDescription,
             @CookieValue(name = BrowserBinding.SECURE, required = false) @Nullable String secureBinding,
             @CookieValue(name = BrowserBinding.PLAIN, required = false) @Nullable String plainBinding) {
-        return redirect(flow.callback(server, new SignInFlow.Callback(state, code, error,
+        return redirect(flow.callback(server, new SignInFlow.Callback(state, code, error, errorDescription,
                 binding(secureBinding, plainBinding))));
     }
 

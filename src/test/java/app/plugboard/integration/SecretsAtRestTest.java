@@ -55,6 +55,7 @@ class SecretsAtRestTest {
         // GIVEN one integration of each kind, each secret field carrying the sentinel, and a workflow
         IntegrationView mail = integrations.create(ALICE, "Mail", SampleSettings.imap(SENTINEL));
         integrations.create(ALICE, "Gmail", SampleSettings.gmail(SENTINEL));
+        integrations.create(ALICE, "Outlook", SampleSettings.outlook(SENTINEL));
         integrations.create(ALICE, "Feed", SampleSettings.feed(SENTINEL));
         integrations.create(ALICE, "Dav", SampleSettings.caldav(SENTINEL));
         workflows.create(ALICE, "Digest", Set.of(mail.id()));
@@ -63,7 +64,7 @@ class SecretsAtRestTest {
         String dump = dumpAllTables();
 
         // THEN the dump has the rows, but no form of the sentinel
-        assertThat(dump).contains("alice@example.com", "alice@gmail.com", "Digest");
+        assertThat(dump).contains("alice@example.com", "alice@gmail.com", "alice@outlook.com", "Digest");
         assertThat(forbiddenForms(SENTINEL)).allSatisfy(form -> assertThat(dump).doesNotContain(form));
         // AND nothing was logged with it either
         assertThat(forbiddenForms(SENTINEL)).allSatisfy(form -> assertThat(output.getAll()).doesNotContain(form));

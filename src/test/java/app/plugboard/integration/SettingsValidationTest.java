@@ -27,6 +27,7 @@ class SettingsValidationTest {
     void samplesValid() {
         assertThat(SampleSettings.imap("pw").problems()).isEmpty();
         assertThat(SampleSettings.gmail("t").problems()).isEmpty();
+        assertThat(SampleSettings.outlook("t").problems()).isEmpty();
         assertThat(SampleSettings.feed("t").problems()).isEmpty();
         assertThat(SampleSettings.caldav("pw").problems()).isEmpty();
     }

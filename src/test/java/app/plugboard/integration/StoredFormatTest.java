@@ -62,6 +62,14 @@ class StoredFormatTest {
                                 + "\"accessTokenExpiresAt\": \"2026-11-25T12:00:00Z\"}",
                         "{\"accessToken\":\"tok-access\",\"refreshToken\":\"tok-refresh\"}",
                         SampleSettings.gmail("tok"), "Gmail", "GMAIL", "alice@gmail.com"),
+                arguments("OUTLOOK",
+                        "{\"kind\": \"OUTLOOK\", \"address\": \"alice@outlook.com\", "
+                                + "\"tenantId\": \"9188040d-6c67-4c5b-b112-36a304b66dad\", "
+                                + "\"objectId\": \"00000000-0000-0000-66f3-3332eca7ea81\", "
+                                + "\"grantedScopes\": \"https://outlook.office.com/IMAP.AccessAsUser.All "
+                                + "https://outlook.office.com/SMTP.Send\", \"accessTokenExpiresAt\": \"2026-11-25T12:00:00Z\"}",
+                        "{\"accessToken\":\"tok-access\",\"refreshToken\":\"tok-refresh\"}",
+                        SampleSettings.outlook("tok"), "Outlook / Microsoft 365", "OUTLOOK", "alice@outlook.com (personal account)"),
                 arguments("CALENDAR",
                         "{\"kind\": \"CALENDAR_FEED\", \"username\": \"alice\", \"displayUrl\": \"https://calendar.google.com/...\"}",
                         "{\"url\":\"https://calendar.google.com/calendar/ical/alice/private-tok/basic.ics\",\"password\":\"tok-feedpass\"}",
@@ -117,7 +125,7 @@ class StoredFormatTest {
     @DisplayName("a row of a type this Plugboard no longer knows is listed as such, cannot be read or checked, and can be deleted")
     void unknownTypeIsDeleteOnly() {
         // GIVEN a row of a type a later Plugboard no longer has (its package was removed), next to a known one
-        IntegrationId gone = insert("OUTLOOK", "Old mail", "{\"kind\": \"OUTLOOK\", \"address\": \"alice@outlook.com\"}",
+        IntegrationId gone = insert("LOTUS_NOTES", "Old mail", "{\"kind\": \"LOTUS_NOTES\", \"address\": \"alice@notes.example\"}",
                 "{\"refreshToken\":\"tok\"}");
         integrations.create(ALICE, "Work mail", SampleSettings.imap("pw"));
 
@@ -126,9 +134,9 @@ class StoredFormatTest {
         assertThat(integrations.list(ALICE)).extracting(IntegrationView::label).containsExactly("Old mail", "Work mail");
         IntegrationView view = integrations.get(ALICE, gone);
         assertThat(view.known()).isFalse();
-        assertThat(view.type().id()).isEqualTo("OUTLOOK");
+        assertThat(view.type().id()).isEqualTo("LOTUS_NOTES");
         assertThat(view.type().displayName()).isEqualTo("Unknown type");
-        assertThat(view.summary()).isEqualTo("This Plugboard no longer knows its type (OUTLOOK): you can only delete it.");
+        assertThat(view.summary()).isEqualTo("This Plugboard no longer knows its type (LOTUS_NOTES): you can only delete it.");
         // AND its settings cannot be read (so not checked nor edited), with a message for the person
         assertThatThrownBy(() -> integrations.settings(ALICE, gone)).isInstanceOf(UnknownTypeException.class)
                 .hasMessage("\"Old mail\" is of a type this Plugboard no longer knows, so it can't be checked or changed. "

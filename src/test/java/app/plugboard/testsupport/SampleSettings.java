@@ -6,6 +6,7 @@ import app.plugboard.integration.calendar.CalendarFeedSettings;
 import app.plugboard.integration.gmail.GmailSettings;
 import app.plugboard.integration.imap.ImapSecurity;
 import app.plugboard.integration.imap.ImapSettings;
+import app.plugboard.integration.outlook.OutlookSettings;
 import java.time.Instant;
 import java.util.Set;
 
@@ -23,6 +24,13 @@ public final class SampleSettings {
     public static GmailSettings gmail(String token) {
         return new GmailSettings("alice@gmail.com", Secret.of(token + "-access"), Secret.of(token + "-refresh"),
                 Instant.parse("2026-11-25T12:00:00Z"), Set.of("openid", "email", "https://mail.google.com/"));
+    }
+
+    public static OutlookSettings outlook(String token) {
+        return new OutlookSettings("alice@outlook.com", "9188040d-6c67-4c5b-b112-36a304b66dad",
+                "00000000-0000-0000-66f3-3332eca7ea81", Secret.of(token + "-access"), Secret.of(token + "-refresh"),
+                Instant.parse("2026-11-25T12:00:00Z"), Set.of("https://outlook.office.com/IMAP.AccessAsUser.All",
+                        "https://outlook.office.com/SMTP.Send"));
     }
 
     public static CalendarFeedSettings feed(String token) {

@@ -45,8 +45,8 @@ class TablesTest {
         workflows.create(ALICE, "Morning digest", Set.of(mail.id()));
         UUID link = UUID.randomUUID();
         jdbc.update("""
-                insert into oauth_link (id, token_hash, owner_id, owner_name, label, expires_at)
-                values (?, '\\x01', ?, '@alice', 'Gmail', now() + interval '10 minutes')""", link, ALICE.value());
+                insert into oauth_link (id, provider, token_hash, owner_id, owner_name, label, expires_at)
+                values (?, 'GOOGLE', '\\x01', ?, '@alice', 'Gmail', now() + interval '10 minutes')""", link, ALICE.value());
         jdbc.update("""
                 insert into oauth_state (id, link_id, provider, state_hash, browser_hash, pkce_verifier, expires_at)
                 values (?, ?, 'GOOGLE', '\\x02', '\\x03', 'sealed', now() + interval '10 minutes')""",

@@ -45,7 +45,7 @@ class AddCommand implements CommandHandler {
 
     @Override
     public CommandSpec.Subcommand spec() {
-        return CommandSpec.Subcommand.of("add", "Connect a new service: IMAP mail, Gmail or a calendar, under a label you choose",
+        return CommandSpec.Subcommand.of("add", "Connect a new service: IMAP mail, Gmail, Outlook or a calendar, under a label you choose",
                 CommandSpec.Parameter.autocompleted(TYPE, "What to connect (start typing to filter)"),
                 CommandSpec.Parameter.required(LABEL, "Your name for it, such as Work mail", IntegrationService.MAX_LABEL_LENGTH));
     }

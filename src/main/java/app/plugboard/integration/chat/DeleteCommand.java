@@ -17,13 +17,16 @@ import app.plugboard.chat.Option;
 import app.plugboard.chat.Response;
 import app.plugboard.chat.Suggestion;
 import app.plugboard.chat.Tone;
+import app.plugboard.common.UserFacingException;
 import app.plugboard.common.UserId;
 import app.plugboard.integration.IntegrationDeletion;
 import app.plugboard.integration.IntegrationDependents.Dependent;
 import app.plugboard.integration.IntegrationId;
+import app.plugboard.integration.IntegrationService;
 import app.plugboard.integration.IntegrationView;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
@@ -83,10 +86,14 @@ class DeleteCommand implements CommandHandler, ComponentRoutes {
 
     private final IntegrationPicker picker;
     private final IntegrationDeletion deletion;
+    private final IntegrationService integrations;
+    private final OfferedTypes types;
 
-    DeleteCommand(IntegrationPicker picker, IntegrationDeletion deletion) {
+    DeleteCommand(IntegrationPicker picker, IntegrationDeletion deletion, IntegrationService integrations, OfferedTypes types) {
         this.picker = picker;
         this.deletion = deletion;
+        this.integrations = integrations;
+        this.types = types;
     }
 
     @Override
@@ -162,6 +169,7 @@ class DeleteCommand implements CommandHandler, ComponentRoutes {
     private Response delete(UserId user, IntegrationId integration, long version, String fingerprint,
             @Nullable IntegrationId moveTo) {
         return Response.inPlace(() -> {
+            Optional<String> note = deletionNote(user, integration);
             IntegrationDeletion.Outcome outcome;
             try {
                 outcome = deletion.delete(user, integration, version, fingerprint, moveTo);
@@ -170,9 +178,19 @@ class DeleteCommand implements CommandHandler, ComponentRoutes {
                 return new Message("⚠️ This changed since you were asked (its settings, or the workflows that use it), "
                         + "so nothing was deleted. Here it is as it is now:", again.cards(), again.rows());
             }
-            return Message.text(Limits.fit(done(outcome), Limits.CONTENT))
+            return Message.text(Limits.fit(done(outcome) + note.map(text -> "\n" + text).orElse(""), Limits.CONTENT))
                     .withRow(ControlRow.of(IntegrationMessages.allIntegrations()));
         });
+    }
+
+    /** What the type adds to the answer (where to remove access at its service), read while the integration still exists. */
+    private Optional<String> deletionNote(UserId user, IntegrationId id) {
+        try {
+            return types.wayIn(integrations.get(user, id).type())
+                    .flatMap(way -> way instanceof SignInLink signIn ? signIn.deletionNote(user, id) : Optional.empty());
+        } catch (UserFacingException e) {
+            return Optional.empty(); // gone or unreadable: the delete itself says what is so
+        }
     }
 
     /** "Deleted Work mail. Paused 2 workflows: Morning digest, Invoices." */

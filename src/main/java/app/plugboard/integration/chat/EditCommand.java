@@ -101,7 +101,7 @@ class EditCommand implements CommandHandler, ComponentRoutes {
 
     @Override
     public CommandSpec.Subcommand spec() {
-        return CommandSpec.Subcommand.of("edit", "Rename, replace credentials, change a calendar's address or sign in to Gmail again",
+        return CommandSpec.Subcommand.of("edit", "Rename, replace credentials, change a calendar's address or sign in to Gmail or Outlook again",
                 CommandSpec.Parameter.autocompleted(picker.option(), "Which of your integrations"));
     }
 

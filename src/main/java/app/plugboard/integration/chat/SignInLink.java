@@ -3,6 +3,7 @@ package app.plugboard.integration.chat;
 import app.plugboard.chat.Message;
 import app.plugboard.common.UserId;
 import app.plugboard.integration.IntegrationId;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -15,4 +16,12 @@ public non-sealed interface SignInLink extends WayIn {
      * @param reauthenticate the integration to sign in to again, or null for a new one under {@code label}
      */
     Message connect(UserId user, String label, @Nullable IntegrationId reauthenticate);
+
+    /**
+     * A line the answer to deleting {@code id} ends with, such as where to remove Plugboard's access at the
+     * service when Plugboard cannot give it back itself. Asked while the integration still exists.
+     */
+    default Optional<String> deletionNote(UserId user, IntegrationId id) {
+        return Optional.empty();
+    }
 }

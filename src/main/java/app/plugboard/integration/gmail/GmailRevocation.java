@@ -54,7 +54,7 @@ class GmailRevocation {
      */
     void refusedSignIn(UUID linkId, @Nullable String googleAddress, Secret token) {
         String revokeUri = properties.google().revokeUri();
-        if (revokeUri == null) {
+        if (revokeUri == null || revokeUri.isBlank()) {
             return;
         }
         try {
@@ -93,7 +93,7 @@ class GmailRevocation {
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
     void deleted(IntegrationDeleted event) {
         if (!(event.settings() instanceof GmailSettings gmail) || gmail.refreshToken() == null
-                || properties.google().revokeUri() == null) {
+                || properties.google().revokeUri() == null || properties.google().revokeUri().isBlank()) {
             return;
         }
         try {
@@ -107,7 +107,7 @@ class GmailRevocation {
 
     private void revoke(IntegrationDeleted event, GmailSettings gmail) {
         try {
-            http.revoke(properties.google().revokeUri(), gmail.refreshToken());
+            http.revoke(java.util.Objects.requireNonNull(properties.google().revokeUri()), gmail.refreshToken());
             log.info("Revoked the Google access of deleted integration {}", event.id());
         } catch (RuntimeException e) {
             log.warn("Could not revoke the Google access of deleted integration {} ({}). It stays deleted here; its "

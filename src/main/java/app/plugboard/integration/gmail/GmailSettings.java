@@ -3,11 +3,11 @@ package app.plugboard.integration.gmail;
 import static app.plugboard.integration.SettingsChecks.addIfPresent;
 
 import app.plugboard.common.InputProblem;
-import app.plugboard.integration.IntegrationSettings;
 import app.plugboard.integration.Secret;
 import app.plugboard.integration.SecretUse;
 import app.plugboard.integration.SettingsChecks;
 import app.plugboard.integration.SettingsKind;
+import app.plugboard.integration.oauthmail.OAuthMailSettings;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +24,7 @@ public record GmailSettings(
         @Nullable Secret accessToken,
         @Nullable Secret refreshToken,
         @Nullable Instant accessTokenExpiresAt,
-        Set<String> grantedScopes) implements IntegrationSettings {
+        Set<String> grantedScopes) implements OAuthMailSettings {
 
     // the names of the fields, as problems name them (the storage names its own)
     public static final String GOOGLE_ADDRESS = "googleAddress";
@@ -50,8 +50,15 @@ public record GmailSettings(
                 REFRESH_TOKEN, SecretUse.of("Refresh token", refreshToken));
     }
 
-    public boolean hasTokens() {
-        return refreshToken != null;
+    @Override
+    public @Nullable String address() {
+        return googleAddress;
+    }
+
+    @Override
+    public GmailSettings withTokens(@Nullable Secret accessToken, @Nullable Secret refreshToken,
+            @Nullable Instant accessTokenExpiresAt, Set<String> grantedScopes) {
+        return new GmailSettings(googleAddress, accessToken, refreshToken, accessTokenExpiresAt, grantedScopes);
     }
 
     @Override

@@ -8,12 +8,14 @@ import jakarta.mail.Folder;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Store;
 import java.util.Locale;
+import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
  * The IMAP connection check: connect, log in, count the messages and unread ones of INBOX (opened
  * read-only), count the folders, log out; then, when the settings have an SMTP server, connect and
- * log in there too. The result shows what was found: "Connected as alice@example.com: INBOX 1,234
+ * log in there too. A mailbox at Microsoft, which takes no password over IMAP, is sent to the Outlook
+ * type without trying. The result shows what was found: "Connected as alice@example.com: INBOX 1,234
  * messages (5 unread), 12 folders."
  */
 @Component
@@ -36,6 +38,10 @@ class ImapProbe implements ConnectionProbe {
     @Override
     public CheckResult check(IntegrationSettings settings) {
         ImapSettings imap = (ImapSettings) settings;
+        Optional<String> signInInstead = ProviderPresets.signInOnly(imap.username(), imap.server());
+        if (signInInstead.isPresent()) {
+            return CheckResult.error(signInInstead.get(), null); // a password login there is refused: no need to try
+        }
         long deadline = connector.deadlineFromNow();
         try {
             Inbox inbox = connector.imap(imap, deadline, ImapProbe::inbox);

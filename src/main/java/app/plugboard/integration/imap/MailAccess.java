@@ -2,7 +2,11 @@ package app.plugboard.integration.imap;
 
 import app.plugboard.common.InputProblem;
 import app.plugboard.common.InvalidInputException;
+import app.plugboard.common.UserId;
 import app.plugboard.integration.CheckResult;
+import app.plugboard.integration.IntegrationId;
+import app.plugboard.integration.IntegrationService;
+import app.plugboard.integration.IntegrationSettings;
 import jakarta.mail.Address;
 import jakarta.mail.FetchProfile;
 import jakarta.mail.Flags;
@@ -26,9 +30,11 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.Date;
 import java.util.List;
-import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -37,6 +43,11 @@ import org.springframework.stereotype.Component;
  * message through the mailbox's SMTP server. Folders are opened read-only, so nothing here marks a
  * message read. Failures are {@link MailException}s (what to fix, and the status it means) or, for
  * values a workflow passed, {@link InvalidInputException}s.
+ *
+ * <p>An owner's integration is named by its id, whatever its type: IMAP mail logs in with its password,
+ * and a type that signs in with OAuth (Gmail, Outlook) gives its mailbox through a {@link MailboxSource},
+ * logging in with XOAUTH2 and a fresh access token; when the server refuses that token, it is renewed
+ * once and the operation tried again.
  */
 @Component
 public class MailAccess {
@@ -56,13 +67,84 @@ public class MailAccess {
     private static final Pattern BLANK_LINES = Pattern.compile("\\n[ \\t]*(\\n[ \\t]*){2,}");
 
     private final MailConnector connector;
+    private final @Nullable IntegrationService integrations;
+    private final List<MailboxSource> sources;
 
+    /** Only for the mailboxes of settings in hand (tests). */
     MailAccess(MailConnector connector) {
+        this(connector, null, List.of());
+    }
+
+    @Autowired
+    MailAccess(MailConnector connector, @Nullable IntegrationService integrations, List<MailboxSource> sources) {
         this.connector = connector;
+        this.integrations = integrations;
+        this.sources = List.copyOf(sources);
+    }
+
+    /** {@link #recent(ImapSettings, String, int)} of one of the owner's mail integrations, whatever its type. */
+    public List<MailSummary> recent(UserId owner, IntegrationId id, String folder, int limit) {
+        return withMailbox(owner, id, mailbox -> recent(mailbox, folder, limit));
+    }
+
+    /** {@link #read(ImapSettings, MessageRef)} of one of the owner's mail integrations, whatever its type. */
+    public MailMessage read(UserId owner, IntegrationId id, MessageRef ref) {
+        return withMailbox(owner, id, mailbox -> read(mailbox, ref));
+    }
+
+    /** {@link #send(ImapSettings, OutgoingMail)} from one of the owner's mail integrations, whatever its type. */
+    public void send(UserId owner, IntegrationId id, OutgoingMail mail) {
+        withMailbox(owner, id, mailbox -> {
+            send(mailbox, mail);
+            return null;
+        });
     }
 
     /** The newest messages of {@code folder}, newest first, at most {@code limit} (1 to {@link #MAX_RECENT}). */
     public List<MailSummary> recent(ImapSettings settings, String folder, int limit) {
+        return recent(Mailbox.of(settings), folder, limit);
+    }
+
+    /** One message, with its text. */
+    public MailMessage read(ImapSettings settings, MessageRef ref) {
+        return read(Mailbox.of(settings), ref);
+    }
+
+    /** Sends {@code mail} from the mailbox's address (its username) through its SMTP server. */
+    public void send(ImapSettings settings, OutgoingMail mail) {
+        if (settings.smtpServer() == null) {
+            throw noSmtp();
+        }
+        send(Mailbox.of(settings), mail);
+    }
+
+    private <T> T withMailbox(UserId owner, IntegrationId id, Function<Mailbox, T> work) {
+        if (integrations == null) {
+            throw new IllegalStateException("no integrations to open");
+        }
+        IntegrationSettings settings = integrations.settings(owner, id);
+        if (settings instanceof ImapSettings imap) {
+            return work.apply(Mailbox.of(imap));
+        }
+        for (MailboxSource source : sources) {
+            Optional<Mailbox> mailbox = source.mailbox(owner, id, settings);
+            if (mailbox.isPresent()) {
+                try {
+                    return work.apply(mailbox.get());
+                } catch (MailException e) {
+                    Optional<Mailbox> renewed = e.loginRefused() ? source.afterRefusedLogin(owner, id, settings) : Optional.empty();
+                    if (renewed.isEmpty()) {
+                        throw e;
+                    }
+                    return work.apply(renewed.get());
+                }
+            }
+        }
+        throw new MailException(CheckResult.error(integrations.get(owner, id).label() + " is not a mailbox ("
+                + settings.type().displayName() + "), so there is no mail to read or send through it.", null));
+    }
+
+    private List<MailSummary> recent(Mailbox settings, String folder, int limit) {
         if (limit < 1 || limit > MAX_RECENT) {
             throw new IllegalArgumentException("limit must be 1 to " + MAX_RECENT);
         }
@@ -94,8 +176,7 @@ public class MailAccess {
         });
     }
 
-    /** One message, with its text. */
-    public MailMessage read(ImapSettings settings, MessageRef ref) {
+    private MailMessage read(Mailbox settings, MessageRef ref) {
         return connector.imap(settings, connector.deadlineFromNow(), store -> {
             Folder open = openReadOnly(store, ref.folder());
             try {
@@ -121,13 +202,16 @@ public class MailAccess {
         });
     }
 
-    /** Sends {@code mail} from the mailbox's address (its username) through its SMTP server. */
-    public void send(ImapSettings settings, OutgoingMail mail) {
-        if (settings.smtpServer() == null) {
-            throw new MailException(CheckResult.error("No SMTP server is set for this mailbox, so Plugboard cannot send "
-                    + "from it: add one in its settings.", ImapSettings.SMTP_SERVER));
+    private static MailException noSmtp() {
+        return new MailException(CheckResult.error("No SMTP server is set for this mailbox, so Plugboard cannot send "
+                + "from it: add one in its settings.", ImapSettings.SMTP_SERVER));
+    }
+
+    private void send(Mailbox settings, OutgoingMail mail) {
+        if (settings.smtp() == null) {
+            throw noSmtp();
         }
-        InternetAddress from = sender(Objects.requireNonNull(settings.username()));
+        InternetAddress from = sender(settings.username());
         InternetAddress[] to = recipients(mail.to());
         String subject = CONTROL.matcher(mail.subject()).replaceAll(" ").strip();
         connector.smtp(settings, connector.deadlineFromNow(), (session, transport) -> {

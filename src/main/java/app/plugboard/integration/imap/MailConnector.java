@@ -73,11 +73,22 @@ class MailConnector implements AutoCloseable {
     }
 
     <T> T imap(ImapSettings settings, long deadline, StoreWork<T> work) throws MailException {
-        MailEndpoint endpoint = MailEndpoint.imap(settings);
-        return connect(endpoint, password(settings), deadline, (session, target) -> {
+        return imap(Mailbox.of(settings), deadline, work);
+    }
+
+    <T> T smtp(ImapSettings settings, long deadline, TransportWork<T> work) throws MailException {
+        if (settings.smtpServer() == null) {
+            throw new IllegalArgumentException("no SMTP server in these settings");
+        }
+        return smtp(Mailbox.of(settings), deadline, work);
+    }
+
+    <T> T imap(Mailbox mailbox, long deadline, StoreWork<T> work) throws MailException {
+        MailEndpoint endpoint = MailEndpoint.imap(mailbox);
+        return connect(endpoint, mailbox.credential(), deadline, (session, target) -> {
             Store store = session.getStore(endpoint.protocol());
             try {
-                store.connect(target.literal(), target.port(), endpoint.username(), password(settings).reveal());
+                store.connect(target.literal(), target.port(), endpoint.username(), mailbox.credential().reveal());
                 return work.run(store);
             } finally {
                 closeQuietly(store);
@@ -85,15 +96,15 @@ class MailConnector implements AutoCloseable {
         });
     }
 
-    <T> T smtp(ImapSettings settings, long deadline, TransportWork<T> work) throws MailException {
-        if (settings.smtpServer() == null) {
-            throw new IllegalArgumentException("no SMTP server in these settings");
+    <T> T smtp(Mailbox mailbox, long deadline, TransportWork<T> work) throws MailException {
+        if (mailbox.smtp() == null) {
+            throw new IllegalArgumentException("no SMTP server for this mailbox");
         }
-        MailEndpoint endpoint = MailEndpoint.smtp(settings);
-        return connect(endpoint, password(settings), deadline, (session, target) -> {
+        MailEndpoint endpoint = MailEndpoint.smtp(mailbox);
+        return connect(endpoint, mailbox.credential(), deadline, (session, target) -> {
             Transport transport = session.getTransport(endpoint.protocol());
             try {
-                transport.connect(target.literal(), target.port(), endpoint.username(), password(settings).reveal());
+                transport.connect(target.literal(), target.port(), endpoint.username(), mailbox.credential().reveal());
                 return work.run(session, transport);
             } catch (MessagingException e) {
                 if (transport instanceof SMTPTransport smtp) {
@@ -160,7 +171,7 @@ class MailConnector implements AutoCloseable {
         } else {
             log.info("{} for {}: {} ({})", endpoint, endpoint.username(), described.problem(), summary(failure, redaction));
         }
-        return new MailException(described.result());
+        return new MailException(described.result(), described.problem() == MailProblems.Problem.LOGIN_REFUSED);
     }
 
     /** The exception chain in one line, without the password in any form. */
@@ -195,6 +206,11 @@ class MailConnector implements AutoCloseable {
             angus.put(prefix + ".auth", "true");
             angus.put(prefix + ".localhost", EHLO_NAME);
         }
+        if (endpoint.xoauth2()) {
+            // the "password" is an OAuth access token: AUTHENTICATE XOAUTH2 (IMAP) and AUTH XOAUTH2 (SMTP), nothing else
+            angus.put(prefix + ".auth.mechanisms", "XOAUTH2");
+            angus.put(prefix + ".sasl.enable", "false");
+        }
         angus.put("mail.debug", Boolean.toString(properties.debug()));
         angus.put("mail.debug.auth", "false");
         return angus;
@@ -202,10 +218,6 @@ class MailConnector implements AutoCloseable {
 
     private static String millis(Duration duration) {
         return Long.toString(duration.toMillis());
-    }
-
-    private static Secret password(ImapSettings settings) {
-        return Objects.requireNonNull(settings.password());
     }
 
     private static void closeQuietly(jakarta.mail.Service service) {

@@ -1,14 +1,20 @@
 package app.plugboard.integration.imap;
 
-import app.plugboard.integration.imap.ProviderPresets.ProviderPreset;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
  * One server a mail connection goes to, with what a problem message needs: the fields to name,
  * the login, and the provider's hint.
+ *
+ * @param xoauth2 whether the login is an OAuth access token (XOAUTH2) rather than a password
  */
-record MailEndpoint(Kind kind, String host, int port, boolean implicitTls, String username, @Nullable String hint) {
+record MailEndpoint(Kind kind, String host, int port, boolean implicitTls, String username, @Nullable String hint,
+        boolean xoauth2) {
+
+    MailEndpoint(Kind kind, String host, int port, boolean implicitTls, String username, @Nullable String hint) {
+        this(kind, host, port, implicitTls, username, hint, false);
+    }
 
     enum Kind {
         IMAP("IMAP", "imap", "imaps"),
@@ -26,19 +32,25 @@ record MailEndpoint(Kind kind, String host, int port, boolean implicitTls, Strin
     }
 
     static MailEndpoint imap(ImapSettings settings) {
-        return new MailEndpoint(Kind.IMAP, Objects.requireNonNull(settings.server()), Objects.requireNonNull(settings.port()),
-                settings.security() == ImapSecurity.IMPLICIT_TLS, Objects.requireNonNull(settings.username()),
-                hint(settings));
+        return imap(Mailbox.of(settings));
     }
 
     /** The SMTP server of the settings, with the port and security {@link ImapSettings} gives it. */
     static MailEndpoint smtp(ImapSettings settings) {
-        return new MailEndpoint(Kind.SMTP, Objects.requireNonNull(settings.smtpServer()), settings.smtpPortOrDefault(),
-                settings.smtpImplicitTls(), Objects.requireNonNull(settings.username()), hint(settings));
+        return smtp(Mailbox.of(settings));
     }
 
-    private static @Nullable String hint(ImapSettings settings) {
-        return ProviderPresets.of(settings.username(), settings.server()).map(ProviderPreset::hint).orElse(null);
+    static MailEndpoint imap(Mailbox mailbox) {
+        return of(Kind.IMAP, mailbox.imap(), mailbox);
+    }
+
+    static MailEndpoint smtp(Mailbox mailbox) {
+        return of(Kind.SMTP, Objects.requireNonNull(mailbox.smtp()), mailbox);
+    }
+
+    private static MailEndpoint of(Kind kind, Mailbox.Server server, Mailbox mailbox) {
+        return new MailEndpoint(kind, server.host(), server.port(), server.implicitTls(), mailbox.username(), mailbox.hint(),
+                mailbox.kind() == Mailbox.Credential.XOAUTH2);
     }
 
     /** Angus Mail's protocol name, which is also its property prefix ({@code mail.imaps.*}). */

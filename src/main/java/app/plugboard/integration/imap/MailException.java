@@ -10,10 +10,21 @@ import app.plugboard.integration.CheckResult;
 public final class MailException extends UserFacingException {
 
     private final CheckResult result;
+    private final boolean loginRefused;
 
-    MailException(CheckResult result) {
+    public MailException(CheckResult result) {
+        this(result, false);
+    }
+
+    MailException(CheckResult result, boolean loginRefused) {
         super(result.message());
         this.result = result;
+        this.loginRefused = loginRefused;
+    }
+
+    /** Whether the server refused the login (for a token: it may be revoked, or a renewed one may work). */
+    boolean loginRefused() {
+        return loginRefused;
     }
 
     /** The problem as a check result: ERROR when the owner must change something, FAILING when it may pass. */

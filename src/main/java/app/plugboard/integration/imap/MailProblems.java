@@ -214,9 +214,13 @@ final class MailProblems {
                     + "open for " + endpoint.username() + ": close other mail apps or wait a few minutes, then try again.",
                     endpoint.loginField());
             case BUSY -> failing(endpoint.host() + " is temporarily unavailable: try again later.", endpoint.portField());
-            case LOGIN_REFUSED -> CheckResult.error(endpoint.host() + " refused the login for " + endpoint.username()
-                    + ": check the username and password." + (endpoint.hint() == null ? "" : " " + endpoint.hint()),
-                    endpoint.loginField());
+            case LOGIN_REFUSED -> endpoint.xoauth2()
+                    ? CheckResult.error(endpoint.host() + " refused Plugboard's access for " + endpoint.username()
+                            + ": check the integration (/integration check), and sign in again if it says so."
+                            + (endpoint.hint() == null ? "" : " " + endpoint.hint()), null)
+                    : CheckResult.error(endpoint.host() + " refused the login for " + endpoint.username()
+                            + ": check the username and password." + (endpoint.hint() == null ? "" : " " + endpoint.hint()),
+                            endpoint.loginField());
             case OTHER -> failing("Plugboard could not finish the check with " + at
                     + " because of an unexpected answer; it will be tried again.", null);
         };

@@ -20,8 +20,11 @@ final class ProviderPresets {
 
     private static final String GMAIL_HINT = "Gmail accepts an app password only, not your Google password: create one "
             + "at myaccount.google.com/apppasswords (2-Step Verification must be on).";
-    private static final String OUTLOOK_HINT = "Outlook.com no longer accepts passwords for IMAP: Microsoft requires "
-            + "signing in with OAuth, which Plugboard does not offer for Outlook yet.";
+    private static final String OUTLOOK_HINT = "Outlook.com no longer accepts passwords for IMAP: connect it with "
+            + "Microsoft's sign-in instead, /integration add type:outlook.";
+    /** Microsoft's mailboxes (Outlook.com, Hotmail, Live, Microsoft 365) take no password over IMAP at all. */
+    static final String OUTLOOK_SIGN_IN_ONLY = "Outlook.com, Hotmail, Live and Microsoft 365 mailboxes no longer accept "
+            + "passwords over IMAP: connect this one with Microsoft's sign-in instead, /integration add type:outlook.";
     private static final String YAHOO_HINT = "Yahoo accepts an app password only: create one under Account security, "
             + "Generate app password.";
     private static final String ICLOUD_HINT = "iCloud accepts an app-specific password only: create one at "
@@ -87,6 +90,11 @@ final class ProviderPresets {
         }
         String host = imapServer.strip().toLowerCase(Locale.ROOT);
         return ALL.stream().filter(preset -> preset.imapServer().equals(host)).findFirst();
+    }
+
+    /** What to use instead when the provider takes no password over IMAP at all (Microsoft's mailboxes); else empty. */
+    static Optional<String> signInOnly(@Nullable String username, @Nullable String imapServer) {
+        return of(username, imapServer).filter(preset -> preset == OUTLOOK).map(preset -> OUTLOOK_SIGN_IN_ONLY);
     }
 
     /** The preset that applies to settings: by the server when one is given, else by the address. */

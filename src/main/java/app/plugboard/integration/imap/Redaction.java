@@ -7,7 +7,8 @@ import java.util.List;
 
 /**
  * Removes one login's password from text before it is logged, in the forms it can take on the
- * wire: as typed, in base64 (AUTH LOGIN) and inside the base64 of an AUTH PLAIN token.
+ * wire: as typed, in base64 (AUTH LOGIN), inside the base64 of an AUTH PLAIN token, and, for an OAuth access
+ * token, inside the base64 of an XOAUTH2 string.
  */
 final class Redaction {
 
@@ -23,6 +24,7 @@ final class Redaction {
         forms.add(base64(password));
         forms.add(base64("\0" + username + "\0" + password));
         forms.add(base64(username + "\0" + username + "\0" + password));
+        forms.add(base64("user=" + username + "\u0001auth=Bearer " + password + "\u0001\u0001"));
         forms.sort((a, b) -> b.length() - a.length()); // the longest first, so a shorter form never splits a longer one
     }
 

@@ -46,10 +46,12 @@ public interface SignInFlow {
     /**
      * What the browser sent back to a callback.
      *
-     * @param browserBinding the browser-binding cookie, or null when the browser has none
+     * @param errorDescription the server's {@code error_description} with an {@code error}, to read an error code from
+     *                         (Microsoft's {@code AADSTS65001: ...}); never shown as it is
+     * @param browserBinding   the browser-binding cookie, or null when the browser has none
      */
     record Callback(@Nullable String state, @Nullable String code, @Nullable String error,
-            @Nullable String browserBinding) {
+            @Nullable String errorDescription, @Nullable String browserBinding) {
     }
 
     /**

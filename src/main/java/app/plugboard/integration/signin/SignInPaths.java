@@ -14,9 +14,9 @@ public final class SignInPaths {
     public static final String EXPIRED = "/oauth2/expired";
     /**
      * The authorization servers that send browsers back, by the last part of their callback (their
-     * client registration id): Google (Gmail), and Discord (checking who signs in).
+     * client registration id): Google (Gmail), Microsoft (Outlook), and Discord (checking who signs in).
      */
-    public static final List<String> CALLBACK_SERVERS = List.of("google", "discord");
+    public static final List<String> CALLBACK_SERVERS = List.of("google", "microsoft", "discord");
 
     private SignInPaths() {
     }

@@ -34,14 +34,14 @@ class OfferedTypesConversationTest {
 
         // THEN both answers name the types, in order
         assertThat(output).contains("You have no integrations yet. Connect one with /integration add: "
-                        + "pick a type (IMAP mail, Gmail or Calendar) and give it a label.",
-                "I don't know the type \"fax\". Pick one of: IMAP mail (imap), Gmail (gmail), Calendar (calendar).");
+                        + "pick a type (IMAP mail, Gmail, Outlook / Microsoft 365 or Calendar) and give it a label.",
+                "I don't know the type \"fax\". Pick one of: IMAP mail (imap), Gmail (gmail), Outlook / Microsoft 365 (outlook), Calendar (calendar).");
 
         // WHEN the type option is autocompleted with nothing typed yet
         Response answer = router.handle(new ChatEvent.Autocomplete(ME, "integration", "add", "type", Map.of("type", "")));
 
         // THEN every type is offered, in the same order, by the key a person types
         assertThat(((Response.Suggestions) answer).suggestions()).extracting(Suggestion::value)
-                .containsExactly("imap", "gmail", "calendar");
+                .containsExactly("imap", "gmail", "outlook", "calendar");
     }
 }

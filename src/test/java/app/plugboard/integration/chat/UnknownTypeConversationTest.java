@@ -42,12 +42,12 @@ class UnknownTypeConversationTest {
     @Test
     @DisplayName("list shows it as an unknown type; check and edit say it can only be deleted; delete deletes it")
     void deleteOnly() {
-        // GIVEN a stored OUTLOOK integration, a type this Plugboard has no package for, and an IMAP mailbox
+        // GIVEN a stored EXCHANGE integration, a type this Plugboard has no package for, and an IMAP mailbox
         IntegrationId old = IntegrationId.random();
         Timestamp then = Timestamp.from(Instant.parse("2026-11-20T10:00:00Z"));
         jdbc.update("insert into integration (id, owner_id, type, label, status, settings, secrets, version, created_at, updated_at) "
-                        + "values (?, ?, 'OUTLOOK', 'Old mail', 'CONNECTED', ?::jsonb, ?, 0, ?, ?)",
-                old.value(), ME.value(), "{\"kind\": \"OUTLOOK\", \"address\": \"alice@outlook.com\"}",
+                        + "values (?, ?, 'EXCHANGE', 'Old mail', 'CONNECTED', ?::jsonb, ?, 0, ?, ?)",
+                old.value(), ME.value(), "{\"kind\": \"EXCHANGE\", \"address\": \"alice@exchange.example.com\"}",
                 cipher.encrypt("{\"refreshToken\":\"tok\"}", "integration/" + ME + "/" + old), then, then);
         integrations.create(ME, "Work mail", SampleSettings.imap("pw"));
 
@@ -61,15 +61,15 @@ class UnknownTypeConversationTest {
 
         // THEN the list names it for what it is, beside the mailbox
         assertThat(output).contains("Old mail", "Unknown type · connected",
-                "This Plugboard no longer knows its type (OUTLOOK): you can only delete it.", "Work mail", "IMAP mail");
+                "This Plugboard no longer knows its type (EXCHANGE): you can only delete it.", "Work mail", "IMAP mail");
         // AND a check and an edit say why nothing but a delete is possible, and offer the delete
         assertThat(output).contains("\"Old mail\" is of a type this Plugboard no longer knows, so it can't be checked or changed. "
                         + "You can only delete it.",
-                "is of a type this Plugboard no longer knows (OUTLOOK), so it can't be changed or checked. You can delete it.",
+                "is of a type this Plugboard no longer knows (EXCHANGE), so it can't be changed or checked. You can delete it.",
                 "[1] Delete   [2] All integrations");
         // AND the delete is asked for and done; the mailbox stays
         assertThat(output).contains("Delete Old mail?", "🗑️ Deleted Old mail.");
         assertThat(integrations.list(ME)).extracting(IntegrationView::label).containsExactly("Work mail");
-        assertThat(jdbc.queryForObject("select count(*) from integration where type = 'OUTLOOK'", Long.class)).isZero();
+        assertThat(jdbc.queryForObject("select count(*) from integration where type = 'EXCHANGE'", Long.class)).isZero();
     }
 }

@@ -45,7 +45,7 @@ class NewTypeTest {
                 "/integration list");
 
         // THEN Notes is offered after the built-in types, its form asked, its probe ran, and the list shows it
-        assertThat(output).contains("Pick one of: IMAP mail (imap), Gmail (gmail), Calendar (calendar), Notes (notes).",
+        assertThat(output).contains("Pick one of: IMAP mail (imap), Gmail (gmail), Outlook / Microsoft 365 (outlook), Calendar (calendar), Notes (notes).",
                 "── Add Notes: Ideas ──", "Address of your notes: ", "Token: ",
                 "✅ Ideas is connected.", "Read 12 notes at https://notes.example.com/alice.",
                 "Ideas: Notes · connected", "notes at https://notes.example.com/...");

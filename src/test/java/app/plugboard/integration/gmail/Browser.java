@@ -21,27 +21,27 @@ import java.util.regex.Pattern;
  * remembers every address it passed), submits a page's form as a browser does (with its
  * {@code Origin}).
  */
-final class Browser {
+public final class Browser {
 
     private static final Pattern FORM = Pattern.compile("<form method=\"post\" action=\"([^\"]+)\">"
             + "<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]+)\">");
 
     /** A page, and the addresses the browser went through to get there (the first is what was asked). */
-    record Visit(List<URI> addresses, HttpResponse<String> page) {
-        URI finalAddress() {
+    public record Visit(List<URI> addresses, HttpResponse<String> page) {
+        public URI finalAddress() {
             return addresses.get(addresses.size() - 1);
         }
 
-        String body() {
+        public String body() {
             return page.body();
         }
 
-        int status() {
+        public int status() {
             return page.statusCode();
         }
 
         /** Every response on the way carried these headers. */
-        String header(String name) {
+        public String header(String name) {
             return page.headers().firstValue(name).orElse("");
         }
     }
@@ -54,12 +54,12 @@ final class Browser {
             .build();
     private final List<HttpResponse<String>> responses = new ArrayList<>();
 
-    Visit open(String url) {
+    public Visit open(String url) {
         return follow(HttpRequest.newBuilder(URI.create(url)).GET());
     }
 
     /** Clicks the page's button: posts its form, then follows where it leads. */
-    Visit submit(Visit visit) {
+    public Visit submit(Visit visit) {
         Matcher form = FORM.matcher(visit.body());
         if (!form.find()) {
             throw new AssertionError("the page has no form: " + visit.body());
@@ -74,7 +74,7 @@ final class Browser {
     }
 
     /** Clicks the page's button without following the redirect: where Plugboard sends the browser. */
-    URI submitOnly(Visit visit) {
+    public URI submitOnly(Visit visit) {
         Matcher form = FORM.matcher(visit.body());
         if (!form.find()) {
             throw new AssertionError("the page has no form: " + visit.body());
@@ -90,7 +90,7 @@ final class Browser {
     }
 
     /** Requests an address that redirects, and answers where to. */
-    URI redirectOf(URI address) {
+    public URI redirectOf(URI address) {
         return location(send(HttpRequest.newBuilder(address).GET()));
     }
 
@@ -102,7 +102,7 @@ final class Browser {
     }
 
     /** The form's hidden value (the CSRF token). */
-    static String csrfToken(Visit visit) {
+    public static String csrfToken(Visit visit) {
         Matcher form = FORM.matcher(visit.body());
         if (!form.find()) {
             throw new AssertionError("the page has no form");
@@ -111,16 +111,16 @@ final class Browser {
     }
 
     /** Requests one address, without following a redirect. */
-    HttpResponse<String> fetch(String url) {
+    public HttpResponse<String> fetch(String url) {
         return send(HttpRequest.newBuilder(URI.create(url)).GET());
     }
 
-    List<HttpCookie> cookies() {
+    public List<HttpCookie> cookies() {
         return cookies.getCookieStore().getCookies();
     }
 
     /** Every response this browser received, redirects included. */
-    List<HttpResponse<String>> responses() {
+    public List<HttpResponse<String>> responses() {
         return List.copyOf(responses);
     }
 

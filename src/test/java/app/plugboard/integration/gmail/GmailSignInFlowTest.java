@@ -7,13 +7,9 @@ import app.plugboard.chat.Control;
 import app.plugboard.chat.ControlRow;
 import app.plugboard.integration.IntegrationStatus;
 import app.plugboard.integration.IntegrationView;
+import app.plugboard.integration.oauthmail.SignInTokens;
 import app.plugboard.workflow.WorkflowService;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.io.OutputStream;
 import java.net.HttpCookie;
-import java.net.InetAddress;
-import java.net.Socket;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
@@ -21,18 +17,13 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.sql.Connection;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -77,7 +68,7 @@ class GmailSignInFlowTest extends GmailSignInTestBase {
         assertThat(integrations.list(BOB)).isEmpty();
         GmailSettings stored = (GmailSettings) integrations.settings(ALICE, hers.get(0).id());
         assertThat(stored.googleAddress()).isEqualTo("alice@gmail.com");
-        assertThat(stored.grantedScopes()).contains(GmailConnectFlow.GMAIL_SCOPE);
+        assertThat(stored.grantedScopes()).contains(GmailProvider.GMAIL_SCOPE);
         assertThat(google.issuedSecrets()).contains(stored.refreshToken().reveal(), stored.accessToken().reveal());
         String secrets = jdbc.queryForObject("select secrets from integration", String.class);
         assertThat(secrets).startsWith("pb1.").doesNotContain(stored.refreshToken().reveal(), stored.accessToken().reveal());
@@ -90,166 +81,6 @@ class GmailSignInFlowTest extends GmailSignInTestBase {
         });
         // AND no session was needed
         assertThat(browser.cookies()).extracting(HttpCookie::getName).doesNotContain("JSESSIONID");
-    }
-
-    @Test
-    @DisplayName("the link names nothing secret, opens a confirmation that uses nothing up, and works once")
-    void linkWorksOnce() {
-        String link = linkFor(ALICE, "Work", null);
-        assertThat(link).matches(BASE + "/oauth2/connect/[A-Za-z0-9_-]{43}").doesNotContain(ALICE.toString(), "Work");
-        Browser browser = new Browser();
-
-        // WHEN it is opened twice THEN both show the question
-        assertThat(browser.open(link).body()).contains("Continue to Google");
-        Browser.Visit page = browser.open(link);
-        assertThat(page.body()).contains("Continue to Google");
-
-        // WHEN it is confirmed THEN it is used up: the page and a second confirmation say it expired
-        browser.submitOnly(page);
-        Browser.Visit again = browser.open(link);
-        assertThat(again.status()).isEqualTo(404);
-        assertThat(again.body()).contains("This link has expired");
-        assertThat(browser.submit(page).body()).contains("This link has expired");
-        assertThat(jdbc.queryForObject("select count(*) from oauth_state", Integer.class)).as("redirects started").isEqualTo(1);
-    }
-
-    @Test
-    @DisplayName("a confirmation posted without the page's CSRF token (a cross-site form) is refused and uses nothing up")
-    void crossSitePost() throws Exception {
-        String link = linkFor(ALICE, "Work", null);
-
-        String response = raw("POST " + URI.create(link).getPath() + " HTTP/1.1\r\nHost: localhost:" + PORT + "\r\n"
-                + "Origin: https://attacker.example\r\nContent-Type: application/x-www-form-urlencoded\r\n"
-                + "Content-Length: 0\r\nConnection: close\r\n\r\n");
-
-        assertThat(response).startsWith("HTTP/1.1 403");
-        assertThat(new Browser().open(link).body()).contains("Continue to Google");
-        assertThat(jdbc.queryForObject("select count(*) from oauth_state", Integer.class)).isZero();
-    }
-
-    @Test
-    @DisplayName("an unknown state: the expired page, no token exchange, nothing stored")
-    void unknownState() {
-        Browser browser = new Browser();
-        signInUpToGoogle(browser, linkFor(ALICE, "Work", null));
-
-        Browser.Visit visit = browser.open(CALLBACK + "?state=" + "A".repeat(43) + "&code=forged-code");
-
-        assertThat(visit.status()).isEqualTo(404);
-        assertThat(visit.body()).contains("This link has expired");
-        assertThat(visit.finalAddress().toString()).isEqualTo(BASE + "/oauth2/expired");
-        assertThat(google.tokenCalls("authorization_code")).isEmpty();
-        assertThat(integrations.list(ALICE)).isEmpty();
-    }
-
-    @Test
-    @DisplayName("a replayed callback: the state is used up, so the replay gets the expired page and changes nothing")
-    void replayedState() {
-        Browser browser = new Browser();
-        URI callback = browser.redirectOf(signInUpToGoogle(browser, linkFor(ALICE, "Work", null)));
-        assertThat(browser.open(callback.toString()).body()).contains("Connected as alice@gmail.com");
-        IntegrationView connected = integrations.list(ALICE).get(0);
-
-        Browser.Visit replay = browser.open(callback.toString());
-
-        assertThat(replay.body()).contains("This link has expired");
-        assertThat(google.tokenCalls("authorization_code")).hasSize(1);
-        assertThat(integrations.list(ALICE)).containsExactly(connected);
-    }
-
-    @Test
-    @DisplayName("an expired state: the expired page, no token exchange, nothing stored")
-    void expiredState() {
-        Browser browser = new Browser();
-        URI atGoogle = signInUpToGoogle(browser, linkFor(ALICE, "Work", null));
-        // GIVEN ten minutes passed at Google
-        jdbc.update("update oauth_state set expires_at = now() - interval '1 second'");
-
-        Browser.Visit visit = browser.open(atGoogle.toString());
-
-        assertThat(visit.body()).contains("This link has expired");
-        assertThat(google.tokenCalls("authorization_code")).isEmpty();
-        assertThat(integrations.list(ALICE)).isEmpty();
-    }
-
-    @Test
-    @DisplayName("two callbacks with one state at the same moment: one token exchange, one integration")
-    void parallelCallbacks() throws Exception {
-        Browser browser = new Browser();
-        URI callback = browser.redirectOf(signInUpToGoogle(browser, linkFor(ALICE, "Work", null)));
-        CountDownLatch start = new CountDownLatch(1);
-        ExecutorService two = Executors.newFixedThreadPool(2);
-        List<String> pages;
-        try {
-            List<CompletableFuture<Browser.Visit>> both = List.of(1, 2).stream()
-                    .map(i -> CompletableFuture.supplyAsync(() -> {
-                        try {
-                            start.await();
-                        } catch (InterruptedException e) {
-                            Thread.currentThread().interrupt();
-                        }
-                        return browser.open(callback.toString());
-                    }, two)).toList();
-            start.countDown();
-            pages = both.stream().map(CompletableFuture::join).map(Browser.Visit::body).toList();
-        } finally {
-            two.shutdownNow();
-        }
-
-        assertThat(pages).filteredOn(page -> page.contains("Connected as alice@gmail.com")).hasSize(1);
-        assertThat(pages).filteredOn(page -> page.contains("This link has expired")).hasSize(1);
-        assertThat(google.tokenCalls("authorization_code")).hasSize(1);
-        assertThat(integrations.list(ALICE)).hasSize(1);
-    }
-
-    @Test
-    @DisplayName("a code from another flow (with this flow's state) is refused: its PKCE verifier does not match")
-    void codeFromAnotherFlow() {
-        // GIVEN two sign-ins in two browsers, both at the point where Google sends them back
-        Browser first = new Browser();
-        URI firstCallback = first.redirectOf(signInUpToGoogle(first, linkFor(ALICE, "Work", null)));
-        Browser second = new Browser();
-        URI secondCallback = second.redirectOf(signInUpToGoogle(second, linkFor(ALICE, "Home", null)));
-
-        // WHEN the first browser comes back with its own state but the other flow's code
-        Browser.Visit visit = first.open(CALLBACK + "?state=" + query(firstCallback).get("state")
-                + "&code=" + URLEncoder.encode(query(secondCallback).get("code"), StandardCharsets.UTF_8));
-
-        // THEN Google refused the exchange, nothing was stored, and the person is told to start again
-        assertThat(visit.body()).contains("Google did not complete the sign-in", "nothing was connected");
-        assertThat(google.tokenCalls("authorization_code")).singleElement()
-                .satisfies(call -> assertThat(call.parameters().get("code")).isEqualTo(query(secondCallback).get("code")));
-        assertThat(integrations.list(ALICE)).isEmpty();
-        assertThat(notifier.notices()).singleElement()
-                .satisfies(notice -> assertThat(notice.message().text()).contains("was not connected"));
-    }
-
-    @Test
-    @DisplayName("PKCE S256 every time: a fresh challenge per flow, and the verifier sent to the token endpoint hashes to it")
-    void pkce() throws Exception {
-        signIn(new Browser(), linkFor(ALICE, "Work", null));
-        signIn(new Browser(), linkFor(ALICE, "Home", null));
-
-        List<GoogleStandIn.Call> authorizations = google.calls(GoogleStandIn.GOOGLE, "authorize");
-        List<GoogleStandIn.Call> exchanges = google.tokenCalls("authorization_code");
-        assertThat(authorizations).hasSize(2);
-        assertThat(exchanges).hasSize(2);
-        for (int i = 0; i < 2; i++) {
-            Map<String, String> asked = authorizations.get(i).parameters();
-            assertThat(asked).containsEntry("code_challenge_method", "S256").containsEntry("access_type", "offline")
-                    .containsEntry("prompt", "consent").containsEntry("response_type", "code")
-                    .containsEntry("redirect_uri", CALLBACK);
-            assertThat(Set.of(asked.get("scope").split(" "))).containsExactlyInAnyOrder("openid", "email", "https://mail.google.com/");
-            assertThat(Base64.getUrlDecoder().decode(asked.get("state"))).hasSize(32);
-            String verifier = exchanges.get(i).parameters().get("code_verifier");
-            assertThat(verifier).hasSizeGreaterThanOrEqualTo(43);
-            String hashed = Base64.getUrlEncoder().withoutPadding().encodeToString(
-                    MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII)));
-            assertThat(hashed).isEqualTo(asked.get("code_challenge"));
-            assertThat(exchanges.get(i).parameters()).containsEntry("redirect_uri", CALLBACK);
-        }
-        assertThat(authorizations.get(0).parameters().get("code_challenge"))
-                .isNotEqualTo(authorizations.get(1).parameters().get("code_challenge"));
     }
 
     @Test
@@ -277,32 +108,6 @@ class GmailSignInFlowTest extends GmailSignInTestBase {
         assertThat(done.body()).contains("Gmail access was not allowed", "leave every box ticked");
         assertThat(integrations.list(ALICE)).isEmpty();
         assertThat(gmail.connections()).as("no IMAP login was tried").isEqualTo(connectionsBefore);
-    }
-
-    @Test
-    @DisplayName("cancelled at Google (error=access_denied): not connected, the state is used up")
-    void deniedAtGoogle() {
-        Browser browser = new Browser();
-        URI atGoogle = signInUpToGoogle(browser, linkFor(ALICE, "Work", null));
-        String state = query(atGoogle).get("state");
-
-        Browser.Visit visit = browser.open(CALLBACK + "?error=access_denied&state=" + state);
-
-        assertThat(visit.body()).contains("You did not allow Plugboard at Google");
-        assertThat(browser.open(CALLBACK + "?code=late&state=" + state).body()).contains("This link has expired");
-        assertThat(google.tokenCalls("authorization_code")).isEmpty();
-        assertThat(integrations.list(ALICE)).isEmpty();
-    }
-
-    @Test
-    @DisplayName("a callback in another browser than the one that confirmed is refused (the state is bound to the browser)")
-    void otherBrowser() {
-        URI callback = new Browser().redirectOf(signInUpToGoogle(new Browser(), linkFor(ALICE, "Work", null)));
-
-        Browser.Visit visit = new Browser().open(callback.toString());
-
-        assertThat(visit.body()).contains("This link has expired");
-        assertThat(google.tokenCalls("authorization_code")).isEmpty();
     }
 
     @Test
@@ -489,56 +294,6 @@ class GmailSignInFlowTest extends GmailSignInTestBase {
     }
 
     @Test
-    @DisplayName("the redirect URI comes from PLUGBOARD_PUBLIC_URL, whatever Host the request names")
-    void forgedHost() throws Exception {
-        String link = linkFor(ALICE, "Work", null);
-        Browser browser = new Browser();
-        Browser.Visit page = browser.open(link);
-        String csrfCookie = browser.cookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN")).findFirst()
-                .orElseThrow().getValue();
-
-        // WHEN the confirmation is posted with a forged Host (and forwarded-host headers)
-        String body = "_csrf=" + URLEncoder.encode(Browser.csrfToken(page), StandardCharsets.UTF_8);
-        String response = raw("POST " + URI.create(link).getPath() + " HTTP/1.1\r\n"
-                + "Host: evil.example\r\nX-Forwarded-Host: evil.example\r\nX-Forwarded-Proto: https\r\n"
-                + "Origin: http://evil.example\r\nCookie: XSRF-TOKEN=" + csrfCookie + "\r\n"
-                + "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: " + body.length() + "\r\n"
-                + "Connection: close\r\n\r\n" + body);
-
-        // THEN Google is asked to send the browser back to the configured address only
-        String location = response.lines().filter(l -> l.regionMatches(true, 0, "Location:", 0, 9)).findFirst()
-                .orElseThrow(() -> new AssertionError(response)).substring(9).trim();
-        assertThat(query(URI.create(location)).get("redirect_uri")).isEqualTo(CALLBACK);
-        assertThat(location).doesNotContain("evil.example");
-    }
-
-    @Test
-    @DisplayName("the pages: no referrer, no caching, nothing from elsewhere; the rest of the web port stays closed")
-    void pages() {
-        Browser browser = new Browser();
-        Browser.Visit confirmation = browser.open(linkFor(ALICE, "Work", null));
-        Browser.Visit result = browser.submit(confirmation);
-        Browser.Visit expired = browser.open(BASE + "/oauth2/expired");
-
-        for (Browser.Visit visit : List.of(confirmation, result, expired)) {
-            assertThat(visit.header("Referrer-Policy")).isEqualTo("no-referrer");
-            assertThat(visit.header("Cache-Control")).isEqualTo("no-store");
-            assertThat(visit.header("Content-Security-Policy")).startsWith("default-src 'none'; style-src 'sha256-");
-            assertThat(visit.body()).doesNotContain("src=", "href=", "<script");
-        }
-        assertThat(browser.responses()).filteredOn(r -> r.uri().toString().startsWith(BASE))
-                .allSatisfy(r -> {
-                    assertThat(r.headers().firstValue("Cache-Control")).hasValue("no-store");
-                    assertThat(r.headers().allValues("Set-Cookie")).noneMatch(c -> c.startsWith("JSESSIONID"));
-                });
-        for (String path : List.of("/", "/oauth2/authorization/google", "/login/oauth2/code/google", "/oauth2/connect",
-                "/oauth2/callback/elsewhere", "/actuator/env", "/error")) {
-            HttpResponse<String> denied = browser.fetch(BASE + path);
-            assertThat(denied.statusCode()).as(path).isEqualTo(403);
-        }
-    }
-
-    @Test
     @DisplayName("a flood of sign-in requests that wait on the database cannot take the chat's connections; the extra ones get 503")
     void floodLeavesTheChatItsConnections() throws Exception {
         // GIVEN the sign-in tables are locked, so every sign-in request that reads them waits (as on a slow database)
@@ -655,20 +410,5 @@ class GmailSignInFlowTest extends GmailSignInTestBase {
                     URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8));
         }
         return parameters;
-    }
-
-    private static String raw(String request) throws Exception {
-        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), PORT)) {
-            socket.setSoTimeout(30_000);
-            OutputStream out = socket.getOutputStream();
-            out.write(request.getBytes(StandardCharsets.UTF_8));
-            out.flush();
-            StringBuilder response = new StringBuilder();
-            BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
-            for (String line = in.readLine(); line != null && !line.isEmpty(); line = in.readLine()) {
-                response.append(line).append('\n');
-            }
-            return response.toString();
-        }
     }
 }

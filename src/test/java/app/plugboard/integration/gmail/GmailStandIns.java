@@ -11,10 +11,10 @@ import org.springframework.test.context.DynamicPropertyRegistry;
  * One Google stand-in and one Gmail IMAP stand-in per test JVM (like the test database), and the
  * properties that point a Plugboard at them (its trust store included: the test CA's). Tests reset them before each test.
  */
-final class GmailStandIns {
+public final class GmailStandIns {
 
-    static final String CLIENT_ID = "plugboard-test-client.apps.googleusercontent.com";
-    static final String CLIENT_SECRET = "test-client-secret";
+    public static final String CLIENT_ID = "plugboard-test-client.apps.googleusercontent.com";
+    public static final String CLIENT_SECRET = "test-client-secret";
     static final String DISCORD_CLIENT_ID = "123456789012345678";
     static final String DISCORD_CLIENT_SECRET = "test-discord-secret";
 
@@ -24,7 +24,7 @@ final class GmailStandIns {
     private GmailStandIns() {
     }
 
-    static synchronized GoogleStandIn google() {
+    public static synchronized GoogleStandIn google() {
         if (google == null) {
             google = GoogleStandIn.start();
             google.onAccessToken((address, token) -> imap().accept(address, token));
@@ -32,14 +32,14 @@ final class GmailStandIns {
         return google;
     }
 
-    static synchronized GmailImapStandIn imap() {
+    public static synchronized GmailImapStandIn imap() {
         if (imap == null) {
             imap = GmailImapStandIn.start();
         }
         return imap;
     }
 
-    static int freePort() {
+    public static int freePort() {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         } catch (IOException e) {
@@ -51,7 +51,7 @@ final class GmailStandIns {
      * A Plugboard on {@code port}, with Gmail sign-in against the stand-ins; with or without Discord
      * sign-in. Its web port lets one address make plenty of requests (tests sign in many times a minute).
      */
-    static void register(DynamicPropertyRegistry registry, int port, boolean discordSignIn) {
+    public static void register(DynamicPropertyRegistry registry, int port, boolean discordSignIn) {
         register(registry, port, discordSignIn, 100_000);
     }
 
@@ -60,7 +60,7 @@ final class GmailStandIns {
         GoogleStandIn google = google();
         registry.add("server.port", () -> port);
         registry.add("plugboard.web.rate-limit.requests-per-minute", () -> requestsPerMinute);
-        registry.add("plugboard.gmail.public-url", () -> "http://localhost:" + port);
+        registry.add("plugboard.sign-in.public-url", () -> "http://localhost:" + port);
         registry.add("plugboard.gmail.google.client-id", () -> CLIENT_ID);
         registry.add("plugboard.gmail.google.client-secret", () -> CLIENT_SECRET);
         registry.add("plugboard.gmail.google.authorization-uri", () -> google.url(GoogleStandIn.GOOGLE, "authorize"));
@@ -68,11 +68,11 @@ final class GmailStandIns {
         registry.add("plugboard.gmail.google.user-info-uri", () -> google.url(GoogleStandIn.GOOGLE, "userinfo"));
         registry.add("plugboard.gmail.google.revoke-uri", () -> google.url(GoogleStandIn.GOOGLE, "revoke"));
         if (discordSignIn) {
-            registry.add("plugboard.gmail.discord-sign-in.client-id", () -> DISCORD_CLIENT_ID);
-            registry.add("plugboard.gmail.discord-sign-in.client-secret", () -> DISCORD_CLIENT_SECRET);
-            registry.add("plugboard.gmail.discord-sign-in.authorization-uri", () -> google.url(GoogleStandIn.DISCORD, "authorize"));
-            registry.add("plugboard.gmail.discord-sign-in.token-uri", () -> google.url(GoogleStandIn.DISCORD, "token"));
-            registry.add("plugboard.gmail.discord-sign-in.user-info-uri", () -> google.url(GoogleStandIn.DISCORD, "userinfo"));
+            registry.add("plugboard.sign-in.discord-sign-in.client-id", () -> DISCORD_CLIENT_ID);
+            registry.add("plugboard.sign-in.discord-sign-in.client-secret", () -> DISCORD_CLIENT_SECRET);
+            registry.add("plugboard.sign-in.discord-sign-in.authorization-uri", () -> google.url(GoogleStandIn.DISCORD, "authorize"));
+            registry.add("plugboard.sign-in.discord-sign-in.token-uri", () -> google.url(GoogleStandIn.DISCORD, "token"));
+            registry.add("plugboard.sign-in.discord-sign-in.user-info-uri", () -> google.url(GoogleStandIn.DISCORD, "userinfo"));
         }
         registry.add("plugboard.gmail.imap-host", () -> "localhost");
         registry.add("plugboard.gmail.imap-port", () -> imap().port());
@@ -85,5 +85,5 @@ final class GmailStandIns {
      * The stand-ins' own logs are switched off (they print what they issue, and their stack
      * traces): what the tests read is Plugboard's log. Set early, with the test's properties.
      */
-    static final String QUIET_STAND_INS = "logging.level.no.nav.security=off";
+    public static final String QUIET_STAND_INS = "logging.level.no.nav.security=off";
 }

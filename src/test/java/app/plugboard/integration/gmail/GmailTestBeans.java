@@ -11,7 +11,7 @@ import org.springframework.context.annotation.Primary;
 
 /** What every Gmail test context needs: a clock a test can move. */
 @TestConfiguration(proxyBeanMethods = false)
-class GmailTestBeans {
+public class GmailTestBeans {
 
     @Bean
     @Primary
@@ -20,14 +20,14 @@ class GmailTestBeans {
     }
 
     /** The system clock, plus an offset a test can add to (and that {@link #reset} takes away). */
-    static final class MovableClock extends Clock {
+    public static final class MovableClock extends Clock {
         private volatile Duration offset = Duration.ZERO;
 
-        void advance(Duration by) {
+        public void advance(Duration by) {
             offset = offset.plus(by);
         }
 
-        void reset() {
+        public void reset() {
             offset = Duration.ZERO;
         }
 

@@ -7,6 +7,7 @@ import app.plugboard.integration.ConnectionChecker;
 import app.plugboard.integration.IntegrationId;
 import app.plugboard.integration.IntegrationStatus;
 import app.plugboard.integration.IntegrationView;
+import app.plugboard.integration.oauthmail.OAuthMailTokens;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -24,7 +25,7 @@ import org.springframework.boot.test.system.CapturedOutput;
 class GmailTokensTest extends GmailSignInTestBase {
 
     @Autowired
-    GmailTokens tokens;
+    OAuthMailTokens tokens;
     @Autowired
     ConnectionChecker checker;
 
@@ -44,26 +45,26 @@ class GmailTokensTest extends GmailSignInTestBase {
     void renewsBeforeExpiry() {
         expiresIn(Duration.ofMinutes(2));
 
-        GmailTokens.Access access = tokens.current(ALICE, work);
+        OAuthMailTokens.Access access = tokens.current(ALICE, work);
 
         assertThat(google.tokenCalls("refresh_token")).singleElement()
                 .satisfies(call -> assertThat(call.parameters()).containsEntry("refresh_token", signedIn.refreshToken().reveal()));
         GmailSettings renewed = stored();
-        assertThat(access).isEqualTo(new GmailTokens.Ready("alice@gmail.com", renewed.accessToken()));
+        assertThat(access).isEqualTo(new OAuthMailTokens.Ready("alice@gmail.com", renewed.accessToken()));
         assertThat(renewed.accessToken()).isNotEqualTo(signedIn.accessToken());
         assertThat(renewed.accessTokenExpiresAt()).isAfter(Instant.now().plus(Duration.ofMinutes(50)));
         // Google sends no new refresh token with a renewal: the stored one is kept
         assertThat(renewed.refreshToken()).isEqualTo(signedIn.refreshToken());
-        assertThat(renewed.grantedScopes()).contains(GmailConnectFlow.GMAIL_SCOPE);
+        assertThat(renewed.grantedScopes()).contains(GmailProvider.GMAIL_SCOPE);
         assertThat(integrations.get(ALICE, work).status()).isEqualTo(IntegrationStatus.CONNECTED);
     }
 
     @Test
     @DisplayName("a token that is still fresh is used as it is: Google is not asked")
     void freshTokenAsIs() {
-        GmailTokens.Access access = tokens.current(ALICE, work);
+        OAuthMailTokens.Access access = tokens.current(ALICE, work);
 
-        assertThat(access).isEqualTo(new GmailTokens.Ready("alice@gmail.com", signedIn.accessToken()));
+        assertThat(access).isEqualTo(new OAuthMailTokens.Ready("alice@gmail.com", signedIn.accessToken()));
         assertThat(google.tokenCalls("refresh_token")).isEmpty();
     }
 
@@ -74,17 +75,17 @@ class GmailTokensTest extends GmailSignInTestBase {
         ExecutorService pool = Executors.newFixedThreadPool(10);
         CountDownLatch start = new CountDownLatch(1);
         try {
-            List<CompletableFuture<GmailTokens.Access>> users = java.util.stream.IntStream.range(0, 10)
+            List<CompletableFuture<OAuthMailTokens.Access>> users = java.util.stream.IntStream.range(0, 10)
                     .mapToObj(i -> CompletableFuture.supplyAsync(() -> {
                         awaitQuietly(start);
                         return tokens.current(ALICE, work);
                     }, pool)).toList();
             start.countDown();
 
-            List<GmailTokens.Access> got = users.stream().map(CompletableFuture::join).toList();
+            List<OAuthMailTokens.Access> got = users.stream().map(CompletableFuture::join).toList();
 
             assertThat(google.tokenCalls("refresh_token")).hasSize(1);
-            assertThat(got).containsOnly(new GmailTokens.Ready("alice@gmail.com", stored().accessToken()));
+            assertThat(got).containsOnly(new OAuthMailTokens.Ready("alice@gmail.com", stored().accessToken()));
         } finally {
             pool.shutdownNow();
         }
@@ -98,7 +99,7 @@ class GmailTokensTest extends GmailSignInTestBase {
 
         // WHEN the token is asked for again and again, and the connection is checked twice
         for (int i = 0; i < 5; i++) {
-            assertThat(tokens.current(ALICE, work)).isInstanceOf(GmailTokens.NeedsReauthentication.class);
+            assertThat(tokens.current(ALICE, work)).isInstanceOf(OAuthMailTokens.NeedsReauthentication.class);
         }
         ConnectionChecker.Checked checked = checker.checkNow(ALICE, work);
         checker.checkNow(ALICE, work);
@@ -132,20 +133,20 @@ class GmailTokensTest extends GmailSignInTestBase {
         google.failNextTokenRequest(503, "{\"error\":\"temporarily_unavailable\"}");
 
         // WHEN the renewal fails THEN the caller hears "not now", the tokens stay, and nobody is told to reconnect
-        assertThat(tokens.current(ALICE, work)).isInstanceOf(GmailTokens.Unavailable.class);
+        assertThat(tokens.current(ALICE, work)).isInstanceOf(OAuthMailTokens.Unavailable.class);
         assertThat(stored()).isEqualTo(before);
         assertThat(integrations.get(ALICE, work).status()).isEqualTo(IntegrationStatus.CONNECTED);
         assertThat(notifier.notices()).isEmpty();
         // AND an immediate second ask does not call Google again (backoff)
-        assertThat(tokens.current(ALICE, work)).isInstanceOf(GmailTokens.Unavailable.class);
+        assertThat(tokens.current(ALICE, work)).isInstanceOf(OAuthMailTokens.Unavailable.class);
         assertThat(checker.checkNow(ALICE, work).result().status()).isEqualTo(IntegrationStatus.FAILING);
         assertThat(google.tokenCalls("refresh_token")).hasSize(1);
 
         // WHEN the backoff (30 s after a first failure) has passed THEN the next ask renews it
         clock.advance(Duration.ofSeconds(29));
-        assertThat(tokens.current(ALICE, work)).isInstanceOf(GmailTokens.Unavailable.class);
+        assertThat(tokens.current(ALICE, work)).isInstanceOf(OAuthMailTokens.Unavailable.class);
         clock.advance(Duration.ofSeconds(2));
-        assertThat(tokens.current(ALICE, work)).isInstanceOf(GmailTokens.Ready.class);
+        assertThat(tokens.current(ALICE, work)).isInstanceOf(OAuthMailTokens.Ready.class);
         assertThat(google.tokenCalls("refresh_token")).hasSize(2);
         assertThat(stored().refreshToken()).isEqualTo(before.refreshToken());
         assertThat(output.getAll()).contains("Google did not renew the access token of integration " + work);

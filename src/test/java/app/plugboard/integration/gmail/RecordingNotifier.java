@@ -10,9 +10,9 @@ import org.springframework.boot.test.context.TestConfiguration;
 
 /** The chat, as far as notices go, for tests without a transport: it keeps what it was told. */
 @TestConfiguration(proxyBeanMethods = false)
-class RecordingNotifier implements Notifier {
+public class RecordingNotifier implements Notifier {
 
-    record Notice(UserId user, Message message, @Nullable String replyKey) {
+    public record Notice(UserId user, Message message, @Nullable String replyKey) {
     }
 
     private final List<Notice> notices = new CopyOnWriteArrayList<>();
@@ -22,11 +22,11 @@ class RecordingNotifier implements Notifier {
         notices.add(new Notice(user, message, replyKey));
     }
 
-    List<Notice> notices() {
+    public List<Notice> notices() {
         return List.copyOf(notices);
     }
 
-    void clear() {
+    public void clear() {
         notices.clear();
     }
 }

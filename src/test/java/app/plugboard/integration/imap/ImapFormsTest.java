@@ -144,8 +144,8 @@ class ImapFormsTest {
                 + "myaccount.google.com/apppasswords (2-Step Verification must be on).");
         assertThat(gmailRefused.status()).isEqualTo(IntegrationStatus.ERROR);
         assertThat(gmailRefused.field()).isEqualTo(ImapSettings.PASSWORD);
-        assertThat(outlookRefused.message()).endsWith("Outlook.com no longer accepts passwords for IMAP: Microsoft "
-                + "requires signing in with OAuth, which Plugboard does not offer for Outlook yet.");
+        assertThat(outlookRefused.message()).endsWith("Outlook.com no longer accepts passwords for IMAP: connect it with "
+                + "Microsoft's sign-in instead, /integration add type:outlook.");
         assertThat(ownRefused.message()).isEqualTo("imap.example.com refused the login for alice@example.com: check the username and password.");
     }
 

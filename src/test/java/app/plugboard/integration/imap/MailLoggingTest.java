@@ -5,9 +5,11 @@ import static app.plugboard.integration.imap.ImapSecurity.STARTTLS;
 import static app.plugboard.integration.imap.MailFixture.imap;
 import static app.plugboard.integration.imap.MailFixture.withSmtp;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import app.plugboard.integration.CheckResult;
 import app.plugboard.integration.IntegrationStatus;
+import app.plugboard.integration.Secret;
 import app.plugboard.net.TlsTrust;
 import app.plugboard.testsupport.mail.ImapScripts;
 import app.plugboard.testsupport.mail.ScriptedServer;
@@ -35,6 +37,7 @@ class MailLoggingTest {
     static final String USER = "alice@example.com";
     static final String PASSWORD = "Zebra-Sentinel-7731";
     static final String WRONG = "Wrong-Sentinel-4410";
+    static final String OAUTH_USER = "bob@example.com";
     static TestMailServer mail;
 
     @BeforeAll
@@ -119,6 +122,50 @@ class MailLoggingTest {
         }
         // AND no result carries it either
         assertThat(results).extracting(CheckResult::message).noneMatch(message -> message.contains(PASSWORD));
+    }
+
+    @ParameterizedTest(name = "protocol trace {0}")
+    @ValueSource(booleans = {false, true})
+    @DisplayName("XOAUTH2 (Gmail, Outlook): the access token shows in no form, accepted or refused, over IMAP and SMTP with STARTTLS")
+    void noAccessTokenAnywhere(boolean debug, CapturedOutput output) throws Exception {
+        // GIVEN a mailbox that accepts one access token over XOAUTH2
+        String token = "EwBwA8l6-Token-Sentinel-5520";
+        String wrongToken = "EwBwA8l6-Wrong-Sentinel-9913";
+        mail.user(OAUTH_USER, token);
+        ImapProperties properties = new ImapProperties(Duration.ofSeconds(2), Duration.ofSeconds(2), Duration.ofSeconds(2),
+                Duration.ofSeconds(10), debug);
+        List<Throwable> refusals = new ArrayList<>();
+        try (MailFixture fixture = MailFixture.with(properties);
+             StartTlsFront smtpFront = StartTlsFront.start(StartTlsFront.Mode.SMTP_STARTTLS, mail.smtpPort())) {
+            Function<String, Mailbox> mailbox = credential -> new Mailbox(OAUTH_USER, Secret.of(credential),
+                    Mailbox.Credential.XOAUTH2, new Mailbox.Server("localhost", mail.imapsPort(), true),
+                    new Mailbox.Server("localhost", smtpFront.port(), false), null);
+
+            // WHEN it is read and sent through with the right token, then with a wrong one
+            int messages = fixture.connector.imap(mailbox.apply(token), fixture.connector.deadlineFromNow(),
+                    store -> store.getFolder("INBOX").getMessageCount());
+            fixture.connector.smtp(mailbox.apply(token), fixture.connector.deadlineFromNow(), (session, transport) -> null);
+            refusals.add(catchThrowable(() -> fixture.connector.imap(mailbox.apply(wrongToken), fixture.connector.deadlineFromNow(),
+                    store -> store.getFolder("INBOX").getMessageCount())));
+            refusals.add(catchThrowable(() -> fixture.connector.smtp(mailbox.apply(wrongToken), fixture.connector.deadlineFromNow(),
+                    (session, transport) -> null)));
+            assertThat(messages).isZero();
+        }
+
+        // THEN the right token worked, the wrong one was refused as a login (so it is renewed, not reported as broken)
+        assertThat(refusals).allSatisfy(refusal -> assertThat(refusal).isInstanceOfSatisfying(MailException.class,
+                refused -> assertThat(refused.loginRefused()).isTrue()));
+        if (debug) {
+            assertThat(output.getAll()).contains("CAPABILITY", "EHLO", "STARTTLS");
+        }
+        // AND neither token shows in the log, as it is or in the XOAUTH2 string sent on the wire
+        for (String secret : List.of(token, wrongToken)) {
+            assertThat(output.getAll()).doesNotContain(secret)
+                    .doesNotContain(base64(secret))
+                    .doesNotContain(base64("user=" + OAUTH_USER + "\u0001auth=Bearer " + secret + "\u0001\u0001"));
+        }
+        assertThat(refusals).extracting(Throwable::getMessage).allSatisfy(message -> assertThat(String.valueOf(message))
+                .doesNotContain(token, wrongToken));
     }
 
     private static String base64(String value) {

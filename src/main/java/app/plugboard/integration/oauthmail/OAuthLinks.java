@@ -1,7 +1,8 @@
-package app.plugboard.integration.gmail;
+package app.plugboard.integration.oauthmail;
 
 import app.plugboard.common.UserId;
 import app.plugboard.integration.IntegrationId;
+import app.plugboard.integration.signin.ConditionalOnSignIn;
 import app.plugboard.storage.WebDatabase;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -24,26 +25,31 @@ import org.springframework.stereotype.Repository;
  * web port's small pool ({@link WebDatabase}), so a flood of requests cannot take the chat's connections.
  */
 @Repository
-@ConditionalOnGmailSignIn
+@ConditionalOnSignIn
 class OAuthLinks {
 
-    enum Provider { GOOGLE, DISCORD }
+    /** The state of a redirect to Discord, checking who signs in; a mail provider's states carry its key ({@code GOOGLE}). */
+    static final String DISCORD = "DISCORD";
 
     enum ResultKind { CONNECTED, REFUSED, FAILED }
 
-    /** A link as made in the chat. */
-    record Link(UUID id, UserId owner, String ownerName, String label, @Nullable IntegrationId integration,
+    /**
+     * A link as made in the chat.
+     *
+     * @param provider the key of the mail provider it signs in at ({@code GOOGLE}, {@code MICROSOFT})
+     */
+    record Link(UUID id, String provider, UserId owner, String ownerName, String label, @Nullable IntegrationId integration,
             @Nullable String replyKey) {
     }
 
-    /** A state just used: its link, and the encrypted PKCE verifier. */
-    record UsedState(UUID id, Link link, String encryptedVerifier) {
+    /** A state just used: its link, the encrypted PKCE verifier, and the SHA-256 of the nonce sent with it (or null). */
+    record UsedState(UUID id, Link link, String encryptedVerifier, byte @Nullable [] nonceHash) {
     }
 
     record Result(ResultKind kind, String title, String detail) {
     }
 
-    private static final String LINK_COLUMNS = "l.id, l.owner_id, l.owner_name, l.label, l.integration_id, l.reply_key";
+    private static final String LINK_COLUMNS = "l.id, l.provider, l.owner_id, l.owner_name, l.label, l.integration_id, l.reply_key";
 
     private final NamedParameterJdbcTemplate chat;
     private final NamedParameterJdbcTemplate jdbc;
@@ -56,10 +62,13 @@ class OAuthLinks {
     void createLink(Link link, byte[] tokenHash, Duration lifetime) {
         chat.update("delete from oauth_link where created_at < now() - interval '1 day'", new MapSqlParameterSource());
         chat.update("""
-                insert into oauth_link (id, token_hash, owner_id, owner_name, label, integration_id, reply_key, expires_at)
-                values (:id, :hash, :owner, :name, :label, :integration, :replyKey, now() + make_interval(secs => :seconds))
+                insert into oauth_link (id, provider, token_hash, owner_id, owner_name, label, integration_id, reply_key,
+                                        expires_at)
+                values (:id, :provider, :hash, :owner, :name, :label, :integration, :replyKey,
+                        now() + make_interval(secs => :seconds))
                 """, new MapSqlParameterSource()
                 .addValue("id", link.id())
+                .addValue("provider", link.provider())
                 .addValue("hash", tokenHash)
                 .addValue("owner", link.owner().value())
                 .addValue("name", link.ownerName())
@@ -83,15 +92,16 @@ class OAuthLinks {
                 new MapSqlParameterSource("hash", tokenHash), OAuthLinks::link));
     }
 
-    void addState(UUID id, UUID linkId, Provider provider, byte[] stateHash, byte[] browserHash, String encryptedVerifier,
-            Duration lifetime) {
+    void addState(UUID id, UUID linkId, String provider, byte[] stateHash, byte[] browserHash, String encryptedVerifier,
+            byte @Nullable [] nonceHash, Duration lifetime) {
         jdbc.update("""
-                insert into oauth_state (id, link_id, provider, state_hash, browser_hash, pkce_verifier, expires_at)
-                values (:id, :link, :provider, :state, :browser, :verifier, now() + make_interval(secs => :seconds))
+                insert into oauth_state (id, link_id, provider, state_hash, browser_hash, pkce_verifier, nonce_hash, expires_at)
+                values (:id, :link, :provider, :state, :browser, :verifier, :nonce, now() + make_interval(secs => :seconds))
                 """, new MapSqlParameterSource()
                 .addValue("id", id)
                 .addValue("link", linkId)
-                .addValue("provider", provider.name())
+                .addValue("provider", provider)
+                .addValue("nonce", nonceHash, java.sql.Types.BINARY)
                 .addValue("state", stateHash)
                 .addValue("browser", browserHash)
                 .addValue("verifier", encryptedVerifier)
@@ -102,20 +112,21 @@ class OAuthLinks {
      * Uses the state up, if it is known, unused, unexpired, made for this provider and started in
      * this browser: only the first caller gets it.
      */
-    Optional<UsedState> useState(Provider provider, byte[] stateHash, byte[] browserHash) {
+    Optional<UsedState> useState(String provider, byte[] stateHash, byte[] browserHash) {
         return one(jdbc.query("""
                 with used as (
                     update oauth_state s set used_at = now()
                     where s.state_hash = :state and s.provider = :provider and s.browser_hash = :browser
                       and s.used_at is null and s.expires_at > now()
-                    returning s.id, s.link_id, s.pkce_verifier)
-                select used.id as state_id, used.pkce_verifier, %s
+                    returning s.id, s.link_id, s.pkce_verifier, s.nonce_hash)
+                select used.id as state_id, used.pkce_verifier, used.nonce_hash, %s
                 from used join oauth_link l on l.id = used.link_id
                 """.formatted(LINK_COLUMNS), new MapSqlParameterSource()
                 .addValue("state", stateHash)
-                .addValue("provider", provider.name())
+                .addValue("provider", provider)
                 .addValue("browser", browserHash),
-                (rs, row) -> new UsedState(rs.getObject("state_id", UUID.class), link(rs, row), rs.getString("pkce_verifier"))));
+                (rs, row) -> new UsedState(rs.getObject("state_id", UUID.class), link(rs, row), rs.getString("pkce_verifier"),
+                        rs.getBytes("nonce_hash"))));
     }
 
     void recordResult(UUID linkId, UUID resultId, Result result) {
@@ -139,7 +150,8 @@ class OAuthLinks {
 
     private static Link link(ResultSet rs, int row) throws SQLException {
         UUID integration = rs.getObject("integration_id", UUID.class);
-        return new Link(rs.getObject("id", UUID.class), new UserId(rs.getLong("owner_id")), rs.getString("owner_name"),
+        return new Link(rs.getObject("id", UUID.class), rs.getString("provider"), new UserId(rs.getLong("owner_id")),
+                rs.getString("owner_name"),
                 rs.getString("label"), integration == null ? null : new IntegrationId(integration), rs.getString("reply_key"));
     }
 

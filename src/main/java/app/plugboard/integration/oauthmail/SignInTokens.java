@@ -1,4 +1,4 @@
-package app.plugboard.integration.gmail;
+package app.plugboard.integration.oauthmail;
 
 import app.plugboard.common.RandomTokens;
 import java.nio.charset.StandardCharsets;
@@ -9,16 +9,16 @@ import java.security.NoSuchAlgorithmException;
  * Bearer values of the sign-in: link tokens, OAuth states, the browser binding. 256 random bits,
  * URL-safe; the database keeps only their SHA-256.
  */
-final class SignInTokens {
+public final class SignInTokens {
 
     private SignInTokens() {
     }
 
-    static String random() {
+    public static String random() {
         return RandomTokens.urlSafe(32);
     }
 
-    static byte[] hash(String value) {
+    public static byte[] hash(String value) {
         try {
             return MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
         } catch (NoSuchAlgorithmException e) {
@@ -27,7 +27,7 @@ final class SignInTokens {
     }
 
     /** Only what {@link #random()} makes: anything else is refused before it reaches the database. */
-    static boolean wellFormed(String value) {
+    public static boolean wellFormed(String value) {
         return value.length() == 43 && value.chars().allMatch(c -> Character.isLetterOrDigit(c) || c == '-' || c == '_');
     }
 }

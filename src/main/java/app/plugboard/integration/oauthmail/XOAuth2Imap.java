@@ -1,6 +1,7 @@
-package app.plugboard.integration.gmail;
+package app.plugboard.integration.oauthmail;
 
 import app.plugboard.integration.Secret;
+import app.plugboard.integration.signin.ConditionalOnSignIn;
 import app.plugboard.net.TlsTrust;
 import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.Folder;
@@ -12,24 +13,22 @@ import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.util.Properties;
 import javax.net.ssl.SSLException;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Logs in to Gmail's IMAP with XOAUTH2 (Angus Mail) and reads the inbox's counts: the proof that a
- * grant works. Implicit TLS with the certificate and host name checked (the JDK's CAs and the
+ * Logs in to a provider's IMAP server with XOAUTH2 (Angus Mail) and reads the inbox's counts: the proof
+ * that a grant works. Implicit TLS with the certificate and host name checked (the JDK's CAs and the
  * operator's trust store, as for every mail server), and every timeout set (Angus waits forever by
- * default).
- *
- * <p>A small connector of its own for now; once the IMAP probe's connector (with its address
- * guard) lands, this should open its store through that one, keeping only the XOAUTH2 properties.
+ * default). The server is the operator's setting ({@link MailServers}), never a person's.
  */
 @Component
-@ConditionalOnGmailSignIn
-public class GmailImap {
+@ConditionalOnSignIn
+public class XOAuth2Imap {
 
-    private static final Logger log = LoggerFactory.getLogger(GmailImap.class);
+    private static final Logger log = LoggerFactory.getLogger(XOAuth2Imap.class);
     private static final String PROTOCOL = "imaps";
 
     /** What the login found. */
@@ -39,35 +38,39 @@ public class GmailImap {
     public record Inbox(int messages, int unread) implements Login {
     }
 
-    /** Gmail did not accept the token (revoked, expired, or IMAP switched off for this account). */
-    public record Refused() implements Login {
+    /**
+     * The server did not accept the token (revoked, expired, or IMAP switched off for this mailbox).
+     *
+     * @param serverText what the server answered, to recognise known refusals; never shown to anyone as it is
+     */
+    public record Refused(@Nullable String serverText) implements Login {
     }
 
-    /** Gmail's IMAP could not be reached or did not answer in time; may pass by itself. */
+    /** The IMAP server could not be reached or did not answer in time; may pass by itself. */
     public record Unreachable(String why) implements Login {
     }
 
-    private final GmailProperties properties;
+    private final SignInProperties properties;
     private final TlsTrust tls;
 
-    GmailImap(GmailProperties properties, TlsTrust tls) {
+    XOAuth2Imap(SignInProperties properties, TlsTrust tls) {
         this.properties = properties;
         this.tls = tls;
     }
 
-    public Login inbox(String address, Secret accessToken) {
+    public Login inbox(MailServers servers, String address, Secret accessToken) {
         Session session = Session.getInstance(sessionProperties());
         Store store = null;
         try {
             store = session.getStore(PROTOCOL);
-            store.connect(properties.imapHost(), properties.imapPort(), address, accessToken.reveal());
+            store.connect(servers.imapHost(), servers.imapPort(), address, accessToken.reveal());
             Folder inbox = store.getFolder("INBOX");
             return new Inbox(inbox.getMessageCount(), inbox.getUnreadMessageCount());
         } catch (AuthenticationFailedException e) {
-            return new Refused();
+            return new Refused(e.getMessage());
         } catch (MessagingException e) {
             String why = why(e);
-            log.info("Gmail's IMAP at {}:{} could not be used: {}", properties.imapHost(), properties.imapPort(), why);
+            log.info("The IMAP server {}:{} could not be used: {}", servers.imapHost(), servers.imapPort(), why);
             return new Unreachable(why);
         } finally {
             close(store);
@@ -107,7 +110,7 @@ public class GmailImap {
         return "the IMAP conversation failed (" + e.getClass().getSimpleName() + ")";
     }
 
-    private static void close(Store store) {
+    private static void close(@Nullable Store store) {
         if (store != null && store.isConnected()) {
             try {
                 store.close();

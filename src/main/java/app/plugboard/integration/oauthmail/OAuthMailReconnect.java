@@ -1,0 +1,73 @@
+package app.plugboard.integration.oauthmail;
+
+import app.plugboard.chat.Action;
+import app.plugboard.chat.ActionType;
+import app.plugboard.chat.ComponentId;
+import app.plugboard.chat.ComponentRoute;
+import app.plugboard.chat.ComponentRoutes;
+import app.plugboard.chat.Control;
+import app.plugboard.chat.ControlRow;
+import app.plugboard.chat.Message;
+import app.plugboard.chat.Notifier;
+import app.plugboard.chat.Response;
+import app.plugboard.common.UserId;
+import app.plugboard.integration.IntegrationId;
+import app.plugboard.integration.IntegrationService;
+import app.plugboard.integration.signin.ConditionalOnSignIn;
+import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+
+/**
+ * Signing in again, from the chat, for every OAuth mail type: the "Reconnect" button (its id names the type,
+ * {@code gmail:reconnect:<id>}, {@code outlook:reconnect:<id>}; a click makes a new sign-in link for the same
+ * integration, for its owner only), and the one notice that a provider no longer accepts an integration's
+ * access ({@link #needsReauthentication}).
+ */
+@Component
+@ConditionalOnSignIn
+class OAuthMailReconnect implements ComponentRoutes {
+
+    /** The Reconnect button of the type whose key is {@code feature}. */
+    record Reconnect(String feature, IntegrationId integration) implements Action {
+        static ActionType<Reconnect> type(String feature) {
+            return ActionType.of(feature, "reconnect", arguments -> new Reconnect(feature, arguments.as(IntegrationId::parse)));
+        }
+
+        @Override
+        public ComponentId componentId() {
+            return type(feature).id(integration);
+        }
+    }
+
+    private final MailProviders providers;
+    private final OAuthMailSignIn signIn;
+    private final IntegrationService integrations;
+    private final ObjectProvider<Notifier> notifier;
+
+    OAuthMailReconnect(MailProviders providers, OAuthMailSignIn signIn, IntegrationService integrations,
+            ObjectProvider<Notifier> notifier) {
+        this.providers = providers;
+        this.signIn = signIn;
+        this.integrations = integrations;
+        this.notifier = notifier;
+    }
+
+    static Control.Button button(MailProvider provider, IntegrationId integration) {
+        return Control.Button.of(new Reconnect(provider.type().key(), integration), "Reconnect", Control.Style.PRIMARY);
+    }
+
+    /** Tells the owner, once, that {@code label} stopped working and why, with Reconnect. */
+    void needsReauthentication(MailProvider provider, UserId owner, IntegrationId id, String label, String reason) {
+        notifier.ifAvailable(n -> n.notify(owner, Message.text("⚠️ **" + label + "** (" + provider.service()
+                + ") stopped working: " + reason).withRow(ControlRow.of(button(provider, id))), null));
+    }
+
+    @Override
+    public List<ComponentRoute> componentRoutes() {
+        return providers.all().stream().map(provider -> ComponentRoute.onClick(Reconnect.type(provider.type().key()),
+                (click, reconnect) -> Response.later(() -> signIn.connect(provider, click.user(),
+                        integrations.get(click.user(), reconnect.integration()).label(), reconnect.integration()))))
+                .toList();
+    }
+}
