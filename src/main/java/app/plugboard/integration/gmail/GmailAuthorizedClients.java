@@ -1,9 +1,5 @@
 package app.plugboard.integration.gmail;
 
-import app.plugboard.chat.Control;
-import app.plugboard.chat.ControlRow;
-import app.plugboard.chat.Message;
-import app.plugboard.chat.Notifier;
 import app.plugboard.common.NotFoundException;
 import app.plugboard.common.UserId;
 import app.plugboard.integration.CheckResult;
@@ -18,7 +14,6 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClientService;
@@ -35,9 +30,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * session. The "principal" is {@code <owner>/<integration id>}, a service principal: there is no
  * web request when tokens are renewed.
  *
- * <p>Removing a client (Google answered {@code invalid_grant}) drops the tokens, marks the
- * integration "needs re-authentication" and tells the owner, once: with no tokens left, nothing
- * asks Google again until the owner reconnects.
+ * <p>Removing a client (Google answered {@code invalid_grant}) drops the tokens and marks the
+ * integration "needs re-authentication"; its owner is told once, by the watch's notice (with Reconnect).
+ * With no tokens left, nothing asks Google again until the owner reconnects.
  */
 @Component
 @ConditionalOnGmailSignIn
@@ -50,14 +45,12 @@ class GmailAuthorizedClients implements OAuth2AuthorizedClientService {
     private final IntegrationService integrations;
     private final ClientRegistrationRepository registrations;
     private final TransactionTemplate transactions;
-    private final ObjectProvider<Notifier> notifier;
 
     GmailAuthorizedClients(IntegrationService integrations, ClientRegistrationRepository registrations,
-            TransactionTemplate transactions, ObjectProvider<Notifier> notifier) {
+            TransactionTemplate transactions) {
         this.integrations = integrations;
         this.registrations = registrations;
         this.transactions = transactions;
-        this.notifier = notifier;
     }
 
     /** The owner and integration a principal name stands for. */
@@ -115,24 +108,20 @@ class GmailAuthorizedClients implements OAuth2AuthorizedClientService {
     @Override
     public void removeAuthorizedClient(String clientRegistrationId, String principalName) {
         Principal principal = Principal.parse(principalName);
-        String label;
         try {
-            label = transactions.execute(status -> {
+            transactions.executeWithoutResult(status -> {
                 GmailSettings current = gmail(integrations.settings(principal.owner(), principal.id()));
                 integrations.renewCredentials(principal.owner(), principal.id(),
                         new GmailSettings(current.googleAddress(), null, null, null, current.grantedScopes()));
-                return integrations.recordCheck(principal.owner(), principal.id(),
-                        new CheckResult(IntegrationStatus.NEEDS_REAUTHENTICATION, NEEDS_REAUTHENTICATION, null)).label();
+                // nobody watched this renewal: the owner gets the watch's one notice, with Reconnect
+                integrations.recordUnseenCheck(principal.owner(), principal.id(),
+                        new CheckResult(IntegrationStatus.NEEDS_REAUTHENTICATION, NEEDS_REAUTHENTICATION, null));
             });
         } catch (NotFoundException e) {
             return; // deleted meanwhile: nothing to tell
         }
         log.warn("Google refused to renew the access of integration {} (invalid_grant): tokens dropped, "
                 + "it needs re-authentication", principal.id());
-        notifier.ifAvailable(notifier -> notifier.notify(principal.owner(), Message.text(
-                "⚠️ **" + label + "** (Gmail) stopped working: " + NEEDS_REAUTHENTICATION)
-                .withRow(ControlRow.of(Control.Button.of(new GmailReconnect.Reconnect(principal.id()), "Reconnect",
-                        Control.Style.PRIMARY))), null));
     }
 
     static GmailSettings gmail(IntegrationSettings settings) {
