@@ -21,6 +21,10 @@ record Health(@Nullable Instant failingSince, Alert alert) {
         };
     }
 
+    Health withAlert(Alert kept) {
+        return new Health(failingSince, kept);
+    }
+
     private Instant since(Instant now) {
         return failingSince != null ? failingSince : now;
     }

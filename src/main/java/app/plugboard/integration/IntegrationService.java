@@ -222,10 +222,14 @@ public class IntegrationService {
             IntegrationStatus status, @Nullable String reason, boolean ownerSaw) {
         Instant now = now();
         Health next = seen.after(status, now);
+        if (muted && !ownerSaw) {
+            next = next.withAlert(seen.alert()); // muted: the owner is made aware of nothing, until they unmute
+        }
         @Nullable String storedReason = status == IntegrationStatus.CONNECTED ? null : reason;
-        Optional<AlertChanged.Change> change = ownerSaw || muted ? Optional.empty() : seen.change(next);
+        Optional<AlertChanged.Change> change = ownerSaw ? Optional.empty() : seen.change(next);
+        Health written = next;
         BooleanSupplier write = () -> repository.recordStatus(id, owner, status.name(), storedReason, now,
-                next.failingSince(), next.alert().name(), seen.alert().name()) == 1;
+                written.failingSince(), written.alert().name(), seen.alert().name()) == 1;
         if (change.isEmpty()) {
             return write.getAsBoolean();
         }

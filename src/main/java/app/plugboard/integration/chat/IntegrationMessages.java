@@ -103,14 +103,14 @@ final class IntegrationMessages {
 
     /** When the next check comes: "in 12 minutes", "any moment now". */
     static String comingIn(Instant then, Instant now) {
-        Duration ahead = Duration.between(now, then);
-        if (ahead.toMinutes() < 1) {
+        long minutes = (Duration.between(now, then).toSeconds() + 59) / 60; // 4 min 59 s is "in 5 minutes"
+        if (minutes < 1) {
             return "any moment now";
         }
-        if (ahead.toHours() < 1) {
-            return "in " + plural(ahead.toMinutes(), "minute");
+        if (minutes < 60) {
+            return "in " + plural(minutes, "minute");
         }
-        return "in " + plural(ahead.toHours(), "hour");
+        return "in " + plural(minutes / 60, "hour");
     }
 
     static String plural(long count, String noun) {
