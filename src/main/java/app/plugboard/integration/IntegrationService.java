@@ -188,8 +188,8 @@ public class IntegrationService {
     public Optional<CheckTarget> checkTarget(IntegrationId id) {
         return repository.findForCheck(id).map(integration -> new CheckTarget(integration.owner(), integration.id(),
                 integration.label(), codec.type(integration), integration.status(), integration.health().failingSince(),
-                integration.health().alert(), integration.alertsMuted(), codec.describe(integration).known(),
-                settingsOrNull(integration)));
+                integration.lastCheckedAt(), integration.health().alert(), integration.alertsMuted(),
+                codec.describe(integration).known(), settingsOrNull(integration)));
     }
 
     /**

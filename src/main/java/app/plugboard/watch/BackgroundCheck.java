@@ -64,13 +64,13 @@ class BackgroundCheck {
         }
         Instant now = clock.instant();
         if (found.status() == IntegrationStatus.PENDING) {
-            return new Outcome(plan.next(due, false, null, now)); // nothing this Plugboard can check
+            return new Outcome(plan.next(due, false, null, null, now)); // nothing this Plugboard can check
         }
         boolean transientFailure = found.status() == IntegrationStatus.FAILING;
         if (!integrations.recordBackgroundCheck(target, afterGrace(found, target.failingSince(), now))) {
             return Outcome.END;
         }
-        return new Outcome(plan.next(due, transientFailure, target.failingSince(), now));
+        return new Outcome(plan.next(due, transientFailure, target.failingSince(), target.lastCheckedAt(), now));
     }
 
     /** A failure that may pass is an error once it has lasted the grace period without a success. */

@@ -9,8 +9,8 @@ import org.jspecify.annotations.Nullable;
  * When an integration is checked next. The first check comes at a random moment within one interval, so
  * integrations added or found at one time (a start, an upgrade) are spread over it; after that each keeps its
  * place: one interval after the check was due, so each is checked once per interval and the load stays spread.
- * One that fails for a reason that may pass is checked again sooner: after 5 minutes, then after as long as it
- * has been failing (doubling), up to the interval.
+ * One that fails for a reason that may pass is checked again sooner: after 5 minutes, then each time after twice
+ * the wait before (10, 20, 40 minutes...), never later than one interval.
  */
 final class CheckPlan {
 
@@ -34,11 +34,17 @@ final class CheckPlan {
      * @param due              when the check that just ran was due
      * @param transientFailure whether it failed for a reason that may pass
      * @param failingSince     since when it failed before this check, if it did
+     * @param lastCheckedAt    when it was checked before this check
      */
-    Instant next(Instant due, boolean transientFailure, @Nullable Instant failingSince, Instant now) {
+    Instant next(Instant due, boolean transientFailure, @Nullable Instant failingSince, @Nullable Instant lastCheckedAt,
+            Instant now) {
         if (transientFailure) {
-            Duration failing = failingSince == null ? Duration.ZERO : Duration.between(failingSince, now);
-            Duration wait = failing.compareTo(FIRST_RETRY) < 0 ? FIRST_RETRY : failing;
+            Duration wait = FIRST_RETRY;
+            if (failingSince != null && lastCheckedAt != null) { // the check before failed too: wait twice as long as then
+                long waitedMinutes = Math.round(Duration.between(lastCheckedAt, due).toSeconds() / 60.0);
+                Duration doubled = Duration.ofMinutes(2 * waitedMinutes);
+                wait = doubled.compareTo(FIRST_RETRY) > 0 ? doubled : FIRST_RETRY;
+            }
             return now.plus(wait.compareTo(interval) > 0 ? interval : wait);
         }
         Instant inPlace = due.plus(interval);
