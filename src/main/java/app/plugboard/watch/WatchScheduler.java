@@ -11,7 +11,9 @@ import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 import java.time.Clock;
+import java.sql.Timestamp;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Executors;
@@ -20,6 +22,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
@@ -83,6 +86,7 @@ class WatchScheduler implements SmartLifecycle {
             log.info("The watch is off (PLUGBOARD_WATCH_INTERVAL=0): integrations are checked only when someone asks.");
             return;
         }
+        spreadOverdue();
         RecurringTask<Void> reconcile = Tasks.recurring(RECONCILE, FixedDelay.of(RECONCILE_EVERY))
                 .execute((instance, context) -> reconcile());
         RecurringTask<Void> resend = Tasks.recurring(RESEND, FixedDelay.of(RESEND_EVERY))
@@ -124,6 +128,40 @@ class WatchScheduler implements SmartLifecycle {
     @Override
     public boolean isRunning() {
         return scheduler != null;
+    }
+
+    /**
+     * Checks that fell due while no Plugboard ran (a stop, an upgrade, the watch turned off) are spread over the time
+     * they waited, up to one interval, rather than all run at once when this one starts: as many at a time as in
+     * normal running. Those another Plugboard holds are left alone.
+     *
+     * @return how many it moved
+     */
+    int spreadOverdue() {
+        Instant now = clock.instant();
+        try {
+            Timestamp oldest = jdbc.queryForObject(
+                    "select min(execution_time) from scheduled_tasks where task_name = ? and not picked and execution_time < ?",
+                    Timestamp.class, CHECK, Timestamp.from(now));
+            if (oldest == null) {
+                return 0;
+            }
+            Duration waited = Duration.between(oldest.toInstant(), now);
+            Duration window = waited.compareTo(properties.interval()) < 0 ? waited : properties.interval();
+            int moved = jdbc.update("""
+                    update scheduled_tasks set execution_time = cast(? as timestamptz) + make_interval(secs => random() * ?),
+                        version = version + 1
+                    where task_name = ? and not picked and execution_time < ?""",
+                    Timestamp.from(now), window.toMillis() / 1000.0, CHECK, Timestamp.from(now));
+            if (moved > 0) {
+                log.info("{} background checks fell due while no Plugboard ran: spread over the next {}", moved, window);
+            }
+            return moved;
+        } catch (DataAccessException e) {
+            log.warn("Could not spread the background checks that fell due while no Plugboard ran ({}); they run now",
+                    e.toString());
+            return 0;
+        }
     }
 
     /** A new integration's first check: within one interval, at a random moment. */

@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import app.plugboard.PlugboardApplication;
+import app.plugboard.chat.ChatEvent;
+import app.plugboard.chat.ChatRouter;
 import app.plugboard.chat.Message;
 import app.plugboard.chat.Notifier;
+import app.plugboard.chat.Response;
 import app.plugboard.common.UserId;
 import app.plugboard.integration.CheckResult;
 import app.plugboard.integration.IntegrationId;
@@ -87,6 +90,7 @@ class WatchClusterTest {
         MISSING.clear();
         hold = null;
         Recorded.NOTICES.clear();
+        Recorded.FAIL_NEXT.set(0);
         Tables.truncateAll(jdbc());
     }
 
@@ -244,6 +248,123 @@ class WatchClusterTest {
                 .get(ALICE, view.id()).lastCheckedAt()).isNotNull());
     }
 
+    @Test
+    @DisplayName("a Plugboard that starts after checks fell due (it was stopped for hours) spreads them, instead of running all at once")
+    void startAfterAStopSpreadsWhatFellDue() {
+        // GIVEN twenty feeds, each checked once, and then no Plugboard runs for three hours
+        ConfigurableApplicationContext before = start(Map.of());
+        for (int i = 0; i < 20; i++) {
+            add(before, "Feed " + i, "/feeds/" + i + ".ics");
+        }
+        passTime(INTERVAL);
+        before.close();
+        running.remove(before);
+        FETCHES.clear();
+        TestClock.SHARED.advance(Duration.ofHours(3));
+
+        // WHEN a Plugboard starts
+        start(Map.of());
+
+        // THEN what fell due is spread over the next interval (the most they waited): only a few are due at once
+        List<Timestamp> times = jdbc().queryForList("select execution_time from scheduled_tasks where task_name = ?",
+                Timestamp.class, WatchScheduler.CHECK);
+        assertThat(times).hasSize(20).allSatisfy(time -> assertThat(time.toInstant())
+                .isBetween(TestClock.SHARED.instant().minusSeconds(10), TestClock.SHARED.instant().plus(INTERVAL)));
+        assertThat(times.stream().filter(time -> time.toInstant().isAfter(TestClock.SHARED.instant().plusSeconds(60))))
+                .hasSizeGreaterThan(15);
+        assertThat(fetches().size()).isLessThan(5);
+        // AND within that interval each is checked once
+        passTime(INTERVAL);
+        assertThat(fetches()).hasSize(20).allSatisfy((path, count) -> assertThat(count).as(path).isEqualTo(1));
+    }
+
+    @Test
+    @DisplayName("PLUGBOARD_WATCH_INTERVAL=0 turns the watch off: nothing is scheduled or checked, the list shows no next check")
+    void watchOff() {
+        // GIVEN a Plugboard with the watch off, and a feed that then goes missing
+        ConfigurableApplicationContext plugboard = start(Map.of("plugboard.watch.interval", "0"));
+        IntegrationView feed = add(plugboard, "Family", "/feeds/family.ics");
+        MISSING.add("/feeds/family.ics");
+
+        // WHEN hours pass
+        TestClock.SHARED.advance(Duration.ofHours(3));
+        WatchScheduler scheduler = plugboard.getBean(WatchScheduler.class);
+
+        // THEN nothing was scheduled or fetched, nobody was told, and the status is what the last check found
+        assertThat(scheduler.on()).isFalse();
+        assertThat(scheduler.reconcile()).isZero();
+        assertThat(jdbc().queryForObject("select count(*) from scheduled_tasks", Integer.class)).isZero();
+        assertThat(fetches()).isEmpty();
+        assertThat(Recorded.NOTICES).isEmpty();
+        IntegrationService integrations = plugboard.getBean(IntegrationService.class);
+        assertThat(integrations.get(ALICE, feed.id()).status()).isEqualTo(IntegrationStatus.CONNECTED);
+        // AND the list says when it was checked, but no next check
+        String list = reply(plugboard, "list", Map.of()).cards().get(0).entries().get(0).value();
+        assertThat(list).contains("Calendar · connected · checked 3 hours ago").doesNotContain("next check");
+
+        // WHEN she checks it herself THEN that still works, and she sees it in the reply (not in a message)
+        String checked = reply(plugboard, "check", Map.of("integration", feed.id().toString())).text();
+        assertThat(checked).contains("Checked just now");
+        assertThat(integrations.get(ALICE, feed.id()).status()).isEqualTo(IntegrationStatus.ERROR);
+        assertThat(fetches()).containsOnlyKeys("/feeds/family.ics");
+        assertThat(Recorded.NOTICES).isEmpty();
+    }
+
+    @Test
+    @DisplayName("background checks run on their own pool of PLUGBOARD_WATCH_WORKERS threads, never more at once")
+    void ownBoundedPool() {
+        // GIVEN a Plugboard with two watch workers (and room for eight checks per server), and six feeds that hold answers
+        ConfigurableApplicationContext plugboard = start(Map.of("plugboard.watch.workers", "2"));
+        for (int i = 0; i < 6; i++) {
+            add(plugboard, "Feed " + i, "/feeds/" + i + ".ics");
+        }
+        hold = new CountDownLatch(1);
+
+        // WHEN all fall due at once
+        TestClock.SHARED.advance(INTERVAL);
+
+        // THEN two checks run, on the watch's threads, and the others wait for them
+        await().atMost(Duration.ofSeconds(10)).until(() -> fetches().size() == 2);
+        assertThat(WatchTest.threadsRunningChecks()).hasSize(2).allSatisfy(name -> assertThat(name).startsWith("watch-check-"));
+        await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2)).until(() -> fetches().size() == 2);
+
+        // WHEN the server answers THEN all six are checked, each once
+        hold.countDown();
+        passTime(Duration.ZERO);
+        assertThat(fetches()).hasSize(6).allSatisfy((path, count) -> assertThat(count).as(path).isEqualTo(1));
+    }
+
+    @Test
+    @DisplayName("a notice the chat could not take (no answer) is sent again by the watch a minute later, and shows once")
+    void failedNoticeIsSentAgain() {
+        // GIVEN a feed that goes missing, and a chat that fails to take the next message
+        ConfigurableApplicationContext plugboard = start(Map.of());
+        IntegrationView feed = add(plugboard, "Family", "/feeds/family.ics");
+        MISSING.add("/feeds/family.ics");
+        Recorded.FAIL_NEXT.set(1);
+
+        // WHEN its check finds it broken
+        TestClock.SHARED.advance(INTERVAL);
+        await().atMost(Duration.ofSeconds(20)).until(() -> Recorded.FAIL_NEXT.get() == 0 && jdbc().queryForObject(
+                "select attempts from integration_notice", Integer.class) == 1);
+
+        // THEN nothing reached the owner yet, and the notice waits a minute for its next attempt
+        assertThat(Recorded.NOTICES).isEmpty();
+        assertThat(jdbc().queryForMap("select outcome, not_before from integration_notice")).containsEntry("outcome", null)
+                .hasEntrySatisfying("not_before", notBefore -> assertThat(((Timestamp) notBefore).toInstant())
+                        .isAfter(TestClock.SHARED.instant().plusSeconds(50)));
+
+        // WHEN a minute (and the watch's round over unsent notices) passes
+        passTime(Duration.ofMinutes(2));
+
+        // THEN it reached the owner once, and is marked delivered after two attempts
+        assertThat(Recorded.NOTICES).singleElement().satisfies(notice ->
+                assertThat(notice.text()).startsWith("🔴 **Family** (Calendar) stopped working:"));
+        assertThat(jdbc().queryForList("select outcome || ' ' || attempts from integration_notice", String.class))
+                .containsExactly("DELIVERED 2");
+        assertThat(plugboard.getBean(IntegrationService.class).get(ALICE, feed.id()).status()).isEqualTo(IntegrationStatus.ERROR);
+    }
+
     // ---------------------------------------------------------------- a Plugboard, and what it found
 
     ConfigurableApplicationContext start(Map<String, String> extra) {
@@ -287,6 +408,13 @@ class WatchClusterTest {
                 Integer.class, WatchScheduler.CHECK, Timestamp.from(TestClock.SHARED.instant())) == 0);
     }
 
+    /** What the chat answers the person to {@code /integration <subcommand>}, as the terminal or Discord would show it. */
+    static Message reply(ConfigurableApplicationContext plugboard, String subcommand, Map<String, String> options) {
+        Response response = plugboard.getBean(ChatRouter.class).handle(new ChatEvent.Command(ALICE, "integration", subcommand,
+                options));
+        return response instanceof Response.Later later ? later.work().get() : ((Response.Reply) response).message();
+    }
+
     static Map<String, Integer> fetches() {
         Map<String, Integer> counts = new HashMap<>();
         FETCHES.forEach((path, count) -> counts.put(path, count.get()));
@@ -315,6 +443,8 @@ class WatchClusterTest {
         }
 
         static final List<Notice> NOTICES = new CopyOnWriteArrayList<>();
+        /** How many of the next messages the chat fails to take (as when Discord does not answer). */
+        static final AtomicInteger FAIL_NEXT = new AtomicInteger();
 
         @Bean
         @Primary
@@ -332,6 +462,9 @@ class WatchClusterTest {
 
                 @Override
                 public Delivery send(UserId user, Message message, String onceKey) {
+                    if (FAIL_NEXT.getAndUpdate(left -> Math.max(0, left - 1)) > 0) {
+                        return Delivery.FAILED;
+                    }
                     NOTICES.add(new Notice(user, message.text(), onceKey));
                     return Delivery.DELIVERED;
                 }
