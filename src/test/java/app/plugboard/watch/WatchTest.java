@@ -27,10 +27,16 @@ import com.icegreen.greenmail.user.GreenMailUser;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -52,9 +58,21 @@ import org.springframework.test.context.DynamicPropertySource;
 class WatchTest {
 
     static final Duration INTERVAL = Duration.ofMinutes(30);
+    static final DateTimeFormatter SINCE = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm 'UTC'").withZone(ZoneOffset.UTC);
     static final TestMailServer MAIL = TestMailServer.start();
     static final AtomicInteger FEED_STATUS = new AtomicInteger(200);
+    static final AtomicInteger IN_FLIGHT = new AtomicInteger();
+    static final AtomicInteger MOST_IN_FLIGHT = new AtomicInteger();
+    static volatile CountDownLatch hold = new CountDownLatch(0);
     static final LocalServer FEEDS = LocalServer.http().on("/family.ics", exchange -> {
+        MOST_IN_FLIGHT.accumulateAndGet(IN_FLIGHT.incrementAndGet(), Math::max);
+        try {
+            hold.await(20, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            IN_FLIGHT.decrementAndGet();
+        }
         int status = FEED_STATUS.get();
         LocalServer.send(exchange, status, "text/calendar",
                 status == 200 ? CalendarParsingTest.resource("google-family.ics") : new byte[0]);
@@ -90,6 +108,12 @@ class WatchTest {
     @BeforeEach
     void feedWorks() {
         FEED_STATUS.set(200);
+        MOST_IN_FLIGHT.set(0);
+    }
+
+    @AfterEach
+    void feedAnswers() {
+        hold.countDown();
     }
 
     @Test
@@ -152,8 +176,8 @@ class WatchTest {
     }
 
     @Test
-    @DisplayName("a feed answering 503 is 'failing', checked again after 5 minutes, and reported only once the grace "
-            + "period (2 h) passed; the list shows failing since, last success and the next check")
+    @DisplayName("a feed answering 503 is 'failing', checked again after 5, 10, 20 minutes, and reported only once the "
+            + "grace period (2 h) passed; the list and the detail view show failing since, last success and the next check")
     void failingFeed() {
         // GIVEN Alice's calendar feed, connected and checked once
         IntegrationView family = integrations.create(id(alice), "Family", feed(), CheckResult.connected("Connected"));
@@ -174,10 +198,26 @@ class WatchTest {
         String list = discord.slash(alice, "integration", "list", Map.of()).awaitMessage(m -> m.text().contains("Family")).text();
         assertThat(list).contains("failing for less than a minute", "last success 30 minutes ago", "next check in 5 minutes");
 
-        // WHEN it keeps failing for almost two hours THEN still nobody is told
+        // WHEN the checks after it fail too THEN each waits twice as long as the one before: 10, then 20 minutes
         passTime(Duration.ofMinutes(5));
-        passTime(Duration.ofMinutes(50));
-        passTime(Duration.ofMinutes(60));
+        assertThat(nextCheck(family)).isBetween(clock.instant().plus(Duration.ofMinutes(10)).minusSeconds(5),
+                clock.instant().plus(Duration.ofMinutes(10)).plusSeconds(5));
+        passTime(Duration.ofMinutes(10));
+        assertThat(nextCheck(family)).isBetween(clock.instant().plus(Duration.ofMinutes(20)).minusSeconds(5),
+                clock.instant().plus(Duration.ofMinutes(20)).plusSeconds(5));
+        // AND the detail view says since when it fails, its last success and the next check
+        FakeMessage listed = discord.slash(alice, "integration", "list", Map.of()).awaitMessage(m -> m.text().contains("Family"));
+        String detail = discord.select(alice, listed.selectCustomIds().get(0), List.of(family.id().toString()), listed)
+                .awaitMessage(m -> m.text().contains("Failing since")).text();
+        assertThat(detail).contains("Last checked\njust now", "Last success\n45 minutes ago", "Failing since\n" + SINCE.format(failingSince)
+                + " (15 minutes)", "Next check\nin 20 minutes", "Alerts\na direct message when it breaks or recovers");
+        assertThat(status(family)).isEqualTo(IntegrationStatus.FAILING);
+
+        // WHEN it keeps failing for almost two hours THEN still nobody is told
+        passTime(Duration.ofMinutes(20));
+        passTime(Duration.ofMinutes(30));
+        passTime(Duration.ofMinutes(30));
+        passTime(Duration.ofMinutes(20));
         assertThat(status(family)).isEqualTo(IntegrationStatus.FAILING);
         assertThat(discord.directMessagesTo(alice)).isEmpty();
 
@@ -266,6 +306,74 @@ class WatchTest {
                 .content()).doesNotContain("📭");
     }
 
+    @Test
+    @DisplayName("'Mute alerts' in the direct message: nothing more is sent about it, and it is still checked and listed")
+    void mutedFromTheNotice() {
+        // GIVEN Alice's feed, gone (404) at its check, and her direct message about it
+        IntegrationView family = integrations.create(id(alice), "Family", feed(), CheckResult.connected("Connected"));
+        FEED_STATUS.set(404);
+        passTime(INTERVAL);
+        FakeMessage broken = discord.directMessagesTo(alice).get(0);
+        assertThat(broken.content()).startsWith("🔴 **Family** (Calendar) stopped working:");
+
+        // WHEN she clicks "Mute alerts" in it
+        FakeMessage muted = discord.button(alice, broken.button("Mute alerts").path("custom_id").asString(), broken)
+                .awaitMessage(m -> m.content().startsWith("🔕"));
+
+        // THEN the answer says what muting means, with a way back, and the choice is stored
+        assertThat(muted.content()).isEqualTo("🔕 Alerts for **Family** are muted: you get no direct message when it "
+                + "stops working or works again. It is still checked, and `/integration list` shows its status.");
+        assertThat(labels(muted)).containsExactly("Unmute alerts", "All integrations");
+        assertThat(jdbc.queryForObject("select alerts_muted from integration", Boolean.class)).isTrue();
+
+        // WHEN the feed works again and checks go on
+        FEED_STATUS.set(200);
+        Instant mutedAt = clock.instant();
+        passTime(INTERVAL);
+        passTime(INTERVAL);
+
+        // THEN it was checked and is connected, the list shows it so (muted), and nothing more was sent or stored
+        IntegrationView now = integrations.get(id(alice), family.id());
+        assertThat(now.status()).isEqualTo(IntegrationStatus.CONNECTED);
+        assertThat(now.lastCheckedAt()).isAfter(mutedAt);
+        assertThat(discord.slash(alice, "integration", "list", Map.of()).awaitMessage(m -> m.text().contains("Family"))
+                .text()).contains("🟢 Family", "connected", "🔕 alerts muted");
+        assertThat(discord.directMessagesTo(alice)).hasSize(1);
+        assertThat(jdbc.queryForList("select change from integration_notice", String.class)).containsExactly("BROKEN");
+    }
+
+    @Test
+    @DisplayName("a sweep: at most 4 checks to one server at once (PLUGBOARD_WATCH_PER_HOST), on the watch's own threads; "
+            + "the chat answers meanwhile")
+    void sweepStaysFair() {
+        // GIVEN six of Alice's feeds on one server, which holds every answer
+        for (int i = 1; i <= 6; i++) {
+            integrations.create(id(alice), "Feed " + i, feed(), CheckResult.connected("Connected"));
+        }
+        hold = new CountDownLatch(1);
+
+        // WHEN all of them fall due at once
+        clock.advance(INTERVAL);
+
+        // THEN four checks reach the server, the other two wait (without holding a worker), all on the watch's threads
+        await().atMost(Duration.ofSeconds(10)).until(() -> IN_FLIGHT.get() == 4);
+        await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.queryForObject(
+                "select count(*) from scheduled_tasks where task_name = ? and not picked and execution_time > ?",
+                Integer.class, WatchScheduler.CHECK, Timestamp.from(clock.instant())) == 2);
+        assertThat(threadsRunningChecks()).hasSize(4).allSatisfy(name -> assertThat(name).startsWith("watch-check-"));
+
+        // AND meanwhile Alice's /integration list is answered at once, from the chat's own threads
+        FakeMessage list = discord.slash(alice, "integration", "list", Map.of()).awaitMessage(m -> m.text().contains("Feed 6"));
+        assertThat(list.text()).contains("Your integrations (6)");
+
+        // WHEN the server answers THEN every feed is checked, never more than four at once
+        hold.countDown();
+        passTime(CheckPlan.HOST_BUSY_MAX.plusSeconds(1));
+        assertThat(integrations.list(id(alice))).hasSize(6).allSatisfy(view ->
+                assertThat(view.lastCheckedAt()).isAfter(view.createdAt()));
+        assertThat(MOST_IN_FLIGHT.get()).isEqualTo(4);
+    }
+
     /** Moves the clock on, then waits until every check due by then ran and every notice went out. */
     void passTime(Duration duration) {
         clock.advance(duration);
@@ -287,6 +395,14 @@ class WatchTest {
     List<RecordedRequest> postsTo(FakeUser user) {
         return discord.requests().stream().filter(request -> request.method().equals("POST")
                 && request.path().endsWith("channels/" + user.dmChannelId() + "/messages")).toList();
+    }
+
+    /** The names of the threads that are running a background check right now. */
+    static List<String> threadsRunningChecks() {
+        return Thread.getAllStackTraces().entrySet().stream()
+                .filter(thread -> Arrays.stream(thread.getValue()).anyMatch(frame ->
+                        frame.getClassName().equals(BackgroundCheck.class.getName()) && frame.getMethodName().equals("run")))
+                .map(thread -> thread.getKey().getName()).toList();
     }
 
     static List<String> labels(FakeMessage message) {
