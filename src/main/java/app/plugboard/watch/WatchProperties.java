@@ -1,5 +1,6 @@
 package app.plugboard.watch;
 
+import app.plugboard.common.StartupProblem;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -18,15 +19,37 @@ public record WatchProperties(Duration interval, Duration failingGrace, int work
         Duration heartbeat) {
 
     public WatchProperties {
-        if (interval.isNegative() || failingGrace.isNegative() || workers < 1 || perHost < 1
-                || pollInterval.isZero() || pollInterval.isNegative() || heartbeat.isZero() || heartbeat.isNegative()) {
-            throw new IllegalArgumentException("plugboard.watch: the interval and grace may not be negative, workers, "
-                    + "per-host, poll interval and heartbeat must be positive");
-        }
+        notNegative("PLUGBOARD_WATCH_INTERVAL", interval, " (0 turns the watch off)");
+        notNegative("PLUGBOARD_WATCH_FAILING_GRACE", failingGrace, "");
+        positive("PLUGBOARD_WATCH_WORKERS", workers);
+        positive("PLUGBOARD_WATCH_PER_HOST", perHost);
+        positive("PLUGBOARD_WATCH_POLL_INTERVAL", pollInterval);
+        positive("PLUGBOARD_WATCH_HEARTBEAT", heartbeat);
     }
 
     /** Whether integrations are checked in the background at all. */
     public boolean on() {
         return !interval.isZero();
+    }
+
+    private static void notNegative(String setting, Duration value, String zero) {
+        if (value.isNegative()) {
+            throw new StartupProblem(setting + " is " + value + ", a negative time.",
+                    "Set " + setting + " to a time such as 30m or 2h" + zero + ", or remove it for the default.");
+        }
+    }
+
+    private static void positive(String setting, Duration value) {
+        if (value.isNegative() || value.isZero()) {
+            throw new StartupProblem(setting + " is " + value + "; it must be longer than zero.",
+                    "Set " + setting + " to a time such as 10s, or remove it for the default.");
+        }
+    }
+
+    private static void positive(String setting, int value) {
+        if (value < 1) {
+            throw new StartupProblem(setting + " is " + value + "; it must be at least 1.",
+                    "Set " + setting + " to a whole number of 1 or more, or remove it for the default.");
+        }
     }
 }
