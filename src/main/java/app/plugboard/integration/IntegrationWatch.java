@@ -17,7 +17,8 @@ public interface IntegrationWatch {
 
     /**
      * Notices about the person's integrations that they could not be sent (Discord refused the direct message:
-     * they accept none from the bot), newest first; each is the latest notice about its integration.
+     * they accept none from the bot), newest first; each is the latest notice about its integration, while that
+     * one is not muted.
      */
     List<AlertChanged> undelivered(UserId owner);
 }

@@ -46,7 +46,9 @@ class WatchReport implements IntegrationWatch {
                     select distinct on (integration_id) * from integration_notice
                     where owner_id = ? order by integration_id, created_at desc
                 ) latest
-                where outcome = 'REFUSED' and change <> 'RECOVERED' order by created_at desc""",
+                where outcome = 'REFUSED' and change <> 'RECOVERED'
+                    and not exists (select 1 from integration i where i.id = latest.integration_id and i.alerts_muted)
+                order by created_at desc""",
                 (row, number) -> new AlertChanged(owner, new IntegrationId(row.getObject("integration_id", UUID.class)),
                         row.getString("label"), row.getString("type"), AlertChanged.Change.valueOf(row.getString("change")),
                         row.getString("reason"), row.getTimestamp("created_at").toInstant()),

@@ -160,6 +160,10 @@ class WatchTest {
         String checked = discord.button(alice, broken.button("Check now").path("custom_id").asString(), broken)
                 .awaitMessage(m -> m.text().contains("Checked just now")).text();
         assertThat(checked).contains("⚠️ Checked just now:", "Work mail");
+        // AND Edit in the message opens the choices of /integration edit
+        assertThat(discord.button(alice, broken.button("Edit").path("custom_id").asString(), broken)
+                .awaitMessage(m -> m.content().startsWith("What would you like")).content())
+                .startsWith("What would you like to change about **Work mail** (IMAP mail)?");
 
         // WHEN the password is set back and the next check comes
         box.setPassword("app-password-1");
@@ -267,12 +271,13 @@ class WatchTest {
     }
 
     @Test
-    @DisplayName("DMs closed (Discord 50007): recorded, never retried, and the next list says so with the same buttons")
+    @DisplayName("DMs closed (Discord 50007): recorded, never retried, and the next list says so with the same buttons, "
+            + "until it works again or is muted")
     void directMessagesRefused() {
         // GIVEN Alice accepts no direct messages from the bot, and has two feeds
         discord.refuseDirectMessages(alice);
         IntegrationView family = integrations.create(id(alice), "Family", feed(), CheckResult.connected("Connected"));
-        integrations.create(id(alice), "School", feed(), CheckResult.connected("Connected"));
+        IntegrationView school = integrations.create(id(alice), "School", feed(), CheckResult.connected("Connected"));
 
         // WHEN both break at their next checks, and the watch goes over unsent notices again
         FEED_STATUS.set(404);
@@ -295,12 +300,22 @@ class WatchTest {
         assertThat(labels(list)).containsSubsequence("Check now", "Edit", "Mute alerts", "Check now", "Edit", "Mute alerts");
         assertThat(list.buttonCustomIds()).contains("int:check:" + family.id(), "int:edit:" + family.id());
 
-        // WHEN both work again THEN those notices are not even tried (the refusal is fresh), and the list is plain again
+        // WHEN she mutes School with its button there THEN it is muted, and the next list leads with Family's only
+        String muteSchool = list.buttonCustomIds().stream().filter(custom -> custom.startsWith("int:mute:" + school.id()))
+                .findFirst().orElseThrow();
+        assertThat(discord.button(alice, muteSchool, list).awaitMessage(m -> m.content().startsWith("🔕")).content())
+                .startsWith("🔕 Alerts for **School** are muted");
+        assertThat(integrations.get(id(alice), school.id()).alertsMuted()).isTrue();
+        assertThat(discord.slash(alice, "integration", "list", Map.of()).awaitMessage(m -> m.text().contains("Family"))
+                .content()).startsWith("📭 Plugboard could not send you this direct message: Discord refused")
+                .contains("🔴 **Family** (Calendar) stopped working:").doesNotContain("**School**");
+
+        // WHEN both work again THEN Family's notice is not even tried (the refusal is fresh), School (muted) has none,
+        // and the list is plain again
         FEED_STATUS.set(200);
         passTime(INTERVAL);
-        assertThat(jdbc.queryForList("select change || ' ' || outcome from integration_notice order by created_at",
-                String.class)).containsExactlyInAnyOrder("BROKEN REFUSED", "BROKEN REFUSED", "RECOVERED REFUSED",
-                "RECOVERED REFUSED");
+        assertThat(jdbc.queryForList("select label || ' ' || change || ' ' || outcome from integration_notice", String.class))
+                .containsExactlyInAnyOrder("Family BROKEN REFUSED", "School BROKEN REFUSED", "Family RECOVERED REFUSED");
         assertThat(postsTo(alice)).hasSize(2);
         assertThat(discord.slash(alice, "integration", "list", Map.of()).awaitMessage(m -> m.text().contains("Family"))
                 .content()).doesNotContain("📭");
