@@ -11,6 +11,7 @@ import app.plugboard.chat.Notifier;
 import app.plugboard.chat.Response;
 import app.plugboard.common.UserId;
 import app.plugboard.integration.CheckResult;
+import app.plugboard.integration.CheckTarget;
 import app.plugboard.integration.IntegrationId;
 import app.plugboard.integration.IntegrationService;
 import app.plugboard.integration.IntegrationStatus;
@@ -363,6 +364,29 @@ class WatchClusterTest {
         assertThat(jdbc().queryForList("select outcome || ' ' || attempts from integration_notice", String.class))
                 .containsExactly("DELIVERED 2");
         assertThat(plugboard.getBean(IntegrationService.class).get(ALICE, feed.id()).status()).isEqualTo(IntegrationStatus.ERROR);
+    }
+
+    @Test
+    @DisplayName("two checks that find the same break at the same time (two Plugboards, or one and a renewal) tell the owner once")
+    void sameBreakFoundTwiceToldOnce() {
+        // GIVEN a connected feed, read by two checks before either stored what it found
+        ConfigurableApplicationContext plugboard = start(Map.of("plugboard.watch.interval", "0"));
+        IntegrationService integrations = plugboard.getBean(IntegrationService.class);
+        IntegrationView feed = add(plugboard, "Family", "/feeds/family.ics");
+        CheckTarget first = integrations.checkTarget(feed.id()).orElseThrow();
+        CheckTarget second = integrations.checkTarget(feed.id()).orElseThrow();
+
+        // WHEN both store that it is gone
+        CheckResult gone = CheckResult.error("The address answers 404 (not found): paste the current one.", null);
+        assertThat(integrations.recordBackgroundCheck(first, gone)).isTrue();
+        assertThat(integrations.recordBackgroundCheck(second, gone)).isTrue();
+
+        // THEN it is an error, and there is one notice, sent once
+        assertThat(integrations.get(ALICE, feed.id()).status()).isEqualTo(IntegrationStatus.ERROR);
+        await().atMost(Duration.ofSeconds(5)).until(() -> Recorded.NOTICES.size() == 1);
+        assertThat(jdbc().queryForList("select change || ' ' || outcome from integration_notice", String.class))
+                .containsExactly("BROKEN DELIVERED");
+        assertThat(Recorded.NOTICES).hasSize(1);
     }
 
     // ---------------------------------------------------------------- a Plugboard, and what it found
