@@ -43,6 +43,7 @@ class WatchScheduler implements SmartLifecycle {
     static final String RECONCILE = "integration-check-reconcile";
     static final String RESEND = "integration-notice-resend";
     static final Duration RECONCILE_EVERY = Duration.ofMinutes(5);
+    static final int RECONCILE_BATCH = 1000;
     static final Duration RESEND_EVERY = Duration.ofMinutes(1);
     static final int MISSED_HEARTBEATS = 4;
     static final Duration STOP_WAIT = Duration.ofSeconds(20);
@@ -183,16 +184,22 @@ class WatchScheduler implements SmartLifecycle {
         if (running == null) {
             return 0;
         }
-        List<String> unscheduled = jdbc.queryForList("""
-                select i.id::text from integration i
-                where not exists (select 1 from scheduled_tasks s where s.task_name = ? and s.task_instance = i.id::text)
-                limit 1000""", String.class, CHECK);
         int scheduled = 0;
-        for (String id : unscheduled) {
-            if (running.scheduleIfNotExists(checkTask.instance(id), plan.first(clock.instant()))) {
-                scheduled++;
+        int inBatch;
+        List<String> unscheduled;
+        do { // in batches, until every integration has one (after the upgrade that brings the watch: all of them)
+            unscheduled = jdbc.queryForList("""
+                    select i.id::text from integration i
+                    where not exists (select 1 from scheduled_tasks s where s.task_name = ? and s.task_instance = i.id::text)
+                    limit ?""", String.class, CHECK, RECONCILE_BATCH);
+            inBatch = 0;
+            for (String id : unscheduled) {
+                if (running.scheduleIfNotExists(checkTask.instance(id), plan.first(clock.instant()))) {
+                    inBatch++;
+                }
             }
-        }
+            scheduled += inBatch;
+        } while (unscheduled.size() == RECONCILE_BATCH && inBatch > 0 && scheduler == running);
         if (scheduled > 0) {
             log.info("Scheduled the first background check of {} integrations, spread over {}", scheduled, properties.interval());
         }

@@ -210,6 +210,30 @@ class WatchClusterTest {
     }
 
     @Test
+    @DisplayName("after the upgrade that brings the watch, one round gives every integration its first check, however many")
+    void reconcilesEveryOneInOneRound() {
+        // GIVEN 1,200 integrations without a scheduled check (more than one batch of the round)
+        ConfigurableApplicationContext plugboard = start(Map.of("plugboard.watch.interval", "1000h"));
+        add(plugboard, "Feed", "/feeds/0.ics");
+        jdbc().update("""
+                insert into integration (id, owner_id, type, label, status, status_reason, last_checked_at, last_success_at,
+                    settings, secrets, version, created_at, updated_at, failing_since, alert, alerts_muted)
+                select gen_random_uuid(), owner_id, type, label || ' ' || n, status, status_reason, last_checked_at,
+                    last_success_at, settings, secrets, version, created_at, updated_at, failing_since, alert, alerts_muted
+                from integration, generate_series(1, 1199) n""");
+        jdbc().update("delete from scheduled_tasks where task_name = ?", WatchScheduler.CHECK);
+
+        // WHEN the watch reconciles
+        int scheduled = plugboard.getBean(WatchScheduler.class).reconcile();
+
+        // THEN each has its first check, and none is left for the next round
+        assertThat(scheduled).isEqualTo(1_200);
+        assertThat(jdbc().queryForObject("select count(*) from scheduled_tasks where task_name = ?", Integer.class,
+                WatchScheduler.CHECK)).isEqualTo(1_200);
+        assertThat(plugboard.getBean(WatchScheduler.class).reconcile()).isZero();
+    }
+
+    @Test
     @DisplayName("a deleted integration's schedule ends at its next turn")
     void deletedEndsItsSchedule() {
         ConfigurableApplicationContext plugboard = start(Map.of());
