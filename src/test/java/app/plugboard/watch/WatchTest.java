@@ -10,6 +10,7 @@ import app.plugboard.discord.fake.FakeMessage;
 import app.plugboard.discord.fake.FakeUser;
 import app.plugboard.discord.fake.RecordedRequest;
 import app.plugboard.integration.CheckResult;
+import app.plugboard.integration.ConnectionChecker;
 import app.plugboard.integration.IntegrationService;
 import app.plugboard.integration.IntegrationStatus;
 import app.plugboard.integration.IntegrationView;
@@ -412,12 +413,17 @@ class WatchTest {
                 && request.path().endsWith("channels/" + user.dmChannelId() + "/messages")).toList();
     }
 
-    /** The names of the threads that are running a background check right now. */
+    /** The names of the threads that are probing a server for a background check right now. */
     static List<String> threadsRunningChecks() {
         return Thread.getAllStackTraces().entrySet().stream()
-                .filter(thread -> Arrays.stream(thread.getValue()).anyMatch(frame ->
-                        frame.getClassName().equals(BackgroundCheck.class.getName()) && frame.getMethodName().equals("run")))
+                .filter(thread -> calls(thread.getValue(), BackgroundCheck.class, "run")
+                        && calls(thread.getValue(), ConnectionChecker.class, "check"))
                 .map(thread -> thread.getKey().getName()).toList();
+    }
+
+    private static boolean calls(StackTraceElement[] stack, Class<?> type, String method) {
+        return Arrays.stream(stack).anyMatch(frame -> frame.getClassName().equals(type.getName())
+                && frame.getMethodName().equals(method));
     }
 
     static List<String> labels(FakeMessage message) {
