@@ -267,7 +267,10 @@ class WatchClusterTest {
 
         // WHEN the server answers, and the second's turn comes THEN it is checked too
         hold.countDown();
-        passTime(Duration.ofSeconds(11));
+        await().atMost(Duration.ofSeconds(30)).until(() -> { // it comes back within seconds, once the first is done
+            passTime(Duration.ofSeconds(11));
+            return fetches().size() == 2;
+        });
         assertThat(fetches()).containsOnlyKeys("/feeds/one.ics", "/feeds/two.ics");
         assertThat(List.of(one, two)).allSatisfy(view -> assertThat(plugboard.getBean(IntegrationService.class)
                 .get(ALICE, view.id()).lastCheckedAt()).isNotNull());
