@@ -42,6 +42,20 @@ class ConsoleNotifier implements Notifier, UserNames {
         }
     }
 
+    /** Printed between prompts; a notice for someone else, or before the conversation runs, is not shown. */
+    @Override
+    public Delivery send(UserId user, Message message, String onceKey) {
+        ConsoleSession current = session;
+        if (!user.equals(terminalUser)) {
+            return Delivery.REFUSED;
+        }
+        if (current == null) {
+            return Delivery.FAILED;
+        }
+        current.notice(message);
+        return Delivery.DELIVERED;
+    }
+
     @Override
     public Optional<String> describe(UserId user) {
         return user.equals(terminalUser) ? Optional.of("the terminal user of this Plugboard") : Optional.empty();

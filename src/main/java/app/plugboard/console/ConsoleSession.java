@@ -9,11 +9,13 @@ import app.plugboard.chat.Option;
 import app.plugboard.chat.Response;
 import app.plugboard.chat.Suggestion;
 import app.plugboard.common.UserId;
+import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Queue;
 import java.util.Set;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
@@ -37,6 +39,12 @@ final class ConsoleSession {
     private volatile List<Function<UserId, ChatEvent>> choices = List.of();
     /** A command typed where a value was asked: it closed the question and runs next. */
     private @Nullable String typedAtPrompt;
+    /** Guards what is printed from other threads (notices) against the conversation's own turns. */
+    private final Object printing = new Object();
+    /** Notices that came while the conversation was busy (a question, a form, a command at work). */
+    private final Queue<Message> held = new ArrayDeque<>();
+    /** Whether the conversation waits at its own prompt, between two turns. */
+    private boolean betweenTurns;
 
     ConsoleSession(ChatRouter router, UserId user, Terminal terminal) {
         this.router = router;
@@ -48,7 +56,7 @@ final class ConsoleSession {
 
     void run() {
         while (true) {
-            String line = typedAtPrompt != null ? typedAtPrompt : terminal.readLine(PROMPT);
+            String line = typedAtPrompt != null ? typedAtPrompt : readTurn();
             typedAtPrompt = null;
             if (line == null || isQuit(line)) {
                 terminal.print("Bye.");
@@ -61,6 +69,23 @@ final class ConsoleSession {
             ChatEvent event = toEvent(text);
             if (event != null) {
                 show(router.handle(event));
+            }
+        }
+    }
+
+    /** The next line at the conversation's prompt, after the notices that came during the last turn. */
+    private @Nullable String readTurn() {
+        synchronized (printing) {
+            for (Message notice = held.poll(); notice != null; notice = held.poll()) {
+                print(notice);
+            }
+            betweenTurns = true;
+        }
+        try {
+            return terminal.readLine(PROMPT);
+        } finally {
+            synchronized (printing) {
+                betweenTurns = false;
             }
         }
     }
@@ -172,11 +197,22 @@ final class ConsoleSession {
     }
 
     /**
-     * Something that happened meanwhile (a sign-in finished in the browser): printed at once, from
-     * whatever thread; its buttons become the numbered choices.
+     * Something that happened meanwhile (a sign-in finished in the browser, an integration broke), from whatever
+     * thread: printed between prompts, so it never cuts into a question, a form or a command at work. While the
+     * conversation waits at its prompt it is printed at once, on a line of its own, and the prompt is shown
+     * again; otherwise it waits until the conversation is back at its prompt. Its buttons become the numbered
+     * choices.
      */
     void notice(Message message) {
-        print(message);
+        synchronized (printing) {
+            if (!betweenTurns) {
+                held.add(message);
+                return;
+            }
+            terminal.print("");
+            print(message);
+            terminal.reprompt(PROMPT);
+        }
     }
 
     /** One prompt per input, in order; null when the person cancels or the input ends. */

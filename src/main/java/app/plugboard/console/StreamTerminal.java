@@ -42,4 +42,10 @@ final class StreamTerminal implements Terminal {
         out.println(text);
         out.flush();
     }
+
+    @Override
+    public void reprompt(String prompt) {
+        out.print(prompt);
+        out.flush();
+    }
 }

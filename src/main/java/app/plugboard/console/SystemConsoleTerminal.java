@@ -28,4 +28,10 @@ final class SystemConsoleTerminal implements Terminal {
         console.printf("%s%n", text);
         console.flush();
     }
+
+    @Override
+    public void reprompt(String prompt) {
+        console.printf("%s", prompt);
+        console.flush();
+    }
 }

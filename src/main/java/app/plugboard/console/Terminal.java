@@ -11,4 +11,7 @@ interface Terminal {
     @Nullable String readSecret(String prompt);
 
     void print(String text);
+
+    /** Shows {@code prompt} again, for the {@link #readLine} that is waiting (after something was printed meanwhile). */
+    void reprompt(String prompt);
 }

@@ -3,9 +3,15 @@ package app.plugboard.discord;
 import app.plugboard.chat.Message;
 import app.plugboard.chat.Notifier;
 import app.plugboard.common.UserId;
+import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import net.dv8tion.jda.api.JDA;
+import net.dv8tion.jda.api.exceptions.ErrorResponseException;
 import net.dv8tion.jda.api.interactions.InteractionHook;
+import net.dv8tion.jda.api.requests.ErrorResponse;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,6 +42,38 @@ class DiscordNotifier implements Notifier {
             });
         } else {
             direct(user, message);
+        }
+    }
+
+    /** Waits at most this long for Discord to take a direct message (JDA retries server errors meanwhile). */
+    static final Duration SEND_TIMEOUT = Duration.ofSeconds(20);
+
+    /**
+     * A direct message under {@code onceKey} as its nonce, which Discord enforces: a second send with the same
+     * nonce within a few minutes returns the first message instead of a new one. Error 50007 ("Cannot send
+     * messages to this user") and an unknown user are refusals; anything else may pass.
+     */
+    @Override
+    public Delivery send(UserId user, Message message, String onceKey) {
+        try {
+            jda.openPrivateChannelById(user.value())
+                    .flatMap(channel -> channel.sendMessage(JdaRendering.create(message)).setNonce(onceKey))
+                    .submit().get(SEND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            return Delivery.DELIVERED;
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof ErrorResponseException error && (error.getErrorResponse() == ErrorResponse.CANNOT_SEND_TO_USER
+                    || error.getErrorResponse() == ErrorResponse.UNKNOWN_USER)) {
+                log.info("User {} accepts no direct messages from the bot ({})", user, error.getErrorResponse());
+                return Delivery.REFUSED;
+            }
+            log.warn("Could not send user {} a direct message: {}", user, e.getCause() == null ? e : e.getCause().toString());
+            return Delivery.FAILED;
+        } catch (TimeoutException e) {
+            log.warn("Discord did not take a direct message to user {} within {}", user, SEND_TIMEOUT);
+            return Delivery.FAILED;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Delivery.FAILED;
         }
     }
 

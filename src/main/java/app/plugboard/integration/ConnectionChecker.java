@@ -49,6 +49,20 @@ public class ConnectionChecker {
     public record Checked(IntegrationView integration, CheckResult result) {
     }
 
+    /**
+     * Checks a stored integration that a background check read ({@link IntegrationService#checkTarget}), without
+     * reading it again, and records nothing: the caller does. Never throws for a failed connection.
+     */
+    public CheckResult check(CheckTarget target) {
+        IntegrationSettings settings = target.settings();
+        if (settings == null) {
+            return target.known()
+                    ? CheckResult.error(new UnreadableCredentialsException(target.label()).getMessage(), null)
+                    : CheckResult.notChecked("This Plugboard no longer knows its type: it can't be checked.");
+        }
+        return check(settings, probe -> probe.check(target.owner(), target.id(), settings));
+    }
+
     /** Checks a stored integration now and records the result. */
     public Checked checkNow(UserId actor, IntegrationId id) {
         IntegrationSettings settings = integrations.settings(actor, id);

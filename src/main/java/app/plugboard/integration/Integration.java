@@ -6,6 +6,7 @@ import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
+import org.springframework.data.annotation.ReadOnlyProperty;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.relational.core.mapping.Column;
 import org.springframework.data.relational.core.mapping.Table;
@@ -13,6 +14,9 @@ import org.springframework.data.relational.core.mapping.Table;
 /**
  * The aggregate: one connected service of one person. Settings are kept as stored (plain JSON and
  * one ciphertext); {@link IntegrationService} maps them to and from {@link IntegrationSettings}.
+ * What checks find (status, reason, times, health) is read here but written by its own statement
+ * ({@link IntegrationRepository#recordStatus}), never by saving the aggregate: an edit and a check at
+ * the same moment never undo each other, and a check does not make an edit "changed meanwhile".
  */
 @Table("integration")
 class Integration {
@@ -26,10 +30,19 @@ class Integration {
     /** The {@link IntegrationType#id()} it was stored with, known to this Plugboard or not. */
     private final String type;
     private String label;
-    private IntegrationStatus status;
-    private @Nullable String statusReason;
-    private @Nullable Instant lastCheckedAt;
-    private @Nullable Instant lastSuccessAt;
+    @ReadOnlyProperty
+    private final IntegrationStatus status;
+    @ReadOnlyProperty
+    private final @Nullable String statusReason;
+    @ReadOnlyProperty
+    private final @Nullable Instant lastCheckedAt;
+    @ReadOnlyProperty
+    private final @Nullable Instant lastSuccessAt;
+    @ReadOnlyProperty
+    private final @Nullable Instant failingSince;
+    @ReadOnlyProperty
+    private final Alert alert;
+    private boolean alertsMuted;
     private JsonDocument settings;
     private String secrets;
     private final Instant createdAt;
@@ -38,7 +51,8 @@ class Integration {
     @PersistenceCreator
     Integration(IntegrationId id, @Nullable Long version, UserId owner, String type, String label,
             IntegrationStatus status, @Nullable String statusReason, @Nullable Instant lastCheckedAt,
-            @Nullable Instant lastSuccessAt, JsonDocument settings, String secrets, Instant createdAt, Instant updatedAt) {
+            @Nullable Instant lastSuccessAt, @Nullable Instant failingSince, Alert alert, boolean alertsMuted,
+            JsonDocument settings, String secrets, Instant createdAt, Instant updatedAt) {
         this.id = id;
         this.version = version;
         this.owner = owner;
@@ -48,6 +62,9 @@ class Integration {
         this.statusReason = statusReason;
         this.lastCheckedAt = lastCheckedAt;
         this.lastSuccessAt = lastSuccessAt;
+        this.failingSince = failingSince;
+        this.alert = alert;
+        this.alertsMuted = alertsMuted;
         this.settings = settings;
         this.secrets = secrets;
         this.createdAt = createdAt;
@@ -57,7 +74,7 @@ class Integration {
     static Integration create(IntegrationId id, UserId owner, String type, String label,
             JsonDocument settings, String secrets, Instant now) {
         return new Integration(id, null, owner, type, label, IntegrationStatus.PENDING, null, null, null,
-                settings, secrets, now, now);
+                null, Alert.NONE, false, settings, secrets, now, now);
     }
 
     void rename(String newLabel, Instant now) {
@@ -76,16 +93,9 @@ class Integration {
         this.secrets = newSecrets;
     }
 
-    /** A {@code PENDING} outcome means "not checked": it is no check, so "last checked" stays. */
-    void recordCheck(IntegrationStatus newStatus, @Nullable String reason, Instant now) {
-        this.status = newStatus;
-        this.statusReason = newStatus == IntegrationStatus.CONNECTED ? null : reason;
-        if (newStatus != IntegrationStatus.PENDING) {
-            this.lastCheckedAt = now;
-        }
-        if (newStatus == IntegrationStatus.CONNECTED) {
-            this.lastSuccessAt = now;
-        }
+    /** The owner's choice: direct messages about this integration, or none (it is checked and listed all the same). */
+    void muteAlerts(boolean muted, Instant now) {
+        this.alertsMuted = muted;
         this.updatedAt = now;
     }
 
@@ -123,6 +133,14 @@ class Integration {
 
     @Nullable Instant lastSuccessAt() {
         return lastSuccessAt;
+    }
+
+    Health health() {
+        return new Health(failingSince, alert);
+    }
+
+    boolean alertsMuted() {
+        return alertsMuted;
     }
 
     JsonDocument settings() {

@@ -12,6 +12,8 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -71,7 +73,9 @@ public class IntegrationService {
         SettingsCodec.Encoded encoded = codec.encode(settings, Integration.secretContext(actor, id));
         Integration integration = Integration.create(
                 id, actor, settings.type().id(), cleanLabel, encoded.plain(), encoded.secrets(), now());
-        return view(save(integration));
+        IntegrationView created = view(save(integration));
+        events.publishEvent(new IntegrationCreated(actor, id));
+        return created;
     }
 
     @Transactional(readOnly = true)
@@ -115,8 +119,8 @@ public class IntegrationService {
         settings.validate();
         SettingsCodec.Encoded encoded = codec.encode(settings, integration.secretContext());
         integration.replaceSettings(encoded.plain(), encoded.secrets(), now());
-        integration.recordCheck(IntegrationStatus.PENDING, null, now());
-        return view(save(integration));
+        save(integration);
+        return recordCheck(actor, id, IntegrationStatus.PENDING, null);
     }
 
     /** Replaces the settings with new ones that passed {@code check}: the old ones stayed until now. */
@@ -143,16 +147,104 @@ public class IntegrationService {
         });
     }
 
+    /** Stores the outcome of a check the owner ran and saw (add, edit, "Check now"): nobody needs telling. */
     public IntegrationView recordCheck(UserId actor, IntegrationId id, CheckResult check) {
         return recordCheck(actor, id, check.status(), check.message());
     }
 
     /**
-     * Stores the outcome of a connection check. A check does not compete with the owner's edits:
-     * it applies to whatever is current, retrying when an edit lands at the same moment.
+     * Stores the outcome of a connection check the owner saw. A check does not compete with the owner's edits:
+     * it applies to whatever is current (an edit at the same moment keeps its version).
      */
     public IntegrationView recordCheck(UserId actor, IntegrationId id, IntegrationStatus status, @Nullable String reason) {
-        return applyToCurrent(actor, id, integration -> integration.recordCheck(status, reason, now()));
+        return recordLoaded(actor, id, status, reason, true);
+    }
+
+    /**
+     * Stores the outcome of a check nobody saw (a credential renewal that the service refused): when it changes
+     * what the owner must know, they are told ({@link AlertChanged}), unless they muted the integration.
+     */
+    public IntegrationView recordUnseenCheck(UserId owner, IntegrationId id, CheckResult check) {
+        return recordLoaded(owner, id, check.status(), check.message(), false);
+    }
+
+    private IntegrationView recordLoaded(UserId actor, IntegrationId id, IntegrationStatus status, @Nullable String reason,
+            boolean ownerSaw) {
+        for (int attempt = 1; attempt <= 3; attempt++) {
+            Integration current = load(actor, id);
+            if (writeStatus(actor, id, current.label(), current.type(), current.health(), current.alertsMuted(),
+                    status, reason, ownerSaw)) {
+                return view(load(actor, id));
+            }
+        }
+        throw new ChangedMeanwhileException(WHAT);
+    }
+
+    /**
+     * A stored integration as a background check needs it, in one statement.
+     *
+     * @return empty when it no longer exists
+     */
+    public Optional<CheckTarget> checkTarget(IntegrationId id) {
+        return repository.findForCheck(id).map(integration -> new CheckTarget(integration.owner(), integration.id(),
+                integration.label(), codec.type(integration), integration.status(), integration.health().failingSince(),
+                integration.lastCheckedAt(), integration.health().alert(), integration.alertsMuted(),
+                codec.describe(integration).known(), settingsOrNull(integration)));
+    }
+
+    /**
+     * Stores what a background check of {@code target} found: one statement (two in one transaction when the
+     * owner is to be told, see {@link AlertChanged}), based on what {@link #checkTarget} read.
+     *
+     * @return false when the integration is gone; when a check the owner ran changed its alert meanwhile, it is
+     * read again and the outcome stored on what it is now
+     */
+    public boolean recordBackgroundCheck(CheckTarget target, CheckResult check) {
+        if (writeStatus(target.owner(), target.id(), target.label(), target.type().id(), target.health(),
+                target.alertsMuted(), check.status(), check.message(), false)) {
+            return true;
+        }
+        try {
+            recordLoaded(target.owner(), target.id(), check.status(), check.message(), false);
+            return true;
+        } catch (NotFoundException e) {
+            return false;
+        }
+    }
+
+    /**
+     * One statement, or two in one transaction when the owner is to be told: the notice is stored with the
+     * status, never without it.
+     *
+     * @return false when nothing was written (gone, or its alert changed since {@code seen} was read)
+     */
+    private boolean writeStatus(UserId owner, IntegrationId id, String label, String type, Health seen, boolean muted,
+            IntegrationStatus status, @Nullable String reason, boolean ownerSaw) {
+        Instant now = now();
+        Health next = seen.after(status, now);
+        if (muted && !ownerSaw) {
+            next = next.withAlert(seen.alert()); // muted: the owner is made aware of nothing, until they unmute
+        }
+        @Nullable String storedReason = status == IntegrationStatus.CONNECTED ? null : reason;
+        Optional<AlertChanged.Change> change = ownerSaw ? Optional.empty() : seen.change(next);
+        Health written = next;
+        BooleanSupplier write = () -> repository.recordStatus(id, owner, status.name(), storedReason, now,
+                written.failingSince(), written.alert().name(), seen.alert().name()) == 1;
+        if (change.isEmpty()) {
+            return write.getAsBoolean();
+        }
+        return Boolean.TRUE.equals(transactions.execute(tx -> {
+            if (!write.getAsBoolean()) {
+                return false;
+            }
+            events.publishEvent(new AlertChanged(owner, id, label, type, change.get(), storedReason, now));
+            return true;
+        }));
+    }
+
+    /** The owner's choice: a direct message when it breaks or recovers, or none (it is checked and listed all the same). */
+    public IntegrationView muteAlerts(UserId actor, IntegrationId id, boolean muted) {
+        return applyToCurrent(actor, id, integration -> integration.muteAlerts(muted, now()));
     }
 
     /**
@@ -258,11 +350,14 @@ public class IntegrationService {
         }
     }
 
-    /** For listeners of a deletion: what could be read, or null (they clean up what they can). */
+    /** For listeners of a deletion, and background checks: what could be read, or null (they do what they can). */
     private @Nullable IntegrationSettings settingsOrNull(Integration integration) {
         try {
             return codec.decode(integration);
-        } catch (UnreadableSecretException | UnknownTypeException e) {
+        } catch (UnreadableSecretException e) {
+            log.warn("Secrets of integration {} cannot be decrypted: {}", integration.id(), e.getMessage());
+            return null;
+        } catch (UnknownTypeException e) {
             return null;
         }
     }
@@ -272,6 +367,7 @@ public class IntegrationService {
         return new IntegrationView(integration.id(), integration.version(), described.kind().type(), described.kind(),
                 integration.label(), integration.status(), integration.statusReason(), integration.lastCheckedAt(),
                 integration.lastSuccessAt(), described.summary(), described.known(),
-                integration.createdAt(), integration.updatedAt());
+                integration.createdAt(), integration.updatedAt(), integration.health().failingSince(),
+                integration.alertsMuted());
     }
 }

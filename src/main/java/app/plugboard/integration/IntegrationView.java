@@ -10,6 +10,8 @@ import org.jspecify.annotations.Nullable;
  * @param summary a non-secret description, such as {@code alice@example.com on imap.example.com}
  * @param known   whether this Plugboard knows its type; one stored by an earlier Plugboard, of a type it no
  *                longer knows, can only be deleted
+ * @param failingSince since when its checks fail without a success in between; null while it works
+ * @param alertsMuted  whether its owner chose to get no direct message about it (it is checked all the same)
  */
 public record IntegrationView(
         IntegrationId id,
@@ -24,5 +26,7 @@ public record IntegrationView(
         String summary,
         boolean known,
         Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        @Nullable Instant failingSince,
+        boolean alertsMuted) {
 }

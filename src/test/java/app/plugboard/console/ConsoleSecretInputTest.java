@@ -140,5 +140,10 @@ class ConsoleSecretInputTest {
         public void print(String text) {
             printed.add(text);
         }
+
+        @Override
+        public void reprompt(String prompt) {
+            echoed.add(prompt);
+        }
     }
 }

@@ -287,7 +287,7 @@ class DiscordConversationTest {
         integrations.create(id(alice), "Work mail", SampleSettings.imap("pw"));
         FakeMessage choices = editChoices(alice, "Work mail");
         assertThat(choices.buttons()).extracting(b -> b.path("label").asString())
-                .containsExactly("Rename", "Replace credentials", "Sending mail", "Check now");
+                .containsExactly("Rename", "Replace credentials", "Sending mail", "Check now", "Mute alerts");
 
         Callback form = discord.button(alice, choices.button("Rename").path("custom_id").asString(), choices).awaitCallback();
         assertThat(form.type()).isEqualTo(Callback.MODAL);
@@ -334,7 +334,7 @@ class DiscordConversationTest {
         IntegrationView family = integrations.create(id(alice), "Family", SampleSettings.feed("old-token"));
         FakeMessage choices = editChoices(alice, "Family");
         assertThat(choices.buttons()).extracting(b -> b.path("label").asString())
-                .containsExactly("Rename", "Change URL", "Check now");
+                .containsExactly("Rename", "Change URL", "Check now", "Mute alerts");
 
         Callback form = discord.button(alice, choices.button("Change URL").path("custom_id").asString(), choices).awaitCallback();
         assertThat(form.data().toString()).doesNotContain("old-token");

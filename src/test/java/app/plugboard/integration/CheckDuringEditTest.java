@@ -22,9 +22,9 @@ import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * A connection check stores its outcome on whatever version is current. Here the owner's edit commits
- * exactly between the check loading the integration and saving it (a hook on the real repository runs
- * the edit on another thread, in its own transaction, and waits for its commit).
+ * A connection check stores its outcome on whatever version is current, without a version of its own. Here
+ * the owner's edit commits exactly between the check loading the integration and storing its status (a hook
+ * on the real repository runs the edit on another thread, in its own transaction, and waits for its commit).
  */
 @SpringBootTest
 @CleanDatabase
@@ -44,7 +44,7 @@ class CheckDuringEditTest {
     JdbcTemplate jdbc;
 
     @Test
-    @DisplayName("is stored against the edited version, and the edit is kept")
+    @DisplayName("is stored on the edited integration, the edit is kept, and the edit's version is the current one")
     void checkAfterConcurrentEdit() {
         // GIVEN Alice's integration, and her rename of it that commits right after the check has loaded it
         IntegrationView seen = integrations.create(ALICE, "Work mail", imap("pw"));
@@ -57,16 +57,17 @@ class CheckDuringEditTest {
         assertThat(interleaving.pending()).isFalse();
         assertThat(checked.integration().label()).isEqualTo("Office mail");
         assertThat(checked.integration().status()).isEqualTo(IntegrationStatus.CONNECTED);
-        assertThat(checked.integration().version()).isEqualTo(seen.version() + 2);
+        // AND a check is no edit: the version is the rename's, so a form opened after the rename still saves
+        assertThat(checked.integration().version()).isEqualTo(seen.version() + 1);
         // AND the database holds both: the new label and the check
         Map<String, Object> row = jdbc.queryForMap("select label, status, version from integration where id = ?",
                 seen.id().value());
         assertThat(row).containsEntry("label", "Office mail").containsEntry("status", "CONNECTED")
-                .containsEntry("version", seen.version() + 2);
+                .containsEntry("version", seen.version() + 1);
         assertThat(integrations.get(ALICE, seen.id())).isEqualTo(checked.integration());
     }
 
-    /** Wraps the real repository: the next {@code save} first runs an edit elsewhere and waits for it. */
+    /** Wraps the real repository: the next status write first runs an edit elsewhere and waits for it. */
     @TestConfiguration(proxyBeanMethods = false)
     static class EditBeforeNextSave implements BeanPostProcessor {
 
@@ -87,7 +88,7 @@ class CheckDuringEditTest {
             }
             return Proxy.newProxyInstance(IntegrationRepository.class.getClassLoader(),
                     new Class<?>[] {IntegrationRepository.class}, (proxy, method, args) -> {
-                        if (method.getName().equals("save")) {
+                        if (method.getName().equals("recordStatus")) {
                             Runnable concurrentEdit = edit.getAndSet(null);
                             if (concurrentEdit != null) {
                                 CompletableFuture.runAsync(concurrentEdit).join();

@@ -15,7 +15,8 @@ import org.springframework.test.context.MergedContextConfiguration;
 
 /**
  * Points every Spring test context at the test JVM's one database, a fixed test key and a
- * temporary data directory (registered in {@code META-INF/spring.factories}).
+ * temporary data directory, with the watch's background checks off unless a test turns them on
+ * (registered in {@code META-INF/spring.factories}).
  */
 class PlugboardTestContextCustomizerFactory implements ContextCustomizerFactory {
 
@@ -42,6 +43,10 @@ class PlugboardTestContextCustomizerFactory implements ContextCustomizerFactory 
                     "plugboard.encryption.key", TestKeys.CURRENT,
                     "plugboard.data-dir", dataDir.toString(),
                     "plugboard.console.enabled", "false")));
+            // Spring keeps earlier test contexts running, all on this one database: only tests of the watch
+            // (which set plugboard.watch.interval) run background checks, so no context checks another's integrations
+            context.getEnvironment().getPropertySources().addLast(new MapPropertySource("plugboardTestDefaults", Map.of(
+                    "PLUGBOARD_WATCH_INTERVAL", "0")));
         }
 
         @Override

@@ -16,6 +16,7 @@ import app.plugboard.common.UserId;
 import app.plugboard.integration.ConnectionChecker;
 import app.plugboard.integration.IntegrationDependents;
 import app.plugboard.integration.IntegrationId;
+import app.plugboard.integration.IntegrationWatch;
 import java.time.Clock;
 import java.util.List;
 import org.springframework.stereotype.Component;
@@ -39,12 +40,15 @@ class CheckCommand implements CommandHandler, ComponentRoutes {
     private final IntegrationPicker picker;
     private final ConnectionChecker checker;
     private final IntegrationDependents dependents;
+    private final IntegrationWatch watch;
     private final Clock clock;
 
-    CheckCommand(IntegrationPicker picker, ConnectionChecker checker, IntegrationDependents dependents, Clock clock) {
+    CheckCommand(IntegrationPicker picker, ConnectionChecker checker, IntegrationDependents dependents, IntegrationWatch watch,
+            Clock clock) {
         this.picker = picker;
         this.checker = checker;
         this.dependents = dependents;
+        this.watch = watch;
         this.clock = clock;
     }
 
@@ -82,7 +86,7 @@ class CheckCommand implements CommandHandler, ComponentRoutes {
             case PENDING -> "💾 " + checked.result().message();
             default -> "⚠️ Checked just now: " + checked.result().message();
         };
-        return IntegrationMessages.detail(checked.integration(), dependents.dependents(user, id), clock.instant(),
-                Limits.fit(note, 1000));
+        return IntegrationMessages.detail(checked.integration(), dependents.dependents(user, id),
+                watch.nextChecks(List.of(id)).get(id), clock.instant(), Limits.fit(note, 1000));
     }
 }

@@ -149,8 +149,10 @@ class EditCommand implements CommandHandler, ComponentRoutes {
         }
         buttons.add(IntegrationMessages.checkNow(integration));
         return Message.text("What would you like to change about **" + integration.label() + "** ("
-                        + integration.type().displayName() + ")? New credentials are checked before they replace the old ones.")
-                .withRow(new ControlRow(buttons));
+                        + integration.type().displayName() + ")? New credentials are checked before they replace the old ones."
+                        + (integration.alertsMuted() ? " Its alerts are muted." : ""))
+                .withRow(new ControlRow(buttons))
+                .withRow(ControlRow.of(MuteCommand.muteButton(integration.id(), !integration.alertsMuted())));
     }
 
     /** A form is a first answer: the read before it gets a short deadline. */

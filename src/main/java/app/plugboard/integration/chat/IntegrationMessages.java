@@ -11,6 +11,7 @@ import app.plugboard.chat.PlainText;
 import app.plugboard.chat.Tone;
 import app.plugboard.integration.CheckResult;
 import app.plugboard.integration.IntegrationDependents.Dependent;
+import app.plugboard.integration.IntegrationId;
 import app.plugboard.integration.IntegrationStatus;
 import app.plugboard.integration.IntegrationView;
 import java.time.Duration;
@@ -85,6 +86,33 @@ final class IntegrationMessages {
         return "on " + DATE.format(then);
     }
 
+    /** How long ago {@code then} was, as a duration: "2 hours", "3 days". */
+    static String duration(Instant then, Instant now) {
+        Duration elapsed = Duration.between(then, now);
+        if (elapsed.toMinutes() < 1) {
+            return "less than a minute";
+        }
+        if (elapsed.toHours() < 1) {
+            return plural(elapsed.toMinutes(), "minute");
+        }
+        if (elapsed.toDays() < 1) {
+            return plural(elapsed.toHours(), "hour");
+        }
+        return plural(elapsed.toDays(), "day");
+    }
+
+    /** When the next check comes: "in 12 minutes", "any moment now". */
+    static String comingIn(Instant then, Instant now) {
+        long minutes = (Duration.between(now, then).toSeconds() + 59) / 60; // 4 min 59 s is "in 5 minutes"
+        if (minutes < 1) {
+            return "any moment now";
+        }
+        if (minutes < 60) {
+            return "in " + plural(minutes, "minute");
+        }
+        return "in " + plural(minutes / 60, "hour");
+    }
+
     static String plural(long count, String noun) {
         return count + " " + noun + (count == 1 ? "" : "s");
     }
@@ -99,8 +127,12 @@ final class IntegrationMessages {
                 + "pick a type (" + typeNames + ") and give it a label.");
     }
 
-    /** One page of the list: a card with an entry each, a select to pick one, and paging buttons. */
-    static Message listPage(List<IntegrationView> all, Map<?, Long> usage, int requestedPage, Instant now, String typeNames) {
+    /**
+     * One page of the list: a card with an entry each, a select to pick one, and paging buttons; above it, the
+     * notices Plugboard could not send (with their buttons).
+     */
+    static Message listPage(List<IntegrationView> all, Map<?, Long> usage, Map<IntegrationId, Instant> nextChecks,
+            List<Message> undelivered, int requestedPage, Instant now, String typeNames) {
         if (all.isEmpty()) {
             return empty(typeNames);
         }
@@ -115,6 +147,7 @@ final class IntegrationMessages {
             StringBuilder value = new StringBuilder()
                     .append(integration.type().displayName()).append(" · ").append(word(integration.status()))
                     .append(" · checked ").append(ago(integration.lastCheckedAt(), now))
+                    .append(health(integration, nextChecks.get(integration.id()), now))
                     .append(" · ").append(usedBy(usage.getOrDefault(integration.id(), 0L)))
                     .append('\n').append(PlainText.escaped(integration.summary()));
             if (integration.status() != IntegrationStatus.CONNECTED && integration.statusReason() != null) {
@@ -131,7 +164,48 @@ final class IntegrationMessages {
                         Limits.fit(integration.type().displayName() + " · " + word(integration.status()), Limits.OPTION_TEXT)))
                 .toList())));
         page.navigation(ListCommand.ShowPage::new).ifPresent(rows::add);
-        return new Message("", List.of(card), rows);
+        return withUndelivered(new Message("", List.of(card), rows), undelivered);
+    }
+
+    /** In a list entry: how long it has been failing and since its last success, the next check, muted. */
+    private static String health(IntegrationView integration, @Nullable Instant nextCheck, Instant now) {
+        StringBuilder health = new StringBuilder();
+        if (integration.failingSince() != null && integration.status() != IntegrationStatus.CONNECTED) {
+            health.append(" · failing for ").append(duration(integration.failingSince(), now))
+                    .append(" · last success ").append(ago(integration.lastSuccessAt(), now));
+        }
+        if (nextCheck != null) {
+            health.append(" · next check ").append(comingIn(nextCheck, now));
+        }
+        if (integration.alertsMuted()) {
+            health.append(" · 🔕 alerts muted");
+        }
+        return health.toString();
+    }
+
+    /**
+     * The list, led by what could not be sent: the first notices with their buttons, as many as the message
+     * has rows left for, then how many more.
+     */
+    private static Message withUndelivered(Message list, List<Message> undelivered) {
+        if (undelivered.isEmpty()) {
+            return list;
+        }
+        int shown = Math.min(undelivered.size(), Limits.ROWS - list.rows().size());
+        StringBuilder text = new StringBuilder("📭 Plugboard could not send you ")
+                .append(undelivered.size() == 1 ? "this direct message" : "these direct messages")
+                .append(": Discord refused, so you may accept no direct messages from it (Privacy settings of a server "
+                        + "you share with it).");
+        List<ControlRow> rows = new ArrayList<>();
+        for (Message notice : undelivered.subList(0, shown)) {
+            text.append('\n').append(notice.text());
+            rows.addAll(notice.rows());
+        }
+        if (undelivered.size() > shown) {
+            text.append("\n… and ").append(undelivered.size() - shown).append(" more.");
+        }
+        rows.addAll(list.rows());
+        return new Message(Limits.fit(text.toString(), Limits.CONTENT), list.cards(), rows);
     }
 
     private static int severity(IntegrationStatus status) {
@@ -145,7 +219,8 @@ final class IntegrationMessages {
     }
 
     /** One integration in full, with what can be done to it. */
-    static Message detail(IntegrationView integration, List<Dependent> workflows, Instant now, @Nullable String note) {
+    static Message detail(IntegrationView integration, List<Dependent> workflows, @Nullable Instant nextCheck, Instant now,
+            @Nullable String note) {
         List<Card.Entry> entries = new ArrayList<>();
         String status = capitalise(word(integration.status()));
         if (integration.status() != IntegrationStatus.CONNECTED && integration.statusReason() != null) {
@@ -154,6 +229,16 @@ final class IntegrationMessages {
         entries.add(Card.Entry.of("Status", Limits.fit(status, Limits.ENTRY_VALUE)));
         entries.add(Card.Entry.inline("Last checked", ago(integration.lastCheckedAt(), now)));
         entries.add(Card.Entry.inline("Last success", ago(integration.lastSuccessAt(), now)));
+        if (integration.failingSince() != null && integration.status() != IntegrationStatus.CONNECTED) {
+            entries.add(Card.Entry.inline("Failing since", DATE.format(integration.failingSince())
+                    + " (" + duration(integration.failingSince(), now) + ")"));
+        }
+        if (nextCheck != null) {
+            entries.add(Card.Entry.inline("Next check", comingIn(nextCheck, now)));
+        }
+        entries.add(Card.Entry.inline("Alerts", integration.alertsMuted()
+                ? "🔕 muted: no direct message when it breaks or recovers"
+                : "a direct message when it breaks or recovers"));
         entries.add(Card.Entry.of("Used by", workflowList(workflows)));
         Card card = new Card(
                 Limits.fit(emoji(integration.status()) + " " + integration.label(), Limits.CARD_TITLE),

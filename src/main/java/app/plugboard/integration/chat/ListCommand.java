@@ -14,6 +14,8 @@ import app.plugboard.common.UserId;
 import app.plugboard.integration.IntegrationDependents;
 import app.plugboard.integration.IntegrationId;
 import app.plugboard.integration.IntegrationService;
+import app.plugboard.integration.IntegrationView;
+import app.plugboard.integration.IntegrationWatch;
 import java.time.Clock;
 import java.util.List;
 import org.springframework.stereotype.Component;
@@ -49,12 +51,17 @@ class ListCommand implements CommandHandler, ComponentRoutes {
     private final IntegrationService integrations;
     private final IntegrationDependents dependents;
     private final OfferedTypes types;
+    private final IntegrationWatch watch;
+    private final IntegrationNotices notices;
     private final Clock clock;
 
-    ListCommand(IntegrationService integrations, IntegrationDependents dependents, OfferedTypes types, Clock clock) {
+    ListCommand(IntegrationService integrations, IntegrationDependents dependents, OfferedTypes types, IntegrationWatch watch,
+            IntegrationNotices notices, Clock clock) {
         this.integrations = integrations;
         this.dependents = dependents;
         this.types = types;
+        this.watch = watch;
+        this.notices = notices;
         this.clock = clock;
     }
 
@@ -79,11 +86,14 @@ class ListCommand implements CommandHandler, ComponentRoutes {
                 ComponentRoute.onClick(ShowPage.TYPE, (click, show) -> Response.inPlace(() -> page(click.user(), show.page()))),
                 ComponentRoute.onChoice(Pick.TYPE, IntegrationId::parse, (choice, pick, picked) ->
                         Response.inPlace(() -> IntegrationMessages.detail(integrations.get(choice.user(), picked),
-                                dependents.dependents(choice.user(), picked), clock.instant(), null))));
+                                dependents.dependents(choice.user(), picked), watch.nextChecks(List.of(picked)).get(picked),
+                                clock.instant(), null))));
     }
 
     private Message page(UserId user, int page) {
-        return IntegrationMessages.listPage(integrations.list(user), dependents.usageCounts(user), page, clock.instant(),
-                types.names());
+        List<IntegrationView> all = integrations.list(user);
+        return IntegrationMessages.listPage(all, dependents.usageCounts(user),
+                watch.nextChecks(all.stream().map(IntegrationView::id).toList()),
+                watch.undelivered(user).stream().map(notices::notice).toList(), page, clock.instant(), types.names());
     }
 }

@@ -22,8 +22,6 @@ import org.springframework.security.oauth2.client.registration.ClientRegistratio
 import org.springframework.security.oauth2.core.OAuth2AccessToken;
 import org.springframework.security.oauth2.core.OAuth2RefreshToken;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -35,8 +33,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <p>Saving a renewed client stores the refresh token that came with it (Microsoft sends a new one with
  * every renewal, and the old one stops working), else keeps the stored one (Google sends none). Removing
  * a client (the provider answered {@code invalid_grant}) drops the tokens, marks the integration "needs
- * re-authentication" and tells the owner, once, after the commit: with no tokens left, nothing asks the
- * provider again until the owner reconnects.
+ * re-authentication"; its owner is told once, by the watch's notice (with Reconnect). With no tokens left,
+ * nothing asks the provider again until the owner reconnects.
  */
 @Component
 @ConditionalOnSignIn
@@ -48,15 +46,13 @@ class OAuthMailClients implements OAuth2AuthorizedClientService {
     private final ClientRegistrationRepository registrations;
     private final TransactionTemplate transactions;
     private final MailProviders providers;
-    private final OAuthMailReconnect reconnect;
 
     OAuthMailClients(IntegrationService integrations, ClientRegistrationRepository registrations,
-            TransactionTemplate transactions, MailProviders providers, OAuthMailReconnect reconnect) {
+            TransactionTemplate transactions, MailProviders providers) {
         this.integrations = integrations;
         this.registrations = registrations;
         this.transactions = transactions;
         this.providers = providers;
-        this.reconnect = reconnect;
     }
 
     /** The owner and integration a principal name stands for. */
@@ -122,33 +118,21 @@ class OAuthMailClients implements OAuth2AuthorizedClientService {
     public void removeAuthorizedClient(String clientRegistrationId, String principalName) {
         Principal principal = Principal.parse(principalName);
         MailProvider provider;
-        String label;
         try {
             provider = providers.byRegistration(clientRegistrationId).orElseThrow(() -> new NotFoundException("integration"));
-            label = transactions.execute(status -> {
+            transactions.executeWithoutResult(status -> {
                 OAuthMailSettings current = MailProviders.oauth(integrations.settings(principal.owner(), principal.id()));
                 integrations.renewCredentials(principal.owner(), principal.id(),
                         current.withTokens(null, null, null, current.grantedScopes()));
-                return integrations.recordCheck(principal.owner(), principal.id(),
-                        new CheckResult(IntegrationStatus.NEEDS_REAUTHENTICATION, needsReauthentication(provider), null)).label();
+                // nobody watched this renewal: the owner gets the watch's one notice (with Reconnect), stored in
+                // this transaction and sent after it commits, never about a drop that rolled back
+                integrations.recordUnseenCheck(principal.owner(), principal.id(),
+                        new CheckResult(IntegrationStatus.NEEDS_REAUTHENTICATION, needsReauthentication(provider), null));
             });
         } catch (NotFoundException e) {
             return; // deleted meanwhile: nothing to tell
         }
         log.warn("{} refused to renew the access of integration {} (the grant is gone): tokens dropped, "
                 + "it needs re-authentication", provider.providerName(), principal.id());
-        Runnable tell = () -> reconnect.needsReauthentication(provider, principal.owner(), principal.id(), label,
-                needsReauthentication(provider));
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            // inside the renewal's transaction: tell once it committed, never about a drop that rolled back
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    tell.run();
-                }
-            });
-        } else {
-            tell.run();
-        }
     }
 }

@@ -6,23 +6,19 @@ import app.plugboard.chat.ComponentId;
 import app.plugboard.chat.ComponentRoute;
 import app.plugboard.chat.ComponentRoutes;
 import app.plugboard.chat.Control;
-import app.plugboard.chat.ControlRow;
-import app.plugboard.chat.Message;
-import app.plugboard.chat.Notifier;
 import app.plugboard.chat.Response;
-import app.plugboard.common.UserId;
 import app.plugboard.integration.IntegrationId;
 import app.plugboard.integration.IntegrationService;
 import app.plugboard.integration.signin.ConditionalOnSignIn;
 import java.util.List;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
  * Signing in again, from the chat, for every OAuth mail type: the "Reconnect" button (its id names the type,
  * {@code gmail:reconnect:<id>}, {@code outlook:reconnect:<id>}; a click makes a new sign-in link for the same
- * integration, for its owner only), and the one notice that a provider no longer accepts an integration's
- * access ({@link #needsReauthentication}).
+ * integration, for its owner only). The notice that a provider no longer accepts an integration's access is the
+ * watch's (its Reconnect is {@code /integration edit}'s Re-authenticate); this button stays for notices sent
+ * before.
  */
 @Component
 @ConditionalOnSignIn
@@ -43,24 +39,15 @@ class OAuthMailReconnect implements ComponentRoutes {
     private final MailProviders providers;
     private final OAuthMailSignIn signIn;
     private final IntegrationService integrations;
-    private final ObjectProvider<Notifier> notifier;
 
-    OAuthMailReconnect(MailProviders providers, OAuthMailSignIn signIn, IntegrationService integrations,
-            ObjectProvider<Notifier> notifier) {
+    OAuthMailReconnect(MailProviders providers, OAuthMailSignIn signIn, IntegrationService integrations) {
         this.providers = providers;
         this.signIn = signIn;
         this.integrations = integrations;
-        this.notifier = notifier;
     }
 
     static Control.Button button(MailProvider provider, IntegrationId integration) {
         return Control.Button.of(new Reconnect(provider.type().key(), integration), "Reconnect", Control.Style.PRIMARY);
-    }
-
-    /** Tells the owner, once, that {@code label} stopped working and why, with Reconnect. */
-    void needsReauthentication(MailProvider provider, UserId owner, IntegrationId id, String label, String reason) {
-        notifier.ifAvailable(n -> n.notify(owner, Message.text("⚠️ **" + label + "** (" + provider.service()
-                + ") stopped working: " + reason).withRow(ControlRow.of(button(provider, id))), null));
     }
 
     @Override

@@ -5,8 +5,8 @@
  * {@code app.plugboard.integration.signin}, with its short-lived rows in {@code OAuthLinks}), tokens kept
  * fresh for services ({@code OAuthMailTokens}, one renewal at a time per integration across every
  * Plugboard, over Spring Security's authorized-client manager and {@code OAuthMailClients}), the XOAUTH2
- * IMAP login ({@code XOAuth2Imap}), "check now" ({@code OAuthMailCheck}), the Reconnect button and the
- * "needs re-authentication" notice ({@code OAuthMailReconnect}), and the mailbox these integrations give
+ * IMAP login ({@code XOAuth2Imap}), "check now" ({@code OAuthMailCheck}), the Reconnect button
+ * ({@code OAuthMailReconnect}; the "needs re-authentication" notice itself is the watch's), and the mailbox these integrations give
  * {@code MailAccess} ({@code OAuthMailboxes}). It knows no provider: each type package describes its own.
  */
 @NullMarked

@@ -28,9 +28,11 @@ import tools.jackson.databind.node.ObjectNode;
  * A fake Discord on loopback that the real JDA client logs into: REST on one port, the gateway on another.
  * It holds one guild with one text channel, the bot, its owner and the users a test creates, fires
  * interactions at the bot, and records what the bot sends back, refusing what Discord would refuse
- * (a first acknowledgement after 3 s, a second acknowledgement, a modal after a defer). It can also
- * stumble as Discord does: ask the bot to reconnect ({@link #reconnect()}), or answer requests with a
- * server error or a rate limit ({@link #failNext}).
+ * (a first acknowledgement after 3 s, a second acknowledgement, a modal after a defer). Like Discord, a
+ * message sent with {@code enforce_nonce} and a nonce used in the last minutes returns the earlier message
+ * instead of a second one, and a user who accepts no direct messages ({@link #refuseDirectMessages}) gets none
+ * (403, code 50007). It can also stumble as Discord does: ask the bot to reconnect ({@link #reconnect()}), or
+ * answer requests with a server error or a rate limit ({@link #failNext}).
  *
  * <pre>{@code
  * try (FakeDiscord fake = FakeDiscord.start()) {
@@ -68,6 +70,8 @@ public final class FakeDiscord implements AutoCloseable {
     private final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
     private final List<String> failures = new CopyOnWriteArrayList<>();
     private final List<PlannedFailure> plannedFailures = new CopyOnWriteArrayList<>();
+    private final Set<Long> refusingDirectMessages = ConcurrentHashMap.newKeySet();
+    private final Map<String, Nonce> nonces = new ConcurrentHashMap<>();
 
     private final FakeRestServer rest;
     private final FakeGateway gateway;
@@ -75,6 +79,13 @@ public final class FakeDiscord implements AutoCloseable {
 
     private record ShownModal(JsonNode modal, FakeInteraction opener) {
     }
+
+    /** A nonce the bot sent with {@code enforce_nonce}, and the message it created. */
+    private record Nonce(String messageId, long sentAtMillis) {
+    }
+
+    /** How long Discord remembers an enforced nonce ("the past few minutes"). */
+    static final Duration NONCE_WINDOW = Duration.ofMinutes(5);
 
     private record Place(boolean inGuild, long channelId) {
     }
@@ -285,6 +296,19 @@ public final class FakeDiscord implements AutoCloseable {
         }
     }
 
+    /**
+     * From now on the user accepts no direct messages from the bot (their privacy settings): a message to their
+     * DM channel is answered 403 with code 50007, "Cannot send messages to this user", as Discord does.
+     */
+    public void refuseDirectMessages(FakeUser user) {
+        refusingDirectMessages.add(user.id());
+    }
+
+    /** The user accepts direct messages again. */
+    public void acceptDirectMessages(FakeUser user) {
+        refusingDirectMessages.remove(user.id());
+    }
+
     // ---------------------------------------------------------------- what the bot did
 
     /** The commands the bot registered (its last PUT of the global commands). */
@@ -434,6 +458,27 @@ public final class FakeDiscord implements AutoCloseable {
 
     Optional<FakeUser> knownUser(long id) {
         return Optional.ofNullable(users.get(id));
+    }
+
+    boolean refusesDirectMessages(FakeUser user) {
+        return refusingDirectMessages.contains(user.id());
+    }
+
+    /** The message created with this enforced nonce within {@link #NONCE_WINDOW}, if any. */
+    Optional<FakeMessage> messageWithNonce(String nonce) {
+        Nonce sent = nonces.get(nonce);
+        if (sent == null || System.currentTimeMillis() - sent.sentAtMillis() > NONCE_WINDOW.toMillis()) {
+            return Optional.empty();
+        }
+        return messages.get(sent.messageId());
+    }
+
+    Object nonces() {
+        return nonces;
+    }
+
+    void rememberNonce(String nonce, FakeMessage created) {
+        nonces.put(nonce, new Nonce(created.id(), System.currentTimeMillis()));
     }
 
     Optional<FakeUser> userByDmChannel(long dmChannelId) {

@@ -358,6 +358,49 @@ class FakeDiscordTest {
     }
 
     @Test
+    @DisplayName("a DM sent twice with one enforced nonce is one message: the second send returns the first")
+    void nonceEnforced() throws Exception {
+        // GIVEN a member
+        FakeUser ada = fake.user("ada");
+
+        // WHEN the bot sends her the same message twice under one nonce (JDA always enforces it), and once under another
+        String first = jda.openPrivateChannelById(ada.id()).flatMap(dm -> dm.sendMessage("hello").setNonce("notice-1"))
+                .submit().get(5, TimeUnit.SECONDS).getId();
+        String second = jda.openPrivateChannelById(ada.id()).flatMap(dm -> dm.sendMessage("hello").setNonce("notice-1"))
+                .submit().get(5, TimeUnit.SECONDS).getId();
+        jda.openPrivateChannelById(ada.id()).flatMap(dm -> dm.sendMessage("hello").setNonce("notice-2"))
+                .submit().get(5, TimeUnit.SECONDS);
+
+        // THEN the second answer is the first message, and she has two messages, not three
+        assertThat(second).isEqualTo(first);
+        assertThat(fake.directMessagesTo(ada)).hasSize(2);
+        assertThat(fake.requests()).filteredOn(request -> request.method().equals("POST")
+                && request.path().endsWith("/messages")).hasSizeGreaterThanOrEqualTo(3);
+    }
+
+    @Test
+    @DisplayName("a user who accepts no DMs: the bot's message gets 403 with code 50007, and nothing is stored")
+    void directMessagesRefused() {
+        // GIVEN a member who accepts no direct messages from the bot
+        FakeUser ada = fake.user("ada");
+        fake.refuseDirectMessages(ada);
+
+        // WHEN the bot writes to her THEN JDA sees Discord's "Cannot send messages to this user"
+        assertThatThrownBy(() -> jda.openPrivateChannelById(ada.id()).flatMap(dm -> dm.sendMessage("hello"))
+                .submit().get(5, TimeUnit.SECONDS))
+                .cause().isInstanceOfSatisfying(ErrorResponseException.class,
+                        error -> assertThat(error.getErrorResponse()).isEqualTo(ErrorResponse.CANNOT_SEND_TO_USER));
+        assertThat(fake.directMessagesTo(ada)).isEmpty();
+        // AND it is not counted as the bot misbehaving
+        assertThat(fake.rejections()).noneMatch(rejection -> rejection.path().contains(ada.idString()));
+
+        // WHEN she accepts them again THEN the next message arrives
+        fake.acceptDirectMessages(ada);
+        jda.openPrivateChannelById(ada.id()).flatMap(dm -> dm.sendMessage("hello again")).complete();
+        assertThat(fake.directMessagesTo(ada)).extracting(FakeMessage::content).containsExactly("hello again");
+    }
+
+    @Test
     @DisplayName("a client with another token is refused at login")
     void wrongToken() {
         // GIVEN a client configured with a token the fake does not know

@@ -220,8 +220,26 @@ final class RestRoutes {
         if (problem != null) {
             return invalidFormBody(r, null, problem);
         }
+        Optional<FakeUser> dmUser = fake.userByDmChannel(channelId.get());
+        if (dmUser.isPresent() && fake.refusesDirectMessages(dmUser.get())) {
+            // not the bot's mistake: the person accepts no direct messages (Discord answers 403, code 50007)
+            return RestResponse.error(403, 50007, "Cannot send messages to this user");
+        }
+        // with enforce_nonce, a nonce the bot used within the last minutes returns that message, creating none
+        String nonce = r.body().path("enforce_nonce").asBoolean(false) ? r.body().path("nonce").asString("") : "";
         ObjectNode envelope = fake.entities.messageEnvelope(channelId.get(), 0);
-        return RestResponse.ok(fake.messages.create(envelope, r.body()).body());
+        if (nonce.isEmpty()) {
+            return RestResponse.ok(fake.messages.create(envelope, r.body()).body());
+        }
+        synchronized (fake.nonces()) { // two sends with one nonce at once: still one message
+            Optional<FakeMessage> earlier = fake.messageWithNonce(nonce);
+            if (earlier.isPresent()) {
+                return RestResponse.ok(earlier.get().body());
+            }
+            FakeMessage created = fake.messages.create(envelope, r.body());
+            fake.rememberNonce(nonce, created);
+            return RestResponse.ok(created.body());
+        }
     }
 
     private boolean channelExists(long id) {

@@ -233,7 +233,7 @@ class GmailSignInDiscordTest {
                 .contains("Google no longer accepts Plugboard's access");
         FakeMessage notice = await().atMost(Duration.ofSeconds(10))
                 .until(() -> discord.directMessagesTo(alice), messages -> !messages.isEmpty()).get(0);
-        assertThat(notice.content()).contains("**Work** (Gmail) stopped working");
+        assertThat(notice.content()).contains("**Work** (Gmail) needs you to sign in again:");
         assertThat(integrations.get(id(alice), work.id()).status()).isEqualTo(IntegrationStatus.NEEDS_REAUTHENTICATION);
 
         // WHEN she clicks Reconnect in the direct message and signs in again

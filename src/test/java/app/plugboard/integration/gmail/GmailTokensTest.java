@@ -1,6 +1,7 @@
 package app.plugboard.integration.gmail;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import app.plugboard.chat.Control;
 import app.plugboard.integration.ConnectionChecker;
@@ -114,15 +115,22 @@ class GmailTokensTest extends GmailSignInTestBase {
         assertThat(view.status()).isEqualTo(IntegrationStatus.NEEDS_REAUTHENTICATION);
         assertThat(view.statusReason()).contains("Google no longer accepts Plugboard's access");
         assertThat(checked.result().status()).isEqualTo(IntegrationStatus.NEEDS_REAUTHENTICATION);
-        // AND the owner was told exactly once, with a button that makes a new link for the same integration
+        // AND the owner is told exactly once (by the watch's notice, after the commit), with a button that makes a
+        // new link for the same integration
+        await().atMost(Duration.ofSeconds(5)).until(() -> !notifier.notices().isEmpty());
         assertThat(notifier.notices()).singleElement().satisfies(notice -> {
             assertThat(notice.user()).isEqualTo(ALICE);
             assertThat(notice.replyKey()).isNull();
-            assertThat(notice.message().text()).contains("**Work** (Gmail) stopped working");
-            Control.Button reconnect = (Control.Button) notice.message().rows().get(0).controls().get(0);
-            assertThat(reconnect.label()).isEqualTo("Reconnect");
-            assertThat(reconnect.id().encode()).isEqualTo("gmail:reconnect:" + work);
+            assertThat(notice.message().text()).contains("**Work** (Gmail) needs you to sign in again:",
+                    "Google no longer accepts Plugboard's access");
+            List<Control> buttons = notice.message().rows().get(0).controls();
+            assertThat(buttons).extracting(control -> ((Control.Button) control).label())
+                    .containsExactly("Check now", "Reconnect", "Mute alerts");
+            assertThat(((Control.Button) buttons.get(1)).id().encode()).isEqualTo("int:reauth:" + work);
         });
+        // AND the notice is stored as delivered, once
+        assertThat(jdbc.queryForList("select change, outcome from integration_notice where integration_id = ?", work.value()))
+                .singleElement().isEqualTo(java.util.Map.of("change", "NEEDS_REAUTHENTICATION", "outcome", "DELIVERED"));
     }
 
     @Test
@@ -177,7 +185,7 @@ class GmailTokensTest extends GmailSignInTestBase {
         assertThat(checked.result().status()).isEqualTo(IntegrationStatus.NEEDS_REAUTHENTICATION);
         assertThat(google.tokenCalls("refresh_token")).hasSize(1);
         assertThat(stored().hasTokens()).isFalse();
-        assertThat(notifier.notices()).hasSize(1);
+        await().atMost(Duration.ofSeconds(5)).until(() -> notifier.notices().size() == 1);
     }
 
     private void expiresIn(Duration duration) {

@@ -2,6 +2,7 @@ package app.plugboard.integration.outlook;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.awaitility.Awaitility.await;
 
 import app.plugboard.integration.IntegrationId;
 import app.plugboard.integration.IntegrationStatus;
@@ -78,8 +79,9 @@ class OutlookMailAccessTest extends MailSignInTestBase {
         // AND the integration needs re-authentication, its tokens dropped, and the owner was told once
         assertThat(integrations.get(ALICE, home).status()).isEqualTo(IntegrationStatus.NEEDS_REAUTHENTICATION);
         assertThat(((OutlookSettings) integrations.settings(ALICE, home)).hasTokens()).isFalse();
+        await().atMost(Duration.ofSeconds(5)).until(() -> !notifier.notices().isEmpty());
         assertThat(notifier.notices()).singleElement().satisfies(notice -> assertThat(notice.message().text())
-                .startsWith("⚠️ **Home** (Outlook) stopped working"));
+                .contains("**Home** (Outlook / Microsoft 365) needs you to sign in again:"));
     }
 
     @Test

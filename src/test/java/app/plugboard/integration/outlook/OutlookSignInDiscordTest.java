@@ -207,7 +207,7 @@ class OutlookSignInDiscordTest {
                 .doesNotContain("AADSTS");
         FakeMessage notice = await().atMost(Duration.ofSeconds(10))
                 .until(() -> discord.directMessagesTo(alice), messages -> !messages.isEmpty()).get(0);
-        assertThat(notice.content()).startsWith("⚠️ **Work** (Outlook) stopped working: Microsoft no longer accepts");
+        assertThat(notice.content()).contains("**Work** (Outlook / Microsoft 365) needs you to sign in again:", "Microsoft no longer accepts");
         assertThat(integrations.get(id(alice), work.id()).status()).isEqualTo(IntegrationStatus.NEEDS_REAUTHENTICATION);
         assertThat(((OutlookSettings) integrations.settings(id(alice), work.id())).hasTokens()).isFalse();
 

@@ -2,6 +2,7 @@ package app.plugboard.integration.outlook;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.awaitility.Awaitility.await;
 
 import app.plugboard.chat.Control;
 import app.plugboard.integration.ConnectionChecker;
@@ -23,6 +24,7 @@ import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -236,14 +238,21 @@ class OutlookTokensTest extends MailSignInTestBase {
         assertThat(view.status()).isEqualTo(IntegrationStatus.NEEDS_REAUTHENTICATION);
         assertThat(view.statusReason()).contains("Microsoft no longer accepts Plugboard's access");
         assertThat(checked.result().status()).isEqualTo(IntegrationStatus.NEEDS_REAUTHENTICATION);
-        // AND the owner was told exactly once, with the same Reconnect as Gmail's, for Outlook
+        // AND the owner is told exactly once (by the watch's notice, after the commit), with the same Reconnect as
+        // Gmail's
+        await().atMost(Duration.ofSeconds(5)).until(() -> !notifier.notices().isEmpty());
         assertThat(notifier.notices()).singleElement().satisfies(notice -> {
             assertThat(notice.user()).isEqualTo(ALICE);
-            assertThat(notice.message().text()).startsWith("⚠️ **Work** (Outlook) stopped working: Microsoft no longer accepts");
-            Control.Button reconnect = (Control.Button) notice.message().rows().get(0).controls().get(0);
-            assertThat(reconnect.label()).isEqualTo("Reconnect");
-            assertThat(reconnect.id().encode()).isEqualTo("outlook:reconnect:" + work);
+            assertThat(notice.message().text()).contains("**Work** (Outlook / Microsoft 365) needs you to sign in again:",
+                    "Microsoft no longer accepts");
+            List<Control> buttons = notice.message().rows().get(0).controls();
+            assertThat(buttons).extracting(control -> ((Control.Button) control).label())
+                    .containsExactly("Check now", "Reconnect", "Mute alerts");
+            assertThat(((Control.Button) buttons.get(1)).id().encode()).isEqualTo("int:reauth:" + work);
         });
+        // AND the notice is stored as delivered, once
+        assertThat(jdbc.queryForList("select change, outcome from integration_notice where integration_id = ?", work.value()))
+                .singleElement().isEqualTo(Map.of("change", "NEEDS_REAUTHENTICATION", "outcome", "DELIVERED"));
     }
 
     @Test

@@ -1,0 +1,212 @@
+package app.plugboard.watch;
+
+import app.plugboard.common.ThreadPools;
+import app.plugboard.integration.IntegrationCreated;
+import app.plugboard.integration.IntegrationId;
+import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.SchedulerName;
+import com.github.kagkarlsson.scheduler.task.CompletionHandler;
+import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
+import java.time.Clock;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+/**
+ * db-scheduler, run by this Plugboard while the watch is on: one execution per integration (task
+ * {@value #CHECK}, instance = the integration's id, execution time = its next check) that a check reschedules,
+ * plus two recurring tasks of one execution each: {@value #RECONCILE} gives every integration without an
+ * execution (stored before the watch existed, or whose execution was lost) a first check spread over the
+ * interval, and {@value #RESEND} sends notices whose sending was cut off. Several Plugboards on one database
+ * share the executions: each polls for due ones with {@code FOR UPDATE SKIP LOCKED}, and an execution whose
+ * Plugboard stopped sending heartbeats (four in a row) is taken over by another.
+ */
+@Component
+class WatchScheduler implements SmartLifecycle {
+
+    static final String CHECK = "integration-check";
+    static final String RECONCILE = "integration-check-reconcile";
+    static final String RESEND = "integration-notice-resend";
+    static final Duration RECONCILE_EVERY = Duration.ofMinutes(5);
+    static final int RECONCILE_BATCH = 1000;
+    static final Duration RESEND_EVERY = Duration.ofMinutes(1);
+    static final int MISSED_HEARTBEATS = 4;
+    static final Duration STOP_WAIT = Duration.ofSeconds(20);
+    private static final Logger log = LoggerFactory.getLogger(WatchScheduler.class);
+
+    private final DataSource dataSource;
+    private final JdbcTemplate jdbc;
+    private final WatchProperties properties;
+    private final Clock clock;
+    private final BackgroundCheck check;
+    private final Notices notices;
+    private final CheckPlan plan;
+    private final CustomTask<Void> checkTask;
+    private volatile @Nullable Scheduler scheduler;
+
+    WatchScheduler(DataSource dataSource, JdbcTemplate jdbc, WatchProperties properties, Clock clock, BackgroundCheck check,
+            Notices notices) {
+        this.dataSource = dataSource;
+        this.jdbc = jdbc;
+        this.properties = properties;
+        this.clock = clock;
+        this.check = check;
+        this.notices = notices;
+        this.plan = new CheckPlan(properties.interval());
+        this.checkTask = Tasks.custom(CHECK, Void.class).execute((instance, context) -> {
+            IntegrationId id;
+            try {
+                id = IntegrationId.parse(instance.getId());
+            } catch (IllegalArgumentException e) {
+                return new CompletionHandler.OnCompleteRemove<>();
+            }
+            BackgroundCheck.Outcome outcome = this.check.run(id, context.getExecution().executionTime);
+            return outcome.next() == null ? new CompletionHandler.OnCompleteRemove<>()
+                    : (complete, operations) -> operations.reschedule(complete, outcome.next());
+        });
+    }
+
+    @Override
+    public void start() {
+        if (!properties.on()) {
+            log.info("The watch is off (PLUGBOARD_WATCH_INTERVAL=0): integrations are checked only when someone asks.");
+            return;
+        }
+        spreadOverdue();
+        RecurringTask<Void> reconcile = Tasks.recurring(RECONCILE, FixedDelay.of(RECONCILE_EVERY))
+                .execute((instance, context) -> reconcile());
+        RecurringTask<Void> resend = Tasks.recurring(RESEND, FixedDelay.of(RESEND_EVERY))
+                .execute((instance, context) -> notices.sendDue());
+        Scheduler started = Scheduler.create(dataSource, checkTask)
+                .startTasks(List.of(reconcile, resend))
+                .threads(properties.workers())
+                .executorService(Executors.newFixedThreadPool(properties.workers(), ThreadPools.daemonThreads("watch-check-")))
+                .pollUsingLockAndFetch(0.5, 1.0)
+                .pollingInterval(properties.pollInterval())
+                .heartbeatInterval(properties.heartbeat())
+                .missedHeartbeatsLimit(MISSED_HEARTBEATS)
+                .schedulerName(new SchedulerName.Fixed(name()))
+                .clock(clock::instant)
+                .shutdownMaxWait(STOP_WAIT)
+                .build();
+        started.start();
+        scheduler = started;
+        log.info("Watching integrations: each checked every {}, {} at once at most, {} per server", properties.interval(),
+                properties.workers(), properties.perHost());
+    }
+
+    /** This Plugboard among others on the database: its host and a random part (two may run on one host). */
+    private static String name() {
+        String host = new SchedulerName.Hostname().getName();
+        String unique = UUID.randomUUID().toString().substring(0, 8);
+        return (host.length() > 40 ? host.substring(0, 40) : host) + "-" + unique;
+    }
+
+    @Override
+    public void stop() {
+        Scheduler running = scheduler;
+        scheduler = null;
+        if (running != null) {
+            running.stop();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return scheduler != null;
+    }
+
+    /**
+     * Checks that fell due while no Plugboard ran (a stop, an upgrade, the watch turned off) are spread over the time
+     * they waited, up to one interval, rather than all run at once when this one starts: as many at a time as in
+     * normal running. Those another Plugboard holds are left alone.
+     *
+     * @return how many it moved
+     */
+    int spreadOverdue() {
+        Instant now = clock.instant();
+        try {
+            Timestamp oldest = jdbc.queryForObject(
+                    "select min(execution_time) from scheduled_tasks where task_name = ? and not picked and execution_time < ?",
+                    Timestamp.class, CHECK, Timestamp.from(now));
+            if (oldest == null) {
+                return 0;
+            }
+            Duration waited = Duration.between(oldest.toInstant(), now);
+            Duration window = waited.compareTo(properties.interval()) < 0 ? waited : properties.interval();
+            int moved = jdbc.update("""
+                    update scheduled_tasks set execution_time = cast(? as timestamptz) + make_interval(secs => random() * ?),
+                        version = version + 1
+                    where task_name = ? and not picked and execution_time < ?""",
+                    Timestamp.from(now), window.toMillis() / 1000.0, CHECK, Timestamp.from(now));
+            if (moved > 0) {
+                log.info("{} background checks fell due while no Plugboard ran: spread over the next {}", moved, window);
+            }
+            return moved;
+        } catch (DataAccessException e) {
+            log.warn("Could not spread the background checks that fell due while no Plugboard ran ({}); they run now",
+                    e.toString());
+            return 0;
+        }
+    }
+
+    /** A new integration's first check: within one interval, at a random moment. */
+    @TransactionalEventListener(fallbackExecution = true)
+    void scheduleFirst(IntegrationCreated created) {
+        Scheduler running = scheduler;
+        if (running != null) {
+            running.scheduleIfNotExists(checkTask.instance(created.id().toString()), plan.first(clock.instant()));
+        }
+    }
+
+    /**
+     * Gives every integration without a scheduled check its first one, spread over the interval.
+     *
+     * @return how many it scheduled
+     */
+    int reconcile() {
+        Scheduler running = scheduler;
+        if (running == null) {
+            return 0;
+        }
+        int scheduled = 0;
+        int inBatch;
+        List<String> unscheduled;
+        do { // in batches, until every integration has one (after the upgrade that brings the watch: all of them)
+            unscheduled = jdbc.queryForList("""
+                    select i.id::text from integration i
+                    where not exists (select 1 from scheduled_tasks s where s.task_name = ? and s.task_instance = i.id::text)
+                    limit ?""", String.class, CHECK, RECONCILE_BATCH);
+            inBatch = 0;
+            for (String id : unscheduled) {
+                if (running.scheduleIfNotExists(checkTask.instance(id), plan.first(clock.instant()))) {
+                    inBatch++;
+                }
+            }
+            scheduled += inBatch;
+        } while (unscheduled.size() == RECONCILE_BATCH && inBatch > 0 && scheduler == running);
+        if (scheduled > 0) {
+            log.info("Scheduled the first background check of {} integrations, spread over {}", scheduled, properties.interval());
+        }
+        return scheduled;
+    }
+
+    boolean on() {
+        return scheduler != null;
+    }
+}
