@@ -5,7 +5,9 @@ import app.plugboard.chat.Notifier;
 import app.plugboard.common.UserId;
 import java.util.Optional;
 import net.dv8tion.jda.api.JDA;
+import net.dv8tion.jda.api.exceptions.ErrorResponseException;
 import net.dv8tion.jda.api.interactions.InteractionHook;
+import net.dv8tion.jda.api.requests.ErrorResponse;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,10 +22,12 @@ class DiscordNotifier implements Notifier {
 
     private final JDA jda;
     private final PendingReplies pending;
+    private final DiscordObserver observer;
 
-    DiscordNotifier(JDA jda, PendingReplies pending) {
+    DiscordNotifier(JDA jda, PendingReplies pending, DiscordObserver observer) {
         this.jda = jda;
         this.pending = pending;
+        this.observer = observer;
     }
 
     @Override
@@ -42,6 +46,16 @@ class DiscordNotifier implements Notifier {
     private void direct(UserId user, Message message) {
         jda.openPrivateChannelById(user.value())
                 .flatMap(channel -> channel.sendMessage(JdaRendering.create(message)))
-                .queue(null, failure -> log.warn("Could not send user {} a direct message: {}", user, failure.toString()));
+                .queue(sent -> observer.directMessage(DiscordObserver.DirectMessage.DELIVERED), failure -> {
+                    observer.directMessage(refusal(failure) ? DiscordObserver.DirectMessage.REFUSED
+                            : DiscordObserver.DirectMessage.FAILED);
+                    log.warn("Could not send user {} a direct message: {}", user, failure.toString());
+                });
+    }
+
+    /** Discord will not deliver to this person: they accept no direct messages from the bot, or are unknown. */
+    static boolean refusal(Throwable failure) {
+        return failure instanceof ErrorResponseException error && (error.getErrorResponse() == ErrorResponse.CANNOT_SEND_TO_USER
+                || error.getErrorResponse() == ErrorResponse.UNKNOWN_USER);
     }
 }

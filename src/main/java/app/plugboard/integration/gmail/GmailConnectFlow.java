@@ -21,6 +21,7 @@ import app.plugboard.integration.gmail.OAuthLinks.ResultKind;
 import app.plugboard.integration.gmail.OAuthLinks.UsedState;
 import app.plugboard.integration.signin.OAuthHttp;
 import app.plugboard.integration.signin.SignInFlow;
+import app.plugboard.integration.signin.SignInObserver;
 import app.plugboard.integration.signin.SignInPaths;
 import java.net.URI;
 import java.util.Locale;
@@ -97,11 +98,13 @@ class GmailConnectFlow implements SignInFlow {
     private final GmailProperties properties;
     private final ObjectProvider<Notifier> notifier;
     private final GmailRevocation revocation;
+    private final SignInObserver observer;
 
     GmailConnectFlow(OAuthLinks links, ClientRegistrationRepository registrations,
             OAuth2AccessTokenResponseClient<OAuth2AuthorizationCodeGrantRequest> codeClient, OAuthHttp http,
             SecretCipher cipher, IntegrationService integrations, GmailTokens tokens, GmailImap imap,
-            GmailProperties properties, ObjectProvider<Notifier> notifier, GmailRevocation revocation) {
+            GmailProperties properties, ObjectProvider<Notifier> notifier, GmailRevocation revocation,
+            SignInObserver observer) {
         this.links = links;
         this.registrations = registrations;
         this.codeClient = codeClient;
@@ -113,6 +116,7 @@ class GmailConnectFlow implements SignInFlow {
         this.properties = properties;
         this.notifier = notifier;
         this.revocation = revocation;
+        this.observer = observer;
     }
 
     @Override
@@ -152,11 +156,11 @@ class GmailConnectFlow implements SignInFlow {
             @Nullable String binding) {
         Optional<UsedState> used = use(Provider.DISCORD, state, binding);
         if (used.isEmpty()) {
-            return expired();
+            return expired(Provider.DISCORD);
         }
         Link link = used.get().link();
         if (error != null || code == null || code.isBlank()) {
-            return finish(link, Outcome.refused("Not signed in with Discord", "Discord sign-in was cancelled, so nothing "
+            return finish(Provider.DISCORD, link, Outcome.refused("Not signed in with Discord", "Discord sign-in was cancelled, so nothing "
                     + "was connected. Run the command in Discord again when you want to connect Gmail."));
         }
         ClientRegistration discord = registrations.findByRegistrationId(DISCORD);
@@ -170,12 +174,12 @@ class GmailConnectFlow implements SignInFlow {
             discordName = FormatCharacters.strip(String.valueOf(me.getOrDefault("username", "another account")));
         } catch (OAuth2AuthorizationException | OAuthHttp.OAuthCallFailed e) {
             log.warn("Discord sign-in for Gmail link {} could not be completed: {}", link.id(), reason(e));
-            return finish(link, Outcome.failed("Discord sign-in did not complete", "Discord did not confirm who you "
+            return finish(Provider.DISCORD, link, Outcome.failed("Discord sign-in did not complete", "Discord did not confirm who you "
                     + "are, so nothing was connected. Run the command in Discord again for a new link."));
         }
         if (!link.owner().toString().equals(discordUser)) {
             log.warn("Gmail link {} of user {} was opened by another Discord user: refused", link.id(), link.owner());
-            return finish(link, new Outcome(ResultKind.REFUSED, "This link is for someone else",
+            return finish(Provider.DISCORD, link, new Outcome(ResultKind.REFUSED, "This link is for someone else",
                     "This link was made for " + link.ownerName() + ", but you signed in to Discord as @" + discordName
                             + ". Nothing was connected. Only open Gmail links you asked for yourself in Discord.",
                     "❌ Your Gmail link for **" + link.label() + "** was opened by another Discord account (@" + discordName
@@ -189,18 +193,18 @@ class GmailConnectFlow implements SignInFlow {
             @Nullable String binding) {
         Optional<UsedState> used = use(Provider.GOOGLE, state, binding);
         if (used.isEmpty()) {
-            return expired();
+            return expired(Provider.GOOGLE);
         }
         Link link = used.get().link();
         if (error != null || code == null || code.isBlank()) {
-            return finish(link, Outcome.refused("Not connected", "You did not allow Plugboard at Google, so nothing was "
+            return finish(Provider.GOOGLE, link, Outcome.refused("Not connected", "You did not allow Plugboard at Google, so nothing was "
                     + "connected. Run the command in Discord again when you want to connect Gmail."));
         }
         try {
-            return finish(link, connect(link, used.get(), state, code));
+            return finish(Provider.GOOGLE, link, connect(link, used.get(), state, code));
         } catch (RuntimeException e) {
             log.error("Gmail sign-in of link {} failed unexpectedly ({})", link.id(), e.getClass().getName());
-            return finish(link, Outcome.failed("Something went wrong on our side", "Nothing was connected. Run the "
+            return finish(Provider.GOOGLE, link, Outcome.failed("Something went wrong on our side", "Nothing was connected. Run the "
                     + "command in Discord again; if it keeps happening, tell whoever runs this Plugboard."));
         }
     }
@@ -410,7 +414,12 @@ class GmailConnectFlow implements SignInFlow {
         return links.useState(provider, SignInTokens.hash(state), SignInTokens.hash(binding));
     }
 
-    private Step finish(Link link, Outcome outcome) {
+    private Step finish(Provider provider, Link link, Outcome outcome) {
+        observer.ended(provider.name().toLowerCase(Locale.ROOT), switch (outcome.kind()) {
+            case CONNECTED -> SignInObserver.Outcome.CONNECTED;
+            case REFUSED -> SignInObserver.Outcome.REFUSED;
+            case FAILED -> SignInObserver.Outcome.FAILED;
+        });
         UUID resultId = UUID.randomUUID();
         links.recordResult(link.id(), resultId, new OAuthLinks.Result(outcome.kind(), outcome.title(), outcome.detail()));
         Message chat = Message.text(outcome.chat() != null ? outcome.chat() : notConnected(link, outcome));
@@ -440,6 +449,12 @@ class GmailConnectFlow implements SignInFlow {
 
     private Step expired() {
         return new Step(URI.create(properties.base() + SignInPaths.EXPIRED), null);
+    }
+
+    /** A callback whose state is unknown, used up or too old: a sign-in that ended there. */
+    private Step expired(Provider provider) {
+        observer.ended(provider.name().toLowerCase(Locale.ROOT), SignInObserver.Outcome.EXPIRED);
+        return expired();
     }
 
     private static String verifierContext(UUID stateId) {

@@ -1,0 +1,28 @@
+package app.plugboard.integration.signin;
+
+/**
+ * Told how each browser sign-in ended, once, by the {@link SignInFlow} that ran it: the port metrics
+ * implement, so the flows know no meter.
+ */
+public interface SignInObserver {
+
+    SignInObserver NONE = (provider, outcome) -> { };
+
+    /** How a sign-in ended. */
+    enum Outcome {
+        /** The account is connected (or connected again). */
+        CONNECTED,
+        /** The person, or the provider's answer, said no: cancelled, a permission unticked, another account. */
+        REFUSED,
+        /** It could not be completed: the provider or the mail server did not answer as it should, or a fault of ours. */
+        FAILED,
+        /** The browser came back with a state that is unknown, used up or too old. */
+        EXPIRED
+    }
+
+    /**
+     * @param provider where the visitor signed in at the step that ended it, in lower case ({@code google},
+     *                 {@code discord})
+     */
+    void ended(String provider, Outcome outcome);
+}
