@@ -202,7 +202,8 @@ class MetricsEndpointTest {
         for (String table : List.of("/proc/net/tcp", "/proc/net/tcp6")) {
             Path file = Path.of(table);
             assertThat(file).as("this test reads Linux's socket tables").exists();
-            for (String line : Files.readAllLines(file).subList(1, Files.readAllLines(file).size())) {
+            List<String> sockets = Files.readAllLines(file);
+            for (String line : sockets.subList(1, sockets.size())) {
                 String[] columns = line.trim().split("\\s+");
                 String[] local = columns[1].split(":");
                 if (local[1].equals(hexPort) && columns[3].equals("0A")) { // 0A: LISTEN
