@@ -9,9 +9,6 @@ import java.time.Duration;
  */
 public interface DiscordObserver {
 
-    DiscordObserver NONE = new DiscordObserver() {
-    };
-
     /**
      * The first answer to an interaction, from its arrival to Discord's confirmation (or refusal).
      *
@@ -19,8 +16,7 @@ public interface DiscordObserver {
      *                 {@code progress} (a "Checking…" reply, the result edited in later) or {@code defer}
      * @param accepted whether Discord took it
      */
-    default void acknowledged(String response, boolean accepted, Duration took) {
-    }
+    void acknowledged(String response, boolean accepted, Duration took);
 
     /**
      * The final answer to an interaction (the acknowledgement itself, or the result edited in after it),
@@ -28,8 +24,7 @@ public interface DiscordObserver {
      *
      * @param kind what the person did: {@code command}, {@code autocomplete}, {@code button}, {@code select}, {@code form}
      */
-    default void answered(String kind, boolean delivered, Duration took) {
-    }
+    void answered(String kind, boolean delivered, Duration took);
 
     /** How a direct message went. */
     enum DirectMessage {
@@ -41,6 +36,5 @@ public interface DiscordObserver {
         FAILED
     }
 
-    default void directMessage(DirectMessage outcome) {
-    }
+    void directMessage(DirectMessage outcome);
 }

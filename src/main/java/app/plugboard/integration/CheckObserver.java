@@ -8,8 +8,6 @@ import java.time.Duration;
  */
 public interface CheckObserver {
 
-    CheckObserver NONE = (kind, trigger, outcome, took) -> { };
-
     /** Why a check ran. */
     enum Trigger {
         /** Settings not stored yet: a new integration, or new settings before they replace the old. */

@@ -6,8 +6,6 @@ package app.plugboard.integration.signin;
  */
 public interface SignInObserver {
 
-    SignInObserver NONE = (provider, outcome) -> { };
-
     /** How a sign-in ended. */
     enum Outcome {
         /** The account is connected (or connected again). */
