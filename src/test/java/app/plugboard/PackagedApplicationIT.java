@@ -63,25 +63,53 @@ class PackagedApplicationIT {
                 .isEqualTo(PosixFilePermissions.fromString("rw-------"));
         assertThat(dataDir.resolve("postgres/postmaster.pid")).doesNotExist();
 
-        // WHEN it starts again on the same directory THEN the integration is still there, connected
-        Run second = run("/integration list");
+        // WHEN it starts again on the same directory, asked for JSON logs THEN the integration is still there, connected
+        Run second = run(Map.of("PLUGBOARD_LOG_FORMAT", "json"), List.of(), "/integration list");
         assertThat(second.exitCode()).isZero();
         assertThat(second.output()).contains("Your integrations (1)", "🟢 Work mail",
                 "alice@example.com on localhost:" + MAIL.imapsPort())
                 .doesNotContain("A new key was generated");
+        // AND the terminal stayed the conversation, while the log file went on in JSON (ECS), one object a line
+        assertThat(second.output()).doesNotContain("{\"@timestamp\"");
+        List<String> json = Files.readAllLines(logFile).stream().filter(line -> line.startsWith("{\"@timestamp\"")).toList();
+        assertThat(json).anySatisfy(line -> assertThat(line).contains("\"message\":\"Started PlugboardApplication",
+                "\"ecs\":{\"version\""));
+    }
+
+    @Test
+    @DisplayName("with PLUGBOARD_LOG_FORMAT=json and no terminal chat, standard output is the JSON log (ECS), one object a line")
+    void jsonOnStandardOutput() throws Exception {
+        // WHEN a one-off command runs without the terminal chat, as in a container, with JSON logs
+        Run run = run(Map.of("PLUGBOARD_LOG_FORMAT", "json", "PLUGBOARD_CONSOLE_ENABLED", "false"), List.of("reencrypt-secrets"));
+
+        // THEN it did its work, and every log line on standard output is an ECS object
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.output()).contains("Re-encrypted 0 of 0 integrations");
+        List<String> logLines = run.output().lines().filter(line -> !line.startsWith("Re-encrypted")).toList();
+        assertThat(logLines).isNotEmpty().allSatisfy(line -> assertThat(line).startsWith("{\"@timestamp\"").endsWith("}")
+                .contains("\"ecs\":{\"version\""));
+        assertThat(run.output()).contains("\"message\":\"Started PlugboardApplication");
     }
 
     record Run(int exitCode, String output) {
     }
 
     private Run run(String... lines) throws IOException, InterruptedException {
+        return run(Map.of(), List.of(), lines);
+    }
+
+    private Run run(Map<String, String> settings, List<String> arguments, String... lines) throws IOException, InterruptedException {
         Path jar = Path.of(System.getProperty("plugboard.jar", "target/plugboard.jar"));
         assertThat(jar).exists();
-        ProcessBuilder builder = new ProcessBuilder(javaCommand(), "-jar", jar.toString()).redirectErrorStream(true);
+        List<String> command = new java.util.ArrayList<>(List.of(javaCommand(), "-jar", jar.toString()));
+        command.addAll(arguments);
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         Map<String, String> env = builder.environment();
         env.keySet().removeIf(name -> name.startsWith("PLUGBOARD_") || name.startsWith("SPRING_") || name.equals("DISCORD_TOKEN"));
+        env.putAll(settings);
         env.put("PLUGBOARD_DATA_DIR", dataDir.toString());
         env.put("PLUGBOARD_WEB_PORT", "0");
+        env.put("PLUGBOARD_MANAGEMENT_PORT", "0");
         env.put("PLUGBOARD_NETWORK_ALLOWED_RANGES", "127.0.0.0/8");
         env.put("PLUGBOARD_TRUST_STORE", TestTls.trustStore().toString());
         env.put("PLUGBOARD_TRUST_STORE_PASSWORD", TestTls.PASSWORD);

@@ -1,7 +1,6 @@
 package app.plugboard.chat;
 
 import app.plugboard.common.NotFoundException;
-import app.plugboard.common.RandomTokens;
 import app.plugboard.common.UserFacingException;
 import app.plugboard.common.UserId;
 import java.time.Clock;
@@ -15,6 +14,7 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,7 +23,9 @@ import org.springframework.stereotype.Component;
  * always answers. A domain refusal becomes its user-facing message; an unknown or foreign component,
  * one whose id does not decode, or an event its route does not take "has expired"; a database out of
  * reach says so (the log too, once a minute); anything unexpected becomes "something went wrong,
- * reference X" while the log gets the stack trace under X.
+ * reference X" while the log gets the stack trace under X. X is the interaction's reference from the
+ * start: every log line about it carries it ({@link LogContext}), its slow part too, and how it ended
+ * goes to the {@link InteractionObserver}.
  */
 @Component
 public class ChatRouter {
@@ -38,8 +40,16 @@ public class ChatRouter {
     private final Map<String, ComponentRoute> routes = new HashMap<>();
     private final SlowJobs slowJobs = new SlowJobs();
     private final DatabaseOutage databaseOutage = new DatabaseOutage(Clock.systemUTC());
+    private final InteractionObserver observer;
 
     public ChatRouter(List<CommandGroup> groups, List<CommandHandler> commands, List<ComponentRoutes> components) {
+        this(groups, commands, components, InteractionObserver.NONE);
+    }
+
+    @Autowired
+    public ChatRouter(List<CommandGroup> groups, List<CommandHandler> commands, List<ComponentRoutes> components,
+            InteractionObserver observer) {
+        this.observer = observer;
         groups.forEach(group -> unique(this.groups, group.name(), group, "command"));
         for (CommandHandler handler : commands) {
             if (!this.groups.containsKey(handler.command())) {
@@ -66,37 +76,64 @@ public class ChatRouter {
 
     /** Never throws: every event gets an answer. */
     public Response handle(ChatEvent event) {
-        try {
-            return dispatch(event);
-        } catch (RuntimeException e) {
-            return Response.reply(failureText(e, event));
+        Interaction interaction = new Interaction(event, observer);
+        return LogContext.withRef(interaction.ref(), () -> {
+            try {
+                Response response = dispatch(event, interaction);
+                ended(response, interaction);
+                return response;
+            } catch (RuntimeException e) {
+                return Response.reply(failureText(e, event, interaction));
+            }
+        });
+    }
+
+    /** An answer that is complete now ends the interaction; a slow part ends it when it is done. */
+    private static void ended(Response response, Interaction interaction) {
+        if (response instanceof Response.Reply reply) {
+            interaction.end(reply.message());
+        } else if (response instanceof Response.Update update) {
+            interaction.end(update.message());
+        } else if (!(response instanceof Response.Later)) {
+            interaction.end(InteractionOutcome.ANSWERED);
         }
     }
 
-    private Response dispatch(ChatEvent event) {
+    private Response dispatch(ChatEvent event, Interaction interaction) {
         if (event instanceof ChatEvent.Command command) {
-            return guardLater(commandHandler(command.command(), command.subcommand())
-                    .map(handler -> handler.handle(command))
+            Optional<CommandHandler> handler = commandHandler(command.command(), command.subcommand());
+            handler.ifPresent(known -> interaction.named(commandName(known)));
+            return guardLater(handler
+                    .map(known -> known.handle(command))
                     .orElseGet(() -> Response.reply("I don't know /" + command.command() + " " + command.subcommand()
-                            + ". Try /integration help.")), event, TOO_MANY);
+                            + ". Try /integration help.")), event, TOO_MANY, interaction);
         }
         if (event instanceof ChatEvent.Autocomplete autocomplete) {
-            return new Response.Suggestions(commandHandler(autocomplete.command(), autocomplete.subcommand())
-                    .map(handler -> handler.suggest(autocomplete))
+            Optional<CommandHandler> handler = commandHandler(autocomplete.command(), autocomplete.subcommand());
+            handler.ifPresent(known -> interaction.named(commandName(known)));
+            return new Response.Suggestions(handler
+                    .map(known -> known.suggest(autocomplete))
                     .orElse(List.of()));
         }
         ComponentId id = ComponentId.parse(componentIdOf(event)).orElseThrow(ExpiredException::new);
         ComponentRoute route = routes.get(id.route());
+        if (route != null) {
+            interaction.named(id.route());
+        }
         if (route instanceof ComponentRoute.OnClick<?> onClick && event instanceof ChatEvent.Click click) {
-            return guardLater(click(onClick, click, id), event, TOO_MANY);
+            return guardLater(click(onClick, click, id), event, TOO_MANY, interaction);
         }
         if (route instanceof ComponentRoute.OnChoice<?, ?> onChoice && event instanceof ChatEvent.Choose choose) {
-            return guardLater(choose(onChoice, choose, id), event, TOO_MANY);
+            return guardLater(choose(onChoice, choose, id), event, TOO_MANY, interaction);
         }
         if (route instanceof ComponentRoute.OnSubmit<?> onSubmit && event instanceof ChatEvent.FormSubmit submit) {
-            return submit(onSubmit, submit, id);
+            return submit(onSubmit, submit, id, interaction);
         }
         throw new ExpiredException();
+    }
+
+    private static String commandName(CommandHandler handler) {
+        return "/" + key(handler.command(), handler.spec().name());
     }
 
     private static <A extends Action> Response click(ComponentRoute.OnClick<A> route, ChatEvent.Click click, ComponentId id) {
@@ -119,11 +156,12 @@ public class ChatRouter {
     }
 
     /** A form refused for too many checks running offers its way back in, so nothing typed is lost. */
-    private <A extends Action> Response submit(ComponentRoute.OnSubmit<A> route, ChatEvent.FormSubmit submit, ComponentId id) {
+    private <A extends Action> Response submit(ComponentRoute.OnSubmit<A> route, ChatEvent.FormSubmit submit, ComponentId id,
+            Interaction interaction) {
         A action = decode(route.type(), id);
         Message tooMany = route.reopen() == null ? TOO_MANY
                 : TOO_MANY.withRow(ControlRow.of(Control.Button.tryAgain(route.reopen().apply(action))));
-        return guardLater(route.handler().answer(submit, action), submit, tooMany);
+        return guardLater(route.handler().answer(submit, action), submit, tooMany, interaction);
     }
 
     private static <A extends Action> A decode(ActionType<A> type, ComponentId id) {
@@ -152,26 +190,34 @@ public class ChatRouter {
     }
 
     /**
-     * The slow part runs later, elsewhere: it gets the same protection. Network work (a Later with a
-     * progress text) is counted per person, and refused at once beyond {@link SlowJobs#PER_PERSON}.
+     * The slow part runs later, elsewhere: it gets the same protection, and the interaction's reference in
+     * its log lines. Network work (a Later with a progress text) is counted per person, and refused at once
+     * beyond {@link SlowJobs#PER_PERSON}.
      */
-    private Response guardLater(Response response, ChatEvent event, Message tooMany) {
+    private Response guardLater(Response response, ChatEvent event, Message tooMany, Interaction interaction) {
         if (!(response instanceof Response.Later later)) {
             return response;
         }
         Supplier<Message> work = later.work();
-        Supplier<Message> guarded = () -> {
+        Supplier<Message> guarded = LogContext.carried(() -> {
             try {
-                return work.get();
+                Message answer = work.get();
+                interaction.end(answer);
+                return answer;
             } catch (RuntimeException e) {
-                return Message.text(failureText(e, event));
+                return Message.text(failureText(e, event, interaction));
             }
+        });
+        Runnable abandon = () -> {
+            interaction.end(InteractionOutcome.ABANDONED);
+            later.abandon().run();
         };
         if (later.progress() == null) {
-            return new Response.Later(null, later.inPlace(), guarded, later.abandon());
+            return new Response.Later(null, later.inPlace(), guarded, abandon);
         }
         Optional<Runnable> counted = slowJobs.start(event.user());
         if (counted.isEmpty()) {
+            interaction.end(InteractionOutcome.BUSY);
             return new Response.Reply(tooMany);
         }
         Runnable end = counted.get();
@@ -183,7 +229,7 @@ public class ChatRouter {
             }
         }, () -> {
             end.run();
-            later.abandon().run();
+            abandon.run();
         });
     }
 
@@ -191,19 +237,23 @@ public class ChatRouter {
         return slowJobs.running(user);
     }
 
-    private String failureText(RuntimeException failure, ChatEvent event) {
-        if (failure instanceof NotFoundException && isComponent(event)) {
+    private String failureText(RuntimeException failure, ChatEvent event, Interaction interaction) {
+        if ((failure instanceof NotFoundException && isComponent(event)) || failure instanceof ExpiredException) {
             // a button or form that names something gone, or someone else's, has simply expired
-            return ExpiredException.MESSAGE;
+            interaction.end(InteractionOutcome.EXPIRED);
+            return failure instanceof ExpiredException expired ? expired.userMessage() : ExpiredException.MESSAGE;
         }
         if (failure instanceof UserFacingException refusal) {
+            interaction.end(InteractionOutcome.REFUSED);
             return refusal.userMessage();
         }
         if (DatabaseOutage.isCause(failure)) {
+            interaction.end(InteractionOutcome.DATABASE_UNAVAILABLE);
             databaseOutage.report(failure);
             return DatabaseOutage.MESSAGE;
         }
-        String reference = RandomTokens.readable(8);
+        interaction.end(InteractionOutcome.ERROR);
+        String reference = interaction.ref();
         log.error("Unexpected failure [ref {}] while answering {} of user {}", reference, describe(event), event.user(), failure);
         return String.format(Locale.ROOT, SOMETHING_WENT_WRONG, reference);
     }

@@ -34,7 +34,7 @@ public class QuickRead {
     public <T> Optional<T> within(Supplier<T> read) {
         CompletableFuture<T> future;
         try {
-            future = CompletableFuture.supplyAsync(read, executor);
+            future = CompletableFuture.supplyAsync(LogContext.carried(read), executor);
         } catch (RejectedExecutionException e) {
             return Optional.empty();
         }

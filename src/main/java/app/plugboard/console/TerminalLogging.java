@@ -15,7 +15,7 @@ import org.springframework.core.env.MapPropertySource;
  * {@code META-INF/spring.factories}; runs after the configuration files are read and before logging
  * starts. Whatever the operator sets for these {@code logging.*} properties still wins.
  */
-class TerminalLogging implements EnvironmentPostProcessor {
+public class TerminalLogging implements EnvironmentPostProcessor {
 
     static final String SOURCE = "plugboardTerminalLogging";
     static final String LOG_FILE = "logs/plugboard.log";
@@ -38,8 +38,8 @@ class TerminalLogging implements EnvironmentPostProcessor {
         environment.getPropertySources().addLast(new MapPropertySource(SOURCE, logging));
     }
 
-    /** The same condition as {@link ConsoleChat}'s. */
-    static boolean terminalChat(ConfigurableEnvironment environment) {
+    /** The same condition as {@link ConsoleChat}'s: the terminal is a conversation, and the log goes to a file. */
+    public static boolean terminalChat(ConfigurableEnvironment environment) {
         return environment.getProperty("plugboard.console.enabled", Boolean.class, true)
                 && environment.getProperty("plugboard.discord.token", "").isEmpty();
     }

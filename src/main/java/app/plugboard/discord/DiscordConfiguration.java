@@ -51,8 +51,8 @@ class DiscordConfiguration {
     }
 
     @Bean
-    Notifier discordNotifier(JDA jda, PendingReplies pending) {
-        return new DiscordNotifier(jda, pending);
+    Notifier discordNotifier(JDA jda, PendingReplies pending, DiscordObserver observer) {
+        return new DiscordNotifier(jda, pending, observer);
     }
 
     @Bean

@@ -26,10 +26,12 @@ class DiscordNotifier implements Notifier {
 
     private final JDA jda;
     private final PendingReplies pending;
+    private final DiscordObserver observer;
 
-    DiscordNotifier(JDA jda, PendingReplies pending) {
+    DiscordNotifier(JDA jda, PendingReplies pending, DiscordObserver observer) {
         this.jda = jda;
         this.pending = pending;
+        this.observer = observer;
     }
 
     @Override
@@ -55,15 +57,25 @@ class DiscordNotifier implements Notifier {
      */
     @Override
     public Delivery send(UserId user, Message message, String onceKey) {
+        Delivery delivery = deliver(user, message, onceKey);
+        observer.directMessage(switch (delivery) {
+            case DELIVERED -> DiscordObserver.DirectMessage.DELIVERED;
+            case REFUSED -> DiscordObserver.DirectMessage.REFUSED;
+            case FAILED -> DiscordObserver.DirectMessage.FAILED;
+        });
+        return delivery;
+    }
+
+    private Delivery deliver(UserId user, Message message, String onceKey) {
         try {
             jda.openPrivateChannelById(user.value())
                     .flatMap(channel -> channel.sendMessage(JdaRendering.create(message)).setNonce(onceKey))
                     .submit().get(SEND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
             return Delivery.DELIVERED;
         } catch (ExecutionException e) {
-            if (e.getCause() instanceof ErrorResponseException error && (error.getErrorResponse() == ErrorResponse.CANNOT_SEND_TO_USER
-                    || error.getErrorResponse() == ErrorResponse.UNKNOWN_USER)) {
-                log.info("User {} accepts no direct messages from the bot ({})", user, error.getErrorResponse());
+            if (refusal(e.getCause())) {
+                log.info("User {} accepts no direct messages from the bot ({})", user,
+                        ((ErrorResponseException) e.getCause()).getErrorResponse());
                 return Delivery.REFUSED;
             }
             log.warn("Could not send user {} a direct message: {}", user, e.getCause() == null ? e : e.getCause().toString());
@@ -80,6 +92,16 @@ class DiscordNotifier implements Notifier {
     private void direct(UserId user, Message message) {
         jda.openPrivateChannelById(user.value())
                 .flatMap(channel -> channel.sendMessage(JdaRendering.create(message)))
-                .queue(null, failure -> log.warn("Could not send user {} a direct message: {}", user, failure.toString()));
+                .queue(sent -> observer.directMessage(DiscordObserver.DirectMessage.DELIVERED), failure -> {
+                    observer.directMessage(refusal(failure) ? DiscordObserver.DirectMessage.REFUSED
+                            : DiscordObserver.DirectMessage.FAILED);
+                    log.warn("Could not send user {} a direct message: {}", user, failure.toString());
+                });
+    }
+
+    /** Discord will not deliver to this person: they accept no direct messages from the bot, or are unknown. */
+    static boolean refusal(@Nullable Throwable failure) {
+        return failure instanceof ErrorResponseException error && (error.getErrorResponse() == ErrorResponse.CANNOT_SEND_TO_USER
+                || error.getErrorResponse() == ErrorResponse.UNKNOWN_USER);
     }
 }

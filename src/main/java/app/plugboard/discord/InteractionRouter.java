@@ -57,10 +57,12 @@ class InteractionRouter extends ListenerAdapter implements DisposableBean {
     private final AtomicInteger unacknowledged = new AtomicInteger();
     private final PendingReplies pending;
     private final DiscordUserNames names;
+    private final DiscordObserver observer;
 
     InteractionRouter(ChatRouter router, SlowWork slowWork, PendingReplies pending, DiscordUserNames names,
-            DiscordProperties properties) {
+            DiscordProperties properties, DiscordObserver observer) {
         this.router = router;
+        this.observer = observer;
         this.slowWork = slowWork;
         this.pending = pending;
         this.names = names;
@@ -76,6 +78,7 @@ class InteractionRouter extends ListenerAdapter implements DisposableBean {
 
     @Override
     public void onSlashCommandInteraction(SlashCommandInteractionEvent event) {
+        AnswerTiming timing = new AnswerTiming(observer, "command");
         Map<String, String> options = new HashMap<>();
         for (OptionMapping option : event.getOptions()) {
             options.put(option.getName(), option.getAsString());
@@ -83,11 +86,12 @@ class InteractionRouter extends ListenerAdapter implements DisposableBean {
         ChatEvent.Command command = new ChatEvent.Command(user(event.getUser().getIdLong()), event.getName(),
                 event.getSubcommandName() == null ? "" : event.getSubcommandName(), options);
         unacknowledged.incrementAndGet();
-        answer(event, router.handle(command), null, event);
+        answer(event, router.handle(command), null, event, timing);
     }
 
     @Override
     public void onCommandAutoCompleteInteraction(CommandAutoCompleteInteractionEvent event) {
+        AnswerTiming timing = new AnswerTiming(observer, "autocomplete");
         unacknowledged.incrementAndGet();
         Map<String, String> options = new HashMap<>();
         for (OptionMapping option : event.getOptions()) {
@@ -99,11 +103,12 @@ class InteractionRouter extends ListenerAdapter implements DisposableBean {
         var choices = response instanceof Response.Suggestions suggestions
                 ? suggestions.suggestions().stream().map(s -> new Command.Choice(s.label(), s.value())).toList()
                 : java.util.List.<Command.Choice>of();
-        acknowledge(event.replyChoices(choices), null, "autocomplete");
+        acknowledge(event.replyChoices(choices), null, "autocomplete", timing);
     }
 
     @Override
     public void onModalInteraction(ModalInteractionEvent event) {
+        AnswerTiming timing = new AnswerTiming(observer, "form");
         Map<String, String> values = new HashMap<>();
         for (ModalMapping value : event.getValues()) {
             values.put(value.getCustomId(), value.getType() == Component.Type.TEXT_INPUT
@@ -112,53 +117,56 @@ class InteractionRouter extends ListenerAdapter implements DisposableBean {
         }
         unacknowledged.incrementAndGet();
         answer(event, router.handle(new ChatEvent.FormSubmit(user(event.getUser().getIdLong()), event.getModalId(), values)),
-                null, null);
+                null, null, timing);
     }
 
     @Override
     public void onButtonInteraction(ButtonInteractionEvent event) {
-        onComponent(event, new ChatEvent.Click(user(event.getUser().getIdLong()), event.getComponentId()));
+        onComponent(event, new ChatEvent.Click(user(event.getUser().getIdLong()), event.getComponentId()),
+                new AnswerTiming(observer, "button"));
     }
 
     @Override
     public void onStringSelectInteraction(StringSelectInteractionEvent event) {
-        onComponent(event, new ChatEvent.Choose(user(event.getUser().getIdLong()), event.getComponentId(), event.getValues()));
+        onComponent(event, new ChatEvent.Choose(user(event.getUser().getIdLong()), event.getComponentId(), event.getValues()),
+                new AnswerTiming(observer, "select"));
     }
 
-    private void onComponent(GenericComponentInteractionCreateEvent event, ChatEvent chatEvent) {
+    private void onComponent(GenericComponentInteractionCreateEvent event, ChatEvent chatEvent, AnswerTiming timing) {
         unacknowledged.incrementAndGet();
-        answer(event, router.handle(chatEvent), event, event);
+        answer(event, router.handle(chatEvent), event, event, timing);
     }
 
     /**
      * @param editable the message whose control was used (null: the answer is a new message)
      * @param modal where a form can be shown (null: not a first answer that can be a form)
      */
-    private void answer(IReplyCallback event, Response response, IMessageEditCallback editable, IModalCallback modal) {
+    private void answer(IReplyCallback event, Response response, IMessageEditCallback editable, IModalCallback modal,
+            AnswerTiming timing) {
         names.seen(event.getUser());
         if (response instanceof Response.Reply reply) {
             remember(event, reply.message());
-            acknowledge(event.reply(JdaRendering.create(reply.message())).setEphemeral(true), null, "reply");
+            acknowledge(event.reply(JdaRendering.create(reply.message())).setEphemeral(true), null, "reply", timing);
         } else if (response instanceof Response.Update update) {
             if (editable != null) {
-                acknowledge(editable.editMessage(JdaRendering.edit(update.message())), null, "update");
+                acknowledge(editable.editMessage(JdaRendering.edit(update.message())), null, "update", timing);
             } else {
-                acknowledge(event.reply(JdaRendering.create(update.message())).setEphemeral(true), null, "reply");
+                acknowledge(event.reply(JdaRendering.create(update.message())).setEphemeral(true), null, "reply", timing);
             }
         } else if (response instanceof Response.ShowForm form) {
             if (modal != null) {
-                acknowledge(modal.replyModal(JdaRendering.modal(form.form())), null, "modal");
+                acknowledge(modal.replyModal(JdaRendering.modal(form.form())), null, "modal", timing);
             } else {
                 log.error("A form was answered to a form; showing a message instead");
                 acknowledge(event.reply("Something went wrong on our side, sorry. Run the command again.").setEphemeral(true),
-                        null, "reply");
+                        null, "reply", timing);
             }
         } else if (response instanceof Response.Later later) {
-            later(event, later, later.inPlace() ? editable : null);
+            later(event, later, later.inPlace() ? editable : null, timing);
         } else {
             log.error("An unexpected answer {} to an interaction", response.getClass().getSimpleName());
             acknowledge(event.reply("Something went wrong on our side, sorry. Run the command again.").setEphemeral(true),
-                    null, "reply");
+                    null, "reply", timing);
         }
     }
 
@@ -170,23 +178,24 @@ class InteractionRouter extends ListenerAdapter implements DisposableBean {
      * when it comes. When the pool is busy, acknowledging comes first: deferred at once. The event
      * thread never waits.
      */
-    private void later(IReplyCallback event, Response.Later later, IMessageEditCallback editable) {
+    private void later(IReplyCallback event, Response.Later later, IMessageEditCallback editable, AnswerTiming timing) {
         Message progress = later.progress();
         if (progress == null && !slowWork.idle()) {
-            Consumer<InteractionHook> work = hook -> slowWork.run(later, result -> editIn(event, hook, result));
+            Consumer<InteractionHook> work = hook -> slowWork.run(later, result -> editIn(event, hook, result, timing));
             if (editable != null) {
-                acknowledge(editable.deferEdit(), work, "defer edit", later.abandon());
+                acknowledge(editable.deferEdit(), work, "defer edit", later.abandon(), timing);
             } else {
-                acknowledge(event.deferReply(true), work, "defer", later.abandon());
+                acknowledge(event.deferReply(true), work, "defer", later.abandon(), timing);
             }
             return;
         }
         if (progress != null) {
-            Consumer<InteractionHook> work = hook -> slowWork.run(later, result -> editIn(event, hook, result));
+            Consumer<InteractionHook> work = hook -> slowWork.run(later, result -> editIn(event, hook, result, timing));
             if (editable != null) {
-                acknowledge(editable.editMessage(JdaRendering.edit(progress)), work, "progress", later.abandon());
+                acknowledge(editable.editMessage(JdaRendering.edit(progress)), work, "progress", later.abandon(), timing);
             } else {
-                acknowledge(event.reply(JdaRendering.create(progress)).setEphemeral(true), work, "progress", later.abandon());
+                acknowledge(event.reply(JdaRendering.create(progress)).setEphemeral(true), work, "progress", later.abandon(),
+                        timing);
             }
             return;
         }
@@ -194,11 +203,11 @@ class InteractionRouter extends ListenerAdapter implements DisposableBean {
         AtomicBoolean answered = new AtomicBoolean();
         ScheduledFuture<?> deferral = timer.schedule(() -> {
             if (answered.compareAndSet(false, true)) {
-                Consumer<InteractionHook> editWhenDone = hook -> result.thenAccept(message -> editIn(event, hook, message));
+                Consumer<InteractionHook> editWhenDone = hook -> result.thenAccept(message -> editIn(event, hook, message, timing));
                 if (editable != null) {
-                    acknowledge(editable.deferEdit(), editWhenDone, "defer edit");
+                    acknowledge(editable.deferEdit(), editWhenDone, "defer edit", timing);
                 } else {
-                    acknowledge(event.deferReply(true), editWhenDone, "defer");
+                    acknowledge(event.deferReply(true), editWhenDone, "defer", timing);
                 }
             }
         }, answerWithin.toMillis(), TimeUnit.MILLISECONDS);
@@ -207,17 +216,20 @@ class InteractionRouter extends ListenerAdapter implements DisposableBean {
                 deferral.cancel(false);
                 remember(event, message);
                 if (editable != null) {
-                    acknowledge(editable.editMessage(JdaRendering.edit(message)), null, "update");
+                    acknowledge(editable.editMessage(JdaRendering.edit(message)), null, "update", timing);
                 } else {
-                    acknowledge(event.reply(JdaRendering.create(message)).setEphemeral(true), null, "reply");
+                    acknowledge(event.reply(JdaRendering.create(message)).setEphemeral(true), null, "reply", timing);
                 }
             }
         });
     }
 
-    private void editIn(IReplyCallback event, InteractionHook hook, Message result) {
+    private void editIn(IReplyCallback event, InteractionHook hook, Message result, AnswerTiming timing) {
         remember(event, result);
-        hook.editOriginal(JdaRendering.edit(result)).queue(null, failure("edit"));
+        hook.editOriginal(JdaRendering.edit(result)).queue(edited -> timing.answered(true), failure -> {
+            timing.answered(false);
+            failure("edit").accept(failure);
+        });
     }
 
     /**
@@ -233,21 +245,29 @@ class InteractionRouter extends ListenerAdapter implements DisposableBean {
     /**
      * Sends the first answer to an interaction (its acknowledgement) and counts it done when Discord
      * has it, either way. While some are not done yet, slow work waits a little: see {@link SlowWork}.
+     * Without {@code then}, it is the final answer too.
      */
-    private <T> void acknowledge(RestAction<T> acknowledgement, @Nullable Consumer<? super T> then, String what) {
-        acknowledge(acknowledgement, then, what, () -> { });
+    private <T> void acknowledge(RestAction<T> acknowledgement, @Nullable Consumer<? super T> then, String what,
+            AnswerTiming timing) {
+        acknowledge(acknowledgement, then, what, () -> { }, timing);
     }
 
     /** @param abandoned runs when the acknowledgement fails, so {@code then} never will */
-    private <T> void acknowledge(RestAction<T> acknowledgement, @Nullable Consumer<? super T> then, String what, Runnable abandoned) {
+    private <T> void acknowledge(RestAction<T> acknowledgement, @Nullable Consumer<? super T> then, String what, Runnable abandoned,
+            AnswerTiming timing) {
         try {
             acknowledgement.queue(result -> {
                 unacknowledged.decrementAndGet();
+                timing.acknowledged(what, true);
                 if (then != null) {
                     then.accept(result);
+                } else {
+                    timing.answered(true);
                 }
             }, failure -> {
                 unacknowledged.decrementAndGet();
+                timing.acknowledged(what, false);
+                timing.answered(false);
                 abandoned.run();
                 failure(what).accept(failure);
             });

@@ -13,7 +13,8 @@ import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
 /**
- * The web port answers health and the sign-in pages ({@link SignInPaths}); everything else is denied. No session:
+ * The web port answers health ({@link PublicHealth}) and the sign-in pages ({@link SignInPaths}); everything else is
+ * denied, Actuator's endpoints included (they are on the management port, whose requests a chain of their own takes). No session:
  * the one form (the sign-in confirmation) is protected by a CSRF token kept in a cookie.
  */
 @Configuration(proxyBeanMethods = false)
@@ -28,7 +29,7 @@ class WebSecurityConfiguration {
                 SignInPaths.CALLBACK_SERVERS.stream().map(server -> SignInPaths.CALLBACK + server)).toArray(String[]::new);
         return http
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        .requestMatchers(HttpMethod.GET, PublicHealth.PATH).permitAll()
                         .requestMatchers(HttpMethod.GET, pages).permitAll()
                         .requestMatchers(HttpMethod.POST, SignInPaths.CONNECT + "*").permitAll()
                         .anyRequest().denyAll())

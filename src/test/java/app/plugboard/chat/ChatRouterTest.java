@@ -132,6 +132,99 @@ class ChatRouterTest {
     }
 
     @Test
+    @DisplayName("every interaction is told once how it ended, by what it was and which command or route: never by what was typed")
+    void outcomesObserved() {
+        // GIVEN a router whose handlers answer, refuse, fail, find the database away, and offer Try again
+        List<String> ended = new java.util.concurrent.CopyOnWriteArrayList<>();
+        InteractionObserver observer = (kind, name, outcome) -> ended.add(kind + " " + name + " " + outcome.tag());
+        ComponentRoutes form = () -> List.of(ComponentRoute.onSubmit(Demo.TYPE, demo -> new Demo("again"),
+                (submit, demo) -> Response.later("Checking…", () -> submit.values().containsKey("bad")
+                        ? Message.text("❌ Not saved.").withRow(ControlRow.of(Control.Button.tryAgain(new Demo("again"))))
+                        : Message.text("✅ Saved."))));
+        ChatRouter router = new ChatRouter(List.of(GROUP), List.of(
+                command("ok", event -> Response.reply("fine")),
+                command("refuse", event -> {
+                    throw new app.plugboard.common.InvalidInputException(new app.plugboard.common.InputProblem("label",
+                            "Label is too long."));
+                }),
+                command("crash", event -> Response.later(() -> {
+                    throw new IllegalStateException("socket closed");
+                })),
+                command("database", event -> {
+                    throw new org.springframework.dao.DataAccessResourceFailureException("connection refused");
+                }),
+                command("check", event -> Response.later("Checking…", () -> Message.text("checked")))), List.of(form), observer);
+
+        // WHEN each kind of interaction happens, the slow parts run (or are abandoned), a third check is refused
+        router.handle(new ChatEvent.Command(ALICE, "demo", "ok", Map.of("label", "hunter2")));
+        router.handle(new ChatEvent.Command(ALICE, "demo", "refuse", Map.of()));
+        router.handle(new ChatEvent.Command(ALICE, "demo", "nope", Map.of()));
+        router.handle(new ChatEvent.Autocomplete(ALICE, "demo", "ok", "label", Map.of("label", "hun")));
+        ((Response.Later) router.handle(new ChatEvent.Command(ALICE, "demo", "crash", Map.of()))).work().get();
+        router.handle(new ChatEvent.Command(ALICE, "demo", "database", Map.of()));
+        router.handle(new ChatEvent.Click(ALICE, "demo:unknown:1"));
+        Response.Later saved = (Response.Later) router.handle(new ChatEvent.FormSubmit(ALICE, "demo:gone:abc", Map.of()));
+        Response.Later refused = (Response.Later) router.handle(new ChatEvent.FormSubmit(ALICE, "demo:gone:abc",
+                Map.of("bad", "hunter2")));
+        assertThat(ended).as("a slow part ends its interaction when it is done, not before").hasSize(7);
+        saved.work().get();
+        refused.work().get();
+        Response.Later abandoned = (Response.Later) router.handle(new ChatEvent.Command(new UserId(43), "demo", "check", Map.of()));
+        abandoned.abandon().run();
+        abandoned.abandon().run();
+        router.handle(new ChatEvent.Command(new UserId(44), "demo", "check", Map.of()));
+        router.handle(new ChatEvent.Command(new UserId(44), "demo", "check", Map.of()));
+        router.handle(new ChatEvent.Command(new UserId(44), "demo", "check", Map.of()));
+
+        // THEN each ended once, named by its command or route
+        assertThat(ended).containsExactly(
+                "command /demo ok answered",
+                "command /demo refuse refused",
+                "command unknown answered",
+                "autocomplete /demo ok answered",
+                "command /demo crash error",
+                "command /demo database database-unavailable",
+                "button unknown expired",
+                "form demo:gone answered",
+                "form demo:gone refused",
+                "command /demo check abandoned",
+                "command /demo check busy");
+        assertThat(String.join(" ", ended)).doesNotContain("hunter2", "hun ");
+    }
+
+    @Test
+    @DisplayName("while an interaction is handled its reference is in the log context, in its slow part on another thread too; it is the reference of a failure")
+    void referenceInTheLogContext() throws Exception {
+        // GIVEN a command that notes the log context at once and in its slow part, which then fails
+        List<String> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        ChatRouter router = new ChatRouter(List.of(GROUP), List.of(command("slow", event -> {
+            seen.add("now " + org.slf4j.MDC.get(LogContext.REF));
+            return Response.later(() -> {
+                seen.add("later " + org.slf4j.MDC.get(LogContext.REF) + " on " + Thread.currentThread().getName());
+                throw new IllegalStateException("socket closed");
+            });
+        })), List.of());
+
+        // WHEN it is handled here and its slow part runs on a worker thread
+        Response.Later later = (Response.Later) router.handle(new ChatEvent.Command(ALICE, "demo", "slow", Map.of()));
+        assertThat(org.slf4j.MDC.get(LogContext.REF)).as("nothing left behind on the caller's thread").isNull();
+        java.util.concurrent.ExecutorService worker = java.util.concurrent.Executors.newSingleThreadExecutor(
+                app.plugboard.common.ThreadPools.daemonThreads("worker-"));
+        String answer;
+        try {
+            answer = worker.submit(() -> later.work().get().text()).get();
+            assertThat(worker.submit(() -> String.valueOf(org.slf4j.MDC.get(LogContext.REF))).get())
+                    .as("nor on the worker afterwards").isEqualTo("null");
+        } finally {
+            worker.shutdown();
+        }
+
+        // THEN both parts saw the same reference, the one the person reads
+        String reference = answer.replaceAll(".*Reference: ([A-Z0-9]{8}).*", "$1");
+        assertThat(seen).containsExactly("now " + reference, "later " + reference + " on worker-1");
+    }
+
+    @Test
     @DisplayName("two handlers for one command or route fail at startup")
     void duplicates() {
         CommandHandler first = command("same", event -> Response.reply("1"));

@@ -25,6 +25,8 @@ import app.plugboard.testsupport.TestClock;
 import app.plugboard.testsupport.mail.TestMailServer;
 import app.plugboard.testsupport.mail.TestTls;
 import com.icegreen.greenmail.user.GreenMailUser;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -97,6 +99,8 @@ class WatchTest {
     WatchScheduler scheduler;
     @Autowired
     TestClock clock;
+    @Autowired
+    MeterRegistry meters;
 
     FakeUser alice;
 
@@ -320,6 +324,44 @@ class WatchTest {
         assertThat(postsTo(alice)).hasSize(2);
         assertThat(discord.slash(alice, "integration", "list", Map.of()).awaitMessage(m -> m.text().contains("Family"))
                 .content()).doesNotContain("📭");
+    }
+
+    @Test
+    @DisplayName("the watch is measured: its checks by trigger and outcome, refused direct messages, and the backlog of due "
+            + "checks while no Plugboard claims them")
+    void measured() {
+        // GIVEN Alice accepts no direct messages, and has a feed; and what was counted so far
+        discord.refuseDirectMessages(alice);
+        integrations.create(id(alice), "Family", feed(), CheckResult.connected("Connected"));
+        long checks = backgroundChecks("error");
+        double refused = meters.counter("plugboard.discord.direct.messages", "outcome", "refused").count();
+
+        // WHEN the feed breaks and its next check runs
+        FEED_STATUS.set(404);
+        passTime(INTERVAL);
+
+        // THEN the background check is counted under its trigger and outcome, and the refused message as refused
+        assertThat(backgroundChecks("error")).isEqualTo(checks + 1);
+        assertThat(meters.counter("plugboard.discord.direct.messages", "outcome", "refused").count()).isEqualTo(refused + 1);
+        assertThat(meters.get("plugboard.watch.backlog").gauge().value()).isZero();
+
+        // WHEN no Plugboard claims checks and an interval passes
+        scheduler.stop();
+        try {
+            clock.advance(INTERVAL);
+            // THEN the backlog gauge shows the check that is due
+            assertThat(meters.get("plugboard.watch.backlog").gauge().value()).isEqualTo(1);
+            assertThat(meters.get("plugboard.watch.running").gauge().value()).isZero();
+        } finally {
+            scheduler.start();
+        }
+        passTime(Duration.ZERO);
+        assertThat(meters.get("plugboard.watch.backlog").gauge().value()).isZero();
+    }
+
+    private long backgroundChecks(String outcome) {
+        return meters.find("plugboard.connection.checks").tags("trigger", "background", "outcome", outcome).timers().stream()
+                .mapToLong(Timer::count).sum();
     }
 
     @Test

@@ -20,6 +20,7 @@ import app.plugboard.integration.oauthmail.OAuthLinks.UsedState;
 import app.plugboard.integration.signin.ConditionalOnSignIn;
 import app.plugboard.integration.signin.OAuthHttp;
 import app.plugboard.integration.signin.SignInFlow;
+import app.plugboard.integration.signin.SignInObserver;
 import app.plugboard.integration.signin.SignInPaths;
 import java.net.URI;
 import java.security.MessageDigest;
@@ -93,11 +94,12 @@ class OAuthMailFlow implements SignInFlow {
     private final XOAuth2Imap imap;
     private final SignInProperties properties;
     private final ObjectProvider<Notifier> notifier;
+    private final SignInObserver observer;
 
     OAuthMailFlow(OAuthLinks links, MailProviders providers, ClientRegistrationRepository registrations,
             OAuth2AccessTokenResponseClient<OAuth2AuthorizationCodeGrantRequest> codeClient, OAuthHttp http,
             SecretCipher cipher, IntegrationService integrations, OAuthMailTokens tokens, XOAuth2Imap imap,
-            SignInProperties properties, ObjectProvider<Notifier> notifier) {
+            SignInProperties properties, ObjectProvider<Notifier> notifier, SignInObserver observer) {
         this.links = links;
         this.providers = providers;
         this.registrations = registrations;
@@ -109,6 +111,7 @@ class OAuthMailFlow implements SignInFlow {
         this.imap = imap;
         this.properties = properties;
         this.notifier = notifier;
+        this.observer = observer;
     }
 
     @Override
@@ -151,7 +154,7 @@ class OAuthMailFlow implements SignInFlow {
         Optional<UsedState> used = use(OAuthLinks.DISCORD, state, binding);
         Optional<MailProvider> found = used.flatMap(u -> providers.byKey(u.link().provider()));
         if (used.isEmpty() || found.isEmpty()) {
-            return expired();
+            return expired(SignInConfiguration.DISCORD);
         }
         MailProvider provider = found.get();
         Link link = used.get().link();
@@ -191,7 +194,7 @@ class OAuthMailFlow implements SignInFlow {
     private Step providerCallback(MailProvider provider, Callback callback) {
         Optional<UsedState> used = use(MailProviders.key(provider), callback.state(), callback.browserBinding());
         if (used.isEmpty()) {
-            return expired();
+            return expired(provider.registrationId());
         }
         Link link = used.get().link();
         String code = callback.code();
@@ -426,6 +429,11 @@ class OAuthMailFlow implements SignInFlow {
     }
 
     private Step finish(MailProvider provider, Link link, Outcome outcome) {
+        observer.ended(provider.registrationId(), switch (outcome.kind()) {
+            case CONNECTED -> SignInObserver.Outcome.CONNECTED;
+            case REFUSED -> SignInObserver.Outcome.REFUSED;
+            case FAILED -> SignInObserver.Outcome.FAILED;
+        });
         UUID resultId = UUID.randomUUID();
         links.recordResult(link.id(), resultId, new OAuthLinks.Result(outcome.kind(), outcome.title(), outcome.detail()));
         Message chat = Message.text(outcome.chat() != null ? outcome.chat() : notConnected(provider, link, outcome));
@@ -454,6 +462,12 @@ class OAuthMailFlow implements SignInFlow {
 
     private Step expired() {
         return new Step(URI.create(properties.base() + SignInPaths.EXPIRED), null);
+    }
+
+    /** A callback whose state is unknown, used up or too old: a sign-in that ended there, at {@code server}. */
+    private Step expired(String server) {
+        observer.ended(server, SignInObserver.Outcome.EXPIRED);
+        return expired();
     }
 
     private static String verifierContext(UUID stateId) {

@@ -9,6 +9,8 @@ import app.plugboard.integration.IntegrationStatus;
 import app.plugboard.integration.IntegrationView;
 import app.plugboard.integration.oauthmail.SignInTokens;
 import app.plugboard.workflow.WorkflowService;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.net.HttpCookie;
 import java.net.URI;
 import java.net.URLDecoder;
@@ -42,6 +44,35 @@ class GmailSignInFlowTest extends GmailSignInTestBase {
     WorkflowService workflows;
     @Autowired
     DataSource dataSource;
+    @Autowired
+    MeterRegistry meters;
+
+    @Test
+    @DisplayName("every sign-in that ends is counted by provider and outcome: connected, cancelled at Google, a callback with an unknown state")
+    void counted() {
+        // GIVEN the counts so far
+        double connected = signIns("google", "connected");
+        double refused = signIns("google", "refused");
+        double expired = signIns("google", "expired");
+
+        // WHEN Alice connects, then cancels a second sign-in at Google, and a callback arrives with a state nobody issued
+        signIn(new Browser(), linkFor(ALICE, "Work", null));
+        Browser browser = new Browser();
+        String state = query(signInUpToGoogle(browser, linkFor(ALICE, "Home", null))).get("state");
+        browser.open(CALLBACK + "?error=access_denied&state=" + state);
+        new Browser().open(CALLBACK + "?state=" + "A".repeat(43) + "&code=forged-code");
+
+        // THEN each is counted once, under Google and its outcome
+        assertThat(signIns("google", "connected")).isEqualTo(connected + 1);
+        assertThat(signIns("google", "refused")).isEqualTo(refused + 1);
+        assertThat(signIns("google", "expired")).isEqualTo(expired + 1);
+        assertThat(integrations.list(ALICE)).extracting(IntegrationView::label).containsExactly("Work");
+    }
+
+    private double signIns(String provider, String outcome) {
+        Counter counter = meters.find("plugboard.sign.ins").tags("provider", provider, "outcome", outcome).counter();
+        return counter == null ? 0 : counter.count();
+    }
 
     @Test
     @DisplayName("confirm, consent, connected: stored for the Discord user who asked, tokens encrypted, the chat told")
