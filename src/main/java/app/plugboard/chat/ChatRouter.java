@@ -77,7 +77,7 @@ public class ChatRouter {
         if (event instanceof ChatEvent.Command command) {
             return guardLater(commandHandler(command.command(), command.subcommand())
                     .map(handler -> handler.handle(command))
-                    .orElseGet(() -> Response.reply("I don't know /" + command.command() + " " + command.subcommand()
+                    .orElseGet(() -> Response.reply("I don't know /" + Limits.fit(command.command() + " " + command.subcommand(), 60)
                             + ". Try /integration help.")), event, TOO_MANY);
         }
         if (event instanceof ChatEvent.Autocomplete autocomplete) {
