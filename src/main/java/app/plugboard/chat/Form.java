@@ -71,10 +71,13 @@ public record Form(ComponentId id, String title, List<Input> inputs) {
             return new Text(key, label, description, example, value, required, secret, maxLength);
         }
 
-        /** Starts with {@code current} typed in; a blank or absent value leaves it empty. */
+        /**
+         * Starts with {@code current} typed in; a blank or absent value leaves it empty, and so does one longer than the
+         * input takes (sent by a client that ignored the limit: it could be neither shown nor sent back).
+         */
         public Text prefilled(@Nullable String current) {
-            return new Text(key, label, description, placeholder, current == null || current.isBlank() ? null : current,
-                    required, secret, maxLength);
+            boolean fits = current != null && !current.isBlank() && current.length() <= Math.min(maxLength, Limits.FORM_VALUE);
+            return new Text(key, label, description, placeholder, fits ? current : null, required, secret, maxLength);
         }
     }
 
