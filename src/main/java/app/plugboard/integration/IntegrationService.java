@@ -1,6 +1,7 @@
 package app.plugboard.integration;
 
 import app.plugboard.common.ChangedMeanwhileException;
+import app.plugboard.common.ControlCharacters;
 import app.plugboard.common.FormatCharacters;
 import app.plugboard.common.InputProblem;
 import app.plugboard.common.InvalidInputException;
@@ -13,7 +14,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
-import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,7 +37,6 @@ public class IntegrationService {
     public static final String LABEL = "label";
     public static final int MAX_LABEL_LENGTH = 50;
     private static final String WHAT = "integration";
-    private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
     private static final Logger log = LoggerFactory.getLogger(IntegrationService.class);
 
     private final IntegrationRepository repository;
@@ -207,7 +206,7 @@ public class IntegrationService {
         if (clean.length() > MAX_LABEL_LENGTH) {
             throw labelProblem("Label is too long: use at most " + MAX_LABEL_LENGTH + " characters.");
         }
-        if (CONTROL.matcher(clean).find()) {
+        if (ControlCharacters.present(clean)) {
             throw labelProblem("Label contains a line break or control character: type it on one line.");
         }
         if (FormatCharacters.present(clean)) {

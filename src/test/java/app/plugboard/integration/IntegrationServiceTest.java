@@ -152,6 +152,19 @@ class IntegrationServiceTest {
             }
             assertThat(rowCount()).isZero();
         }
+
+        @Test
+        @DisplayName("a label with a line break or control character beyond ASCII (U+0085, U+2028, U+2029, U+009B) is refused too")
+        void unicodeLineBreaksInLabels() {
+            for (String label : List.of("Work\u0085mail", "Work\u2028mail", "Work\u2029mail", "Work\u009Bmail")) {
+                InvalidInputException refused = catchThrowableOfType(InvalidInputException.class,
+                        () -> integrations.create(ALICE, label, imap("pw")));
+                assertThat(refused).as(label).isNotNull();
+                assertThat(refused.problems()).extracting(InputProblem::key).containsExactly("label");
+                assertThat(refused.userMessage()).isEqualTo("Label contains a line break or control character: type it on one line.");
+            }
+            assertThat(rowCount()).isZero();
+        }
     }
 
     @Nested
