@@ -1,6 +1,7 @@
 package app.plugboard.integration;
 
 import app.plugboard.common.ChangedMeanwhileException;
+import app.plugboard.common.BrokenCharacters;
 import app.plugboard.common.ControlCharacters;
 import app.plugboard.common.FormatCharacters;
 import app.plugboard.common.InputProblem;
@@ -212,6 +213,9 @@ public class IntegrationService {
         if (FormatCharacters.present(clean)) {
             throw labelProblem("Label contains an invisible formatting character (such as a right-to-left override): "
                     + "type it again without it.");
+        }
+        if (BrokenCharacters.present(clean)) {
+            throw labelProblem("Label" + BrokenCharacters.REFUSAL);
         }
         return clean;
     }

@@ -1,5 +1,6 @@
 package app.plugboard.workflow;
 
+import app.plugboard.common.BrokenCharacters;
 import app.plugboard.common.ChangedMeanwhileException;
 import app.plugboard.common.ControlCharacters;
 import app.plugboard.common.FormatCharacters;
@@ -119,6 +120,7 @@ public class WorkflowService implements IntegrationDependents {
                 : ControlCharacters.present(clean) ? "Name contains a line break or control character: type it on one line."
                 : FormatCharacters.present(clean) ? "Name contains an invisible formatting character (such as a "
                         + "right-to-left override): type it again without it."
+                : BrokenCharacters.present(clean) ? "Name" + BrokenCharacters.REFUSAL
                 : null;
         if (problem != null) {
             throw new InvalidInputException(new InputProblem(NAME, problem));

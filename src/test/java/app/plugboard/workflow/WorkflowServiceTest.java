@@ -107,6 +107,15 @@ class WorkflowServiceTest {
     }
 
     @Test
+    @DisplayName("a name with half a character (an unpaired surrogate, which PostgreSQL would store as ?) is refused, nothing stored")
+    void incompleteCharactersInNames() {
+        assertThatThrownBy(() -> workflows.create(ALICE, "Morning \uD83D digest", Set.of(mail.id())))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessage("Name contains a broken character (half of an emoji or symbol): type it again.");
+        assertThat(workflows.list(ALICE)).isEmpty();
+    }
+
+    @Test
     @DisplayName("a name with a line break or control character beyond ASCII (U+0085, U+2028, U+2029, U+009B) is refused, nothing stored")
     void unicodeLineBreaksInNames() {
         for (String name : List.of("Morning\u0085digest", "Morning\u2028digest", "Morning\u2029digest", "Morning\u009Bdigest")) {

@@ -63,6 +63,29 @@ class FormInputLimitsTest {
         assertThat(integrations.list(ME)).isEmpty();
     }
 
+    @Test
+    @DisplayName("a form value with half a character (an unpaired surrogate, stored as ? otherwise) is refused, naming its field")
+    void incompleteCharacters() {
+        // GIVEN an IMAP form sent with a password and a login that hold half an emoji each
+        Form form = ((Response.ShowForm) router.handle(new ChatEvent.Command(ME, "integration", "add",
+                Map.of("type", "imap", "label", "Work mail")))).form();
+        Response answer = router.handle(new ChatEvent.FormSubmit(ME, form.id().encode(), Map.of(
+                "username", "alice\uD83D@example.com", "password", "pw\uDC00", "server", "imap.example.com", "port", "993",
+                "security", "IMPLICIT_TLS"), form.secretKeys()));
+
+        // THEN both fields are named, with what to do, and nothing is stored (what was checked would not be what is stored)
+        assertThat(answer).as("%s", answer).isInstanceOf(Response.Reply.class);
+        assertThat(((Response.Reply) answer).message().text()).isEqualTo("⚠️ Please fix this and try again:\n"
+                + "Email address or username contains a broken character (half of an emoji or symbol): type it again.\n"
+                + "Password contains a broken character (half of an emoji or symbol): type it again.");
+        assertThat(integrations.list(ME)).isEmpty();
+        // AND Try again reopens the form without the broken login, which could not be shown
+        Control.Button tryAgain = (Control.Button) ((Response.Reply) answer).message().rows().get(0).controls().get(0);
+        Form reopened = ((Response.ShowForm) router.handle(new ChatEvent.Click(ME, tryAgain.id().encode()))).form();
+        assertThat(text(reopened, "username").value()).isNull();
+        assertThat(text(reopened, "server").value()).isEqualTo("imap.example.com");
+    }
+
     private static Form.Text text(Form form, String key) {
         return form.inputs().stream().filter(input -> input.key().equals(key)).map(Form.Text.class::cast).findFirst().orElseThrow();
     }
