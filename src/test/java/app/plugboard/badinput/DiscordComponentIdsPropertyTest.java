@@ -95,7 +95,8 @@ class DiscordComponentIdsPropertyTest {
         // THEN it is acknowledged, privately, and the answer is polite, never "something went wrong"
         Callback first = click.awaitCallback();
         assertThat(first.accepted()).as("callback of %s", BadInputHarness.escaped(id)).isTrue();
-        String answer = first.type() == Callback.REPLY ? first.data().toString() : firstEdit(click);
+        boolean deferred = first.type() == Callback.DEFERRED_REPLY || first.type() == Callback.DEFERRED_UPDATE;
+        String answer = deferred ? firstEdit(click) : first.data().toString();
         assertThat(answer).as(BadInputHarness.escaped(id)).doesNotContain("Something went wrong", "Exception");
         if (first.type() == Callback.REPLY) {
             assertThat(first.ephemeral()).isTrue();
