@@ -105,7 +105,7 @@ public class ChatRouter {
             handler.ifPresent(known -> interaction.named(commandName(known)));
             return guardLater(handler
                     .map(known -> known.handle(command))
-                    .orElseGet(() -> Response.reply("I don't know /" + command.command() + " " + command.subcommand()
+                    .orElseGet(() -> Response.reply("I don't know /" + Limits.fit(command.command() + " " + command.subcommand(), 60)
                             + ". Try /integration help.")), event, TOO_MANY, interaction);
         }
         if (event instanceof ChatEvent.Autocomplete autocomplete) {

@@ -1,6 +1,8 @@
 package app.plugboard.integration;
 
 import app.plugboard.common.ChangedMeanwhileException;
+import app.plugboard.common.BrokenCharacters;
+import app.plugboard.common.ControlCharacters;
 import app.plugboard.common.FormatCharacters;
 import app.plugboard.common.InputProblem;
 import app.plugboard.common.InvalidInputException;
@@ -15,7 +17,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
-import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,7 +40,6 @@ public class IntegrationService {
     public static final String LABEL = "label";
     public static final int MAX_LABEL_LENGTH = 50;
     private static final String WHAT = "integration";
-    private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
     private static final Logger log = LoggerFactory.getLogger(IntegrationService.class);
 
     private final IntegrationRepository repository;
@@ -299,12 +299,15 @@ public class IntegrationService {
         if (clean.length() > MAX_LABEL_LENGTH) {
             throw labelProblem("Label is too long: use at most " + MAX_LABEL_LENGTH + " characters.");
         }
-        if (CONTROL.matcher(clean).find()) {
+        if (ControlCharacters.present(clean)) {
             throw labelProblem("Label contains a line break or control character: type it on one line.");
         }
         if (FormatCharacters.present(clean)) {
             throw labelProblem("Label contains an invisible formatting character (such as a right-to-left override): "
                     + "type it again without it.");
+        }
+        if (BrokenCharacters.present(clean)) {
+            throw labelProblem("Label" + BrokenCharacters.REFUSAL);
         }
         return clean;
     }

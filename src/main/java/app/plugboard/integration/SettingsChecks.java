@@ -1,5 +1,6 @@
 package app.plugboard.integration;
 
+import app.plugboard.common.ControlCharacters;
 import app.plugboard.common.InputProblem;
 import java.net.IDN;
 import java.net.URI;
@@ -15,7 +16,6 @@ public final class SettingsChecks {
     private static final Pattern HOST_LABEL = Pattern.compile("[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?");
     private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]{1,255}");
-    private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
     private static final int MAX_URL_LENGTH = 2048;
 
     private SettingsChecks() {
@@ -41,7 +41,7 @@ public final class SettingsChecks {
         if (value.length() > maxLength) {
             return new InputProblem(field, label + " is too long: use at most " + maxLength + " characters.");
         }
-        if (CONTROL.matcher(value).find()) {
+        if (ControlCharacters.present(value)) {
             return new InputProblem(field, label + " contains a line break or control character: type it on one line.");
         }
         return null;

@@ -1,6 +1,8 @@
 package app.plugboard.workflow;
 
+import app.plugboard.common.BrokenCharacters;
 import app.plugboard.common.ChangedMeanwhileException;
+import app.plugboard.common.ControlCharacters;
 import app.plugboard.common.FormatCharacters;
 import app.plugboard.common.InputProblem;
 import app.plugboard.common.InvalidInputException;
@@ -16,7 +18,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DuplicateKeyException;
@@ -35,7 +36,6 @@ public class WorkflowService implements IntegrationDependents {
     public static final String INTEGRATIONS = "integrations";
     public static final int MAX_NAME_LENGTH = 80;
     private static final String WHAT = "workflow";
-    private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
 
     private final WorkflowRepository repository;
     private final IntegrationService integrations;
@@ -117,9 +117,10 @@ public class WorkflowService implements IntegrationDependents {
         String clean = name == null ? "" : name.strip();
         String problem = clean.isEmpty() ? "Name is empty: give the workflow a name, such as Morning digest."
                 : clean.length() > MAX_NAME_LENGTH ? "Name is too long: use at most " + MAX_NAME_LENGTH + " characters."
-                : CONTROL.matcher(clean).find() ? "Name contains a line break or control character: type it on one line."
+                : ControlCharacters.present(clean) ? "Name contains a line break or control character: type it on one line."
                 : FormatCharacters.present(clean) ? "Name contains an invisible formatting character (such as a "
                         + "right-to-left override): type it again without it."
+                : BrokenCharacters.present(clean) ? "Name" + BrokenCharacters.REFUSAL
                 : null;
         if (problem != null) {
             throw new InvalidInputException(new InputProblem(NAME, problem));

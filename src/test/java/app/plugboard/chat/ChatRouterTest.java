@@ -41,6 +41,21 @@ class ChatRouterTest {
     }
 
     @Test
+    @DisplayName("a subcommand it does not know, however long its name, is answered with that name shortened")
+    void unknownSubcommandOfAnyLength(CapturedOutput output) {
+        // GIVEN a router that knows /demo, but not its subcommand of 4,000 characters (a stale or forged registration)
+        ChatRouter router = new ChatRouter(List.of(GROUP), List.of(), List.of());
+
+        // WHEN it arrives
+        Response response = router.handle(new ChatEvent.Command(ALICE, "demo", "x".repeat(4000), Map.of()));
+
+        // THEN it is answered with the name shortened, not with "something went wrong", and nothing is logged as a failure
+        assertThat(((Response.Reply) response).message().text())
+                .isEqualTo("I don't know /demo " + "x".repeat(54) + "…. Try /integration help.");
+        assertThat(output.getOut()).doesNotContain("Unexpected failure");
+    }
+
+    @Test
     @DisplayName("slow work that throws is answered the same way, when it runs")
     void laterFailure() {
         ChatRouter router = new ChatRouter(List.of(GROUP), List.of(command("slow", event -> Response.later(() -> {

@@ -152,6 +152,35 @@ class IntegrationServiceTest {
             }
             assertThat(rowCount()).isZero();
         }
+
+        @Test
+        @DisplayName("a label with half a character (an unpaired surrogate, which PostgreSQL would store as ?) is refused")
+        void incompleteCharactersInLabels() {
+            for (String label : List.of("Work\uD800", "\uDC00Work", "Work \uD83D mail")) {
+                InvalidInputException refused = catchThrowableOfType(InvalidInputException.class,
+                        () -> integrations.create(ALICE, label, imap("pw")));
+                assertThat(refused).as(label).isNotNull();
+                assertThat(refused.problems()).extracting(InputProblem::key).containsExactly("label");
+                assertThat(refused.userMessage()).isEqualTo("Label contains a broken character (half of an emoji or symbol): "
+                        + "type it again.");
+            }
+            assertThat(rowCount()).isZero();
+            // AND a whole emoji is fine
+            assertThat(integrations.create(ALICE, "Work \uD83D\uDCEC", imap("pw")).label()).isEqualTo("Work 📬");
+        }
+
+        @Test
+        @DisplayName("a label with a line break or control character beyond ASCII (U+0085, U+2028, U+2029, U+009B) is refused too")
+        void unicodeLineBreaksInLabels() {
+            for (String label : List.of("Work\u0085mail", "Work\u2028mail", "Work\u2029mail", "Work\u009Bmail")) {
+                InvalidInputException refused = catchThrowableOfType(InvalidInputException.class,
+                        () -> integrations.create(ALICE, label, imap("pw")));
+                assertThat(refused).as(label).isNotNull();
+                assertThat(refused.problems()).extracting(InputProblem::key).containsExactly("label");
+                assertThat(refused.userMessage()).isEqualTo("Label contains a line break or control character: type it on one line.");
+            }
+            assertThat(rowCount()).isZero();
+        }
     }
 
     @Nested

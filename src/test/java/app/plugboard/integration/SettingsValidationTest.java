@@ -70,7 +70,11 @@ class SettingsValidationTest {
                 Arguments.of(new CalDavSettings("ftp://dav.example.com", "bob", Secret.of("pw"), null, null),
                         "serverUrl", "CalDAV server address must start with https://"),
                 Arguments.of(new CalDavSettings("https://dav.example.com", null, Secret.of("pw"), null, null),
-                        "username", "Username is empty: a password needs its username too."));
+                        "username", "Username is empty: a password needs its username too."),
+                Arguments.of(new ImapSettings("alice\u2028@example.com", Secret.of("pw"), "imap.example.com", 993,
+                        ImapSecurity.IMPLICIT_TLS, null, null), "username", "Username contains a line break or control character"),
+                Arguments.of(new CalDavSettings("https://dav.example.com", "alice\u0085", Secret.of("pw"), null, null),
+                        "username", "Username contains a line break or control character"));
     }
 
     @ParameterizedTest(name = "{1}: {2}")

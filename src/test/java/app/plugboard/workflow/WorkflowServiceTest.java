@@ -13,6 +13,7 @@ import app.plugboard.integration.IntegrationService;
 import app.plugboard.integration.IntegrationView;
 import app.plugboard.testsupport.CleanDatabase;
 import java.util.Map;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -103,6 +104,26 @@ class WorkflowServiceTest {
         assertThat(workflows.create(BOB, "Digest", Set.of(integrations.create(BOB, "M", imap("pw")).id())).name())
                 .isEqualTo("Digest");
         assertThat(workflows.list(ALICE)).hasSize(1);
+    }
+
+    @Test
+    @DisplayName("a name with half a character (an unpaired surrogate, which PostgreSQL would store as ?) is refused, nothing stored")
+    void incompleteCharactersInNames() {
+        assertThatThrownBy(() -> workflows.create(ALICE, "Morning \uD83D digest", Set.of(mail.id())))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessage("Name contains a broken character (half of an emoji or symbol): type it again.");
+        assertThat(workflows.list(ALICE)).isEmpty();
+    }
+
+    @Test
+    @DisplayName("a name with a line break or control character beyond ASCII (U+0085, U+2028, U+2029, U+009B) is refused, nothing stored")
+    void unicodeLineBreaksInNames() {
+        for (String name : List.of("Morning\u0085digest", "Morning\u2028digest", "Morning\u2029digest", "Morning\u009Bdigest")) {
+            assertThatThrownBy(() -> workflows.create(ALICE, name, Set.of(mail.id()))).as(name)
+                    .isInstanceOf(InvalidInputException.class)
+                    .hasMessage("Name contains a line break or control character: type it on one line.");
+        }
+        assertThat(workflows.list(ALICE)).isEmpty();
     }
 
     @Test

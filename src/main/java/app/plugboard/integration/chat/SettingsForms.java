@@ -101,11 +101,16 @@ class SettingsForms implements ComponentRoutes {
         drafts.close(token);
     }
 
+    /** The inputs of a settings form (rename has none), with their labels: what a refusal names. */
+    List<Form.Input> inputs(FormDraft draft) {
+        return of(draft.type()).inputs(draft.intent().purpose(), draft.kind(), Map.of());
+    }
+
     private Set<String> secretKeys(FormDraft draft) {
         if (draft.intent() == FormDraft.Intent.RENAME) {
             return Set.of();
         }
-        return of(draft.type()).inputs(draft.intent().purpose(), draft.kind(), Map.of()).stream()
+        return inputs(draft).stream()
                 .filter(input -> input instanceof Form.Text text && text.secret())
                 .map(Form.Input::key)
                 .collect(Collectors.toSet());

@@ -5,6 +5,7 @@ import app.plugboard.chat.ComponentRoute;
 import app.plugboard.chat.ComponentRoutes;
 import app.plugboard.chat.Message;
 import app.plugboard.chat.Response;
+import app.plugboard.common.BrokenCharacters;
 import app.plugboard.common.InputProblem;
 import app.plugboard.common.InvalidInputException;
 import app.plugboard.common.UserId;
@@ -75,6 +76,7 @@ class SubmitForm implements ComponentRoutes {
     private Response add(UserId user, String token, FormDraft draft, Map<String, String> typed) {
         IntegrationSettings settings;
         try {
+            refuseBrokenCharacters(draft, typed);
             settings = forms.of(draft.type()).parse(FormPurpose.ADD, typed, null);
             settings.validate();
         } catch (InvalidInputException refused) {
@@ -109,6 +111,7 @@ class SubmitForm implements ComponentRoutes {
         IntegrationSettings current = integrations.settings(user, draft.integration());
         IntegrationSettings settings;
         try {
+            refuseBrokenCharacters(draft, typed);
             settings = forms.of(draft.type()).parse(draft.intent().purpose(), typed, current);
             settings.validate();
             keepsStoredSecretsWhereTheyWere(draft, typed, current, settings);
@@ -124,6 +127,17 @@ class SubmitForm implements ComponentRoutes {
             return whichOne.ask(user, token, draft, result);
         }
         return save(user, token, draft, settings, result);
+    }
+
+    /** Half a character would be stored as "?": what was checked would not be what is stored. */
+    private void refuseBrokenCharacters(FormDraft draft, Map<String, String> typed) {
+        List<InputProblem> problems = forms.inputs(draft).stream()
+                .filter(input -> BrokenCharacters.present(typed.getOrDefault(input.key(), "")))
+                .map(input -> new InputProblem(input.key(), input.label() + BrokenCharacters.REFUSAL))
+                .toList();
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
     }
 
     /**
