@@ -74,7 +74,7 @@ abstract class BadInputHarness {
 
     /** How an answer says it stored, changed or deleted something. */
     static final Pattern ANNOUNCES_A_CHANGE = Pattern.compile(
-            "is connected\\.|Saved |Updated |Renamed |Created the workflow|Deleted |Checked just now|💾");
+            "is connected\\.|Saved |Updated |Renamed |Created the workflow|Deleted |Checked just now|💾|Alerts for \\*\\*.*\\*\\* are (muted|on again)");
     /** What only a failure on our side would show: a stack trace, exception text, a class name, SQL, a bare null. */
     static final List<Pattern> NEVER_SHOWN = Stream.of(
             "Exception", "Caused by", "\\bat [a-z]+\\.[\\w.$]+\\(", "\\bjava\\.", "\\bjavax\\.", "\\bjakarta\\.", "\\borg\\.[a-z]+\\.",
