@@ -201,14 +201,39 @@ class WatchCostTest {
         Map<String, Long> kinds = byCheck(sent).stream().collect(Collectors.groupingBy(Statement::kind, Collectors.counting()));
         assertThat(kinds).containsExactlyInAnyOrderEntriesOf(Map.of("select from integration", 50L, "update integration", 50L,
                 "update scheduled_tasks", 50L));
-        // (db-scheduler claims up to 8 due checks in one statement, and claims more when 4 are left)
+        // (one statement claims up to twice as many as there are workers, the next batch as many as there are)
         assertThat(sent).filteredOn(statement -> !isCheck(statement)).isNotEmpty()
                 .allSatisfy(statement -> assertThat(statement.thread()).startsWith("db-scheduler-execute-due"))
-                .hasSizeLessThanOrEqualTo(all.size() / 2);
+                .hasSizeLessThanOrEqualTo(all.size() / 4);
         // AND all are connected, checked after they were due, next checked one interval later
         assertThat(jdbc.queryForList("select status from integration", String.class)).hasSize(50)
                 .containsOnly(IntegrationStatus.CONNECTED.name());
         assertThat(nextChecks()).hasSize(50).containsOnly(due.plus(Duration.ofMinutes(30)));
+    }
+
+    @Test
+    @DisplayName("while every worker checks, as many checks again are claimed: a worker that finishes starts the next "
+            + "at once, and a claim serves a worker's worth of checks")
+    void claimsAhead() {
+        // GIVEN 24 feeds due at once, on a server that holds its answers
+        hold = new CountDownLatch(1);
+        for (int i = 0; i < 24; i++) {
+            integrations.create(ALICE, "Feed " + i, feed(i), CheckResult.connected("Connected"));
+        }
+        Instant due = dueNow();
+
+        // WHEN the watch starts on them
+        // THEN one per worker is being checked and as many again are claimed, waiting; the rest stay in the database
+        int claimed = 2 * watch.workers();
+        await().atMost(Duration.ofSeconds(10)).until(() -> picked() == claimed);
+        pause(Duration.ofMillis(300));
+        assertThat(picked()).isEqualTo(claimed);
+        assertThat(remaining(due)).isEqualTo(24);
+
+        // WHEN the server answers THEN every feed is checked, once
+        hold.countDown();
+        awaitChecked(due);
+        assertThat(FETCHES).hasSize(24).allSatisfy((path, count) -> assertThat(count).as(path).hasValue(1));
     }
 
     // ---------------------------------------------------------------- helpers
