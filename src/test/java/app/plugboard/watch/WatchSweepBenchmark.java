@@ -211,16 +211,24 @@ class WatchSweepBenchmark {
             List<Long> bare = new ArrayList<>();
             List<Sweep> sweeps = new ArrayList<>();
             List<Long> heap = new ArrayList<>();
+            List<Long> heapAfterBare = new ArrayList<>();
+            Map<String, long[]> firstHistogram = Map.of();
             for (int round = 0; round < ROUNDS; round++) {
                 String loadBefore = load();
                 bare.add(bare(pool, COUNT));
+                heapAfterBare.add(heapAfterGc());
                 sweeps.add(sweep(null, true, null));
                 heap.add(heapAfterGc());
+                if (round == 0) {
+                    firstHistogram = histogram();
+                }
                 lines.add(String.format(Locale.ROOT, "round %d: bare %6.1f s, sweep %6.1f s (first claim %4.1f s after due), "
                         + "ratio %.2f; load average %s -> %s", round + 1, bare.get(round) / 1000.0, sweeps.get(round).millis() / 1000.0,
                         sweeps.get(round).waitedMillis() / 1000.0, sweeps.get(round).millis() / (double) bare.get(round),
                         loadBefore, load()));
             }
+
+            Map<String, long[]> lastHistogram = histogram();
 
             // WHEN: /integration list during a sweep, in bursts spread over most of it, then again without
             long expected = sweeps.stream().mapToLong(Sweep::millis).sum() / sweeps.size();
@@ -235,6 +243,12 @@ class WatchSweepBenchmark {
                     IntegrationStatus.CONNECTED.name())).isEqualTo(COUNT);
             assertThat(OBSERVER.queryForObject("select count(*) from integration_notice", Integer.class)).isZero();
 
+            lines.add(String.format(Locale.ROOT, "heap after a full GC after each bare run: %s MB", heapAfterBare.stream()
+                    .map(bytes -> String.format(Locale.ROOT, "%.1f", bytes / 1e6)).collect(Collectors.joining(", "))));
+            if (ROUNDS > 1) {
+                lines.add("largest growth of live objects from after sweep 1 to after sweep " + ROUNDS + ": "
+                        + growth(firstHistogram, lastHistogram));
+            }
             report(lines, bare, sweeps, heapBefore, heap, loaded, heapAfterLoaded, before.and(after), during.get(0));
         } finally {
             pool.shutdownNow();
@@ -702,6 +716,37 @@ class WatchSweepBenchmark {
             pause(200);
         }
         return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+
+    /** Live objects per class (a full GC first): instances and bytes. */
+    static Map<String, long[]> histogram() {
+        try {
+            String text = (String) ManagementFactory.getPlatformMBeanServer().invoke(
+                    new javax.management.ObjectName("com.sun.management:type=DiagnosticCommand"), "gcClassHistogram",
+                    new Object[] {null}, new String[] {String[].class.getName()});
+            Map<String, long[]> classes = new java.util.HashMap<>();
+            for (String line : text.split("\n")) {
+                String[] parts = line.strip().split("\\s+");
+                if (parts.length >= 4 && parts[0].endsWith(":")) {
+                    classes.put(parts[3], new long[] {Long.parseLong(parts[1]), Long.parseLong(parts[2])});
+                }
+            }
+            return classes;
+        } catch (Exception e) {
+            return Map.of();
+        }
+    }
+
+    /** The classes whose live bytes grew most between two histograms. */
+    static String growth(Map<String, long[]> first, Map<String, long[]> last) {
+        return last.entrySet().stream()
+                .map(entry -> Map.entry(entry.getKey(), new long[] {
+                        entry.getValue()[0] - first.getOrDefault(entry.getKey(), new long[2])[0],
+                        entry.getValue()[1] - first.getOrDefault(entry.getKey(), new long[2])[1]}))
+                .sorted((a, b) -> Long.compare(b.getValue()[1], a.getValue()[1])).limit(8)
+                .map(entry -> String.format(Locale.ROOT, "%s %+,d (%+.2f MB)", entry.getKey(), entry.getValue()[0],
+                        entry.getValue()[1] / 1e6))
+                .collect(Collectors.joining("; "));
     }
 
     static String load() {
