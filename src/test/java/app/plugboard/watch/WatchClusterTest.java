@@ -238,6 +238,9 @@ class WatchClusterTest {
 
         // WHEN the server answers, and the second's turn comes THEN it is checked too
         hold.countDown();
+        // (the answered check gives its server back before the other's turn comes)
+        await().atMost(Duration.ofSeconds(10)).until(() -> jdbc().queryForObject(
+                "select count(*) from scheduled_tasks where task_name = ? and picked", Integer.class, WatchScheduler.CHECK) == 0);
         passTime(Duration.ofSeconds(11));
         assertThat(fetches()).containsOnlyKeys("/feeds/one.ics", "/feeds/two.ics");
         assertThat(List.of(one, two)).allSatisfy(view -> assertThat(plugboard.getBean(IntegrationService.class)

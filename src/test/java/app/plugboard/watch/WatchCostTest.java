@@ -49,6 +49,7 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -63,6 +64,8 @@ import org.springframework.test.context.DynamicPropertySource;
         "plugboard.watch.per-host=8", "plugboard.network.allowed-ranges=127.0.0.0/8"})
 @CleanDatabase
 @Import({StatementLog.Beans.class, WatchCostTest.FeedHosts.class})
+// its Plugboard's watch is on: closed afterwards, so it never checks another test's integrations
+@DirtiesContext
 @DisplayName("What a background check costs the database")
 class WatchCostTest {
 
