@@ -11,8 +11,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param workers      threads that run background checks, apart from the chat's
  * @param perHost      checks to one server at once, at most (per Plugboard process)
  * @param pollInterval how often each Plugboard looks for checks that are due
- * @param heartbeat    how often a running check says it is alive; one silent for four heartbeats (its Plugboard
- *                     stopped) is taken over by another
+ * @param heartbeat    how often a running check says it is alive; one silent for four heartbeats and two minutes at
+ *                     least (its Plugboard stopped) is taken over by another
  */
 @ConfigurationProperties("plugboard.watch")
 public record WatchProperties(Duration interval, Duration failingGrace, int workers, int perHost, Duration pollInterval,

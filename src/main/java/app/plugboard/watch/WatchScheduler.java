@@ -35,6 +35,13 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * interval, and {@value #RESEND} sends notices whose sending was cut off. Several Plugboards on one database
  * share the executions: each polls for due ones with {@code FOR UPDATE SKIP LOCKED}, and an execution whose
  * Plugboard stopped sending heartbeats (four in a row) is taken over by another.
+ *
+ * <p>Each Plugboard claims due checks in batches: one statement claims up to twice as many as it has workers, and
+ * the next batch is claimed as soon as no claimed check waits for a worker. So a worker that finishes a check starts
+ * the next at once, never waiting for the others of its batch or for a claim, and a claim serves about as many
+ * checks as there are workers. A claimed check has no heartbeat until it runs, and waits for a worker at most as
+ * long as the check before it runs (a minute at most, the longest deadline of a check): so a claim is taken over
+ * only after four missed heartbeats and {@link #SILENT_AT_LEAST} at least, however short the heartbeat.
  */
 @Component
 class WatchScheduler implements SmartLifecycle {
@@ -46,6 +53,12 @@ class WatchScheduler implements SmartLifecycle {
     static final int RECONCILE_BATCH = 1000;
     static final Duration RESEND_EVERY = Duration.ofMinutes(1);
     static final int MISSED_HEARTBEATS = 4;
+    /** A new batch is claimed when at most this many checks per worker are claimed and not finished: none waiting. */
+    static final double CLAIM_WHEN_QUEUED = 1.0;
+    /** A batch fills this Plugboard up to this many claimed checks per worker: one running, one waiting. */
+    static final double CLAIM_UP_TO = 2.0;
+    /** A claim is taken over after this long without a heartbeat at least: longer than a claimed check waits. */
+    static final Duration SILENT_AT_LEAST = Duration.ofMinutes(2);
     static final Duration STOP_WAIT = Duration.ofSeconds(20);
     private static final Logger log = LoggerFactory.getLogger(WatchScheduler.class);
 
@@ -96,10 +109,10 @@ class WatchScheduler implements SmartLifecycle {
                 .startTasks(List.of(reconcile, resend))
                 .threads(properties.workers())
                 .executorService(Executors.newFixedThreadPool(properties.workers(), ThreadPools.daemonThreads("watch-check-")))
-                .pollUsingLockAndFetch(0.5, 1.0)
+                .pollUsingLockAndFetch(CLAIM_WHEN_QUEUED, CLAIM_UP_TO)
                 .pollingInterval(properties.pollInterval())
                 .heartbeatInterval(properties.heartbeat())
-                .missedHeartbeatsLimit(MISSED_HEARTBEATS)
+                .missedHeartbeatsLimit(missedHeartbeats(properties.heartbeat()))
                 .schedulerName(new SchedulerName.Fixed(name()))
                 .clock(clock::instant)
                 .shutdownMaxWait(STOP_WAIT)
@@ -108,6 +121,12 @@ class WatchScheduler implements SmartLifecycle {
         scheduler = started;
         log.info("Watching integrations: each checked every {}, {} at once at most, {} per server", properties.interval(),
                 properties.workers(), properties.perHost());
+    }
+
+    /** How many heartbeats a claim may miss before another Plugboard takes it: four, and {@link #SILENT_AT_LEAST} at least. */
+    static int missedHeartbeats(Duration heartbeat) {
+        long covering = -Math.floorDiv(-SILENT_AT_LEAST.toMillis(), Math.max(1, heartbeat.toMillis()));
+        return (int) Math.min(Integer.MAX_VALUE, Math.max(MISSED_HEARTBEATS, covering));
     }
 
     /** This Plugboard among others on the database: its host and a random part (two may run on one host). */

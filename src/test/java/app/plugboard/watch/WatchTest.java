@@ -45,6 +45,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -57,6 +58,8 @@ import org.springframework.test.context.DynamicPropertySource;
 @DiscordTest(properties = {"plugboard.watch.interval=30m", "plugboard.watch.poll-interval=50ms",
         "plugboard.watch.heartbeat=1s", "plugboard.network.allowed-ranges=127.0.0.0/8"})
 @Import(TestClock.Beans.class)
+// its Plugboard's watch runs on the test clock: closed afterwards, so it never checks another test's integrations
+@DirtiesContext
 @DisplayName("Watching integrations, end to end")
 class WatchTest {
 
