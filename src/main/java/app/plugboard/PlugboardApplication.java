@@ -1,5 +1,7 @@
 package app.plugboard;
 
+import app.plugboard.launch.FastStart;
+import java.util.OptionalInt;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -9,6 +11,10 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class PlugboardApplication {
 
     public static void main(String[] args) {
+        OptionalInt ranElsewhere = FastStart.relaunch(PlugboardApplication.class, args);
+        if (ranElsewhere.isPresent()) {
+            System.exit(ranElsewhere.getAsInt());
+        }
         SpringApplication.run(PlugboardApplication.class, args);
     }
 }

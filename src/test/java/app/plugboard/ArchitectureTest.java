@@ -52,6 +52,19 @@ class ArchitectureTest {
     }
 
     @Test
+    @DisplayName("the fast start runs before Spring and stays light: it uses the JDK alone, and nothing of Plugboard uses it but main")
+    void fastStartUsesTheJdkAlone() {
+        noClasses().that().resideInAPackage("app.plugboard.launch..")
+                .should().dependOnClassesThat().resideOutsideOfPackages("java..", "javax..", "app.plugboard.launch..",
+                        "org.jspecify..")
+                .check(CLASSES);
+        noClasses().that().resideOutsideOfPackage("app.plugboard.launch..")
+                .and().doNotHaveFullyQualifiedName("app.plugboard.PlugboardApplication")
+                .should().dependOnClassesThat().resideInAPackage("app.plugboard.launch..")
+                .check(CLASSES);
+    }
+
+    @Test
     @DisplayName("the sign-in pages and the OAuth HTTP clients know no integration type: they use the sign-in port")
     void signInEdgesKnowNoIntegrationType() {
         noClasses().that().resideInAnyPackage("app.plugboard.web..", "app.plugboard.oauth..")
