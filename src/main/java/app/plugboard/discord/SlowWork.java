@@ -1,5 +1,6 @@
 package app.plugboard.discord;
 
+import app.plugboard.chat.FirstAnswers;
 import app.plugboard.chat.Message;
 import app.plugboard.chat.Response;
 import java.time.Duration;
@@ -23,7 +24,7 @@ import org.springframework.stereotype.Component;
  * terminal needs none of this: it runs slow work on its own thread, one line at a time.)
  */
 @Component
-class SlowWork {
+class SlowWork implements FirstAnswers {
 
     static final String BUSY = "Plugboard is very busy right now. Nothing was changed; try again in a minute.";
     static final Duration MOST_HELD_BACK = Duration.ofMillis(500);
@@ -52,11 +53,21 @@ class SlowWork {
     }
 
     private Message afterAcknowledgements(long mark, Supplier<Message> work) {
-        long deadline = System.nanoTime() + MOST_HELD_BACK.toNanos();
+        awaitPending(mark, MOST_HELD_BACK);
+        return work.get();
+    }
+
+    /** For work outside the chat (the watch's checks): the same wait, from now. */
+    @Override
+    public void awaitPending(Duration atMost) {
+        awaitPending(acknowledgements.mark(), atMost);
+    }
+
+    private void awaitPending(long mark, Duration atMost) {
+        long deadline = System.nanoTime() + atMost.toNanos();
         while (acknowledgements.pendingBefore(mark) && System.nanoTime() < deadline) {
             LockSupport.parkNanos(1_000_000);
         }
-        return work.get();
     }
 
     /** Whether nothing else is being worked on or waiting: work submitted now has the pool to itself. */

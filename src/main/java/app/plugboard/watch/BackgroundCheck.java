@@ -1,5 +1,6 @@
 package app.plugboard.watch;
 
+import app.plugboard.chat.FirstAnswers;
 import app.plugboard.integration.CheckResult;
 import app.plugboard.integration.CheckTarget;
 import app.plugboard.integration.ConnectionChecker;
@@ -13,16 +14,21 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
  * One background check of one integration, in three database statements: read it (settings, owner, what
  * checks found so far), store what the probe found with the health it leads to, and (the scheduler's)
- * plan the next check. Nothing is held open while the probe talks to the server.
+ * plan the next check. Nothing is held open while the probe talks to the server. A check starts after the first
+ * answers people are waiting for (at most half a second later): on a small machine its TLS handshake or calendar
+ * competes with them for the CPU.
  */
 @Component
 class BackgroundCheck {
 
+    /** The longest a check waits for people's first answers before it starts (see {@link FirstAnswers}). */
+    static final Duration HELD_BACK_AT_MOST = Duration.ofMillis(500);
     private static final DateTimeFormatter SINCE = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm 'UTC'")
             .withZone(ZoneOffset.UTC);
 
@@ -37,9 +43,12 @@ class BackgroundCheck {
     private final Duration grace;
     private final CheckPlan plan;
     private final HostLimits limits;
+    private final FirstAnswers firstAnswers;
 
-    BackgroundCheck(IntegrationService integrations, ConnectionChecker checker, WatchProperties properties, Clock clock) {
+    BackgroundCheck(IntegrationService integrations, ConnectionChecker checker, WatchProperties properties, Clock clock,
+            ObjectProvider<FirstAnswers> firstAnswers) {
         this.integrations = integrations;
+        this.firstAnswers = firstAnswers.getIfAvailable(() -> FirstAnswers.NONE);
         this.checker = checker;
         this.clock = clock;
         this.grace = properties.failingGrace();
@@ -54,6 +63,7 @@ class BackgroundCheck {
             return Outcome.END; // deleted: its schedule ends with it
         }
         CheckTarget target = loaded.get();
+        firstAnswers.awaitPending(HELD_BACK_AT_MOST);
         Optional<HostLimits.Permit> permit = limits.tryAcquire(target);
         if (permit.isEmpty()) {
             return new Outcome(plan.hostBusy(clock.instant()));

@@ -91,6 +91,27 @@ class SlowWorkTest {
     }
 
     @Test
+    @DisplayName("work outside the chat (the watch's checks) waits the same way: for the acknowledgements pending when it "
+            + "asked, at most as long as it said")
+    void otherWorkWaitsForFirstAnswers() throws Exception {
+        // GIVEN an interaction waiting for its acknowledgement
+        acknowledgements.received();
+
+        // WHEN a check asks to go after it THEN it waits until the acknowledgement ended
+        CompletableFuture<Void> check = CompletableFuture.runAsync(() -> slowWork.awaitPending(Duration.ofSeconds(5)));
+        Thread.sleep(100);
+        assertThat(check).isNotDone();
+        acknowledgements.ended();
+        check.get(1, TimeUnit.SECONDS);
+
+        // WHEN one stays pending THEN a check waits no longer than it said
+        acknowledgements.received();
+        long started = System.nanoTime();
+        slowWork.awaitPending(Duration.ofMillis(200));
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isBetween(Duration.ofMillis(200), Duration.ofSeconds(2));
+    }
+
+    @Test
     @DisplayName("racing to be the answer itself is not held back")
     void raceNotHeldBack() throws Exception {
         acknowledgements.received();

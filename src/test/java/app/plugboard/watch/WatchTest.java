@@ -57,7 +57,7 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @DiscordTest(properties = {"plugboard.watch.interval=30m", "plugboard.watch.poll-interval=50ms",
         "plugboard.watch.heartbeat=1s", "plugboard.network.allowed-ranges=127.0.0.0/8"})
-@Import(TestClock.Beans.class)
+@Import({TestClock.Beans.class, WatchTest.PeopleWaiting.class})
 // its Plugboard's watch runs on the test clock: closed afterwards, so it never checks another test's integrations
 @DirtiesContext
 @DisplayName("Watching integrations, end to end")
@@ -71,6 +71,9 @@ class WatchTest {
     static final AtomicInteger MOST_IN_FLIGHT = new AtomicInteger();
     static volatile CountDownLatch hold = new CountDownLatch(0);
     static final LocalServer FEEDS = LocalServer.http().on("/family.ics", exchange -> {
+        if (PeopleWaiting.waiting.getCount() > 0) {
+            PeopleWaiting.EVENTS.add("fetched /family.ics");
+        }
         MOST_IN_FLIGHT.accumulateAndGet(IN_FLIGHT.incrementAndGet(), Math::max);
         try {
             hold.await(20, TimeUnit.SECONDS);
@@ -122,6 +125,7 @@ class WatchTest {
     @AfterEach
     void feedAnswers() {
         hold.countDown();
+        PeopleWaiting.waiting.countDown();
     }
 
     @Test
@@ -436,6 +440,49 @@ class WatchTest {
         assertThat(integrations.list(id(alice))).hasSize(6).allSatisfy(view ->
                 assertThat(view.status()).isEqualTo(IntegrationStatus.CONNECTED));
         assertThat(MOST_IN_FLIGHT.get()).isEqualTo(4);
+    }
+
+    @Test
+    @DisplayName("a check starts after the first answers people are waiting for (half a second at most): on two cores its "
+            + "TLS handshake or calendar would compete with them")
+    void peopleFirst() {
+        // GIVEN Alice's feed, and people whose interactions wait for their acknowledgement
+        integrations.create(id(alice), "Family", feed(), CheckResult.connected("Connected"));
+        PeopleWaiting.EVENTS.clear();
+        PeopleWaiting.waiting = new CountDownLatch(1);
+
+        // WHEN the feed falls due
+        passTime(INTERVAL);
+
+        // THEN the check first waited for them, at most half a second, and only then fetched the feed
+        assertThat(PeopleWaiting.EVENTS).containsExactly("waited at most 500 ms", "went on", "fetched /family.ics");
+        assertThat(integrations.list(id(alice))).singleElement().satisfies(view ->
+                assertThat(view.lastCheckedAt()).isAfter(view.createdAt()));
+    }
+
+    /** People's first answers, as the real chat reports them, here waiting until the test lets them go (or the check's limit). */
+    @org.springframework.boot.test.context.TestConfiguration
+    static class PeopleWaiting {
+
+        static final List<String> EVENTS = new java.util.concurrent.CopyOnWriteArrayList<>();
+        static volatile CountDownLatch waiting = new CountDownLatch(0);
+
+        @org.springframework.context.annotation.Bean
+        @org.springframework.context.annotation.Primary
+        app.plugboard.chat.FirstAnswers peopleWaiting() {
+            return atMost -> {
+                if (waiting.getCount() == 0) {
+                    return;
+                }
+                EVENTS.add("waited at most " + atMost.toMillis() + " ms");
+                try {
+                    waiting.await(atMost.toMillis(), TimeUnit.MILLISECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                EVENTS.add("went on");
+            };
+        }
     }
 
     /** Moves the clock on, then waits until every check due by then ran and every notice went out. */
