@@ -78,10 +78,7 @@ class FastStartIT {
     void stopReachesPlugboard() throws Exception {
         // GIVEN Plugboard running in the terminal, started
         Process launcher = start(List.of());
-        awaitStarted();
-        List<ProcessHandle> plugboard = launcher.descendants().filter(child -> child.info().command().orElse("").endsWith("java"))
-                .toList();
-        assertThat(plugboard).as("the second JVM").hasSize(1);
+        ProcessHandle plugboard = awaitStarted(launcher);
 
         // WHEN the launcher is asked to stop
         launcher.destroy();
@@ -89,7 +86,7 @@ class FastStartIT {
         // THEN Plugboard stopped gracefully (its database too), and the launcher ended as a stopped process does
         assertThat(launcher.waitFor(2, TimeUnit.MINUTES)).isTrue();
         assertThat(launcher.exitValue()).isEqualTo(143);
-        assertThat(plugboard.get(0).isAlive()).isFalse();
+        assertThat(plugboard.isAlive()).isFalse();
         assertThat(Files.readString(dataDir.resolve("logs/plugboard.log"))).contains("Embedded PostgreSQL stopped.");
     }
 
@@ -98,23 +95,25 @@ class FastStartIT {
     void killTakesPlugboardAlong() throws Exception {
         // GIVEN Plugboard running in the terminal, started
         Process launcher = start(List.of());
-        awaitStarted();
-        List<ProcessHandle> plugboard = launcher.descendants().filter(child -> child.info().command().orElse("").endsWith("java"))
-                .toList();
-        assertThat(plugboard).hasSize(1);
+        ProcessHandle plugboard = awaitStarted(launcher);
 
         // WHEN the launcher is killed
         launcher.destroyForcibly();
 
         // THEN Plugboard is gone too, without a graceful stop
-        await().atMost(Duration.ofSeconds(20)).until(() -> !plugboard.get(0).isAlive());
+        await().atMost(Duration.ofSeconds(20)).until(() -> !plugboard.isAlive());
         assertThat(Files.readString(dataDir.resolve("logs/plugboard.log"))).doesNotContain("Embedded PostgreSQL stopped.");
     }
 
-    private void awaitStarted() {
+    /** @return the second JVM, running Plugboard, once it says it started */
+    private ProcessHandle awaitStarted(Process launcher) {
         Path log = dataDir.resolve("logs/plugboard.log");
         await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(200))
                 .until(() -> Files.exists(log) && Files.readString(log).contains("Started PlugboardApplication"));
+        List<ProcessHandle> plugboard = launcher.descendants().filter(child -> child.info().command().orElse("").endsWith("java"))
+                .toList();
+        assertThat(plugboard).as("the second JVM").hasSize(1);
+        return plugboard.get(0);
     }
 
     private List<Path> archives() throws IOException {
