@@ -7,7 +7,8 @@
 #
 #   bench/soak.sh [USERS=500] [MINUTES=10]
 #   environment: SOAK_WATCH (2m), SOAK_THINK (seconds between conversations, "5-25"), SOAK_WARMUP (seconds, 60),
-#                SOAK_SEED (14), SOAK_JVM (JVM options of the test JVM, e.g. "-Xmx1g")
+#                SOAK_QUIET (seconds left alone before start and end are measured, 65), SOAK_SEED (14),
+#                SOAK_JVM (options of the test JVM, e.g. "-Xmx1g")
 #
 # Prints a line a minute, then the report (also in target/soak/soak.txt; Maven's whole output in
 # target/soak/maven.log). Exits non-zero when an interaction missed Discord's 3 s, an answer was an
@@ -19,14 +20,15 @@ users="${1:-500}"
 minutes="${2:-10}"
 mkdir -p target/soak
 rm -f target/soak/soak.txt
+: >target/soak/maven.log
 echo "soak: $users people for $minutes min on $(nproc) cores; load before: $(cut -d' ' -f1-3 /proc/loadavg)"
 status=0
 ./mvnw -B test -Dtest=SoakBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
     -Dsoak.users="$users" -Dsoak.minutes="$minutes" \
     ${SOAK_WATCH:+-Dsoak.watch="$SOAK_WATCH"} ${SOAK_THINK:+-Dsoak.think="$SOAK_THINK"} \
-    ${SOAK_WARMUP:+-Dsoak.warmup="$SOAK_WARMUP"} ${SOAK_SEED:+-Dsoak.seed="$SOAK_SEED"} \
+    ${SOAK_WARMUP:+-Dsoak.warmup="$SOAK_WARMUP"} ${SOAK_QUIET:+-Dsoak.quiet="$SOAK_QUIET"} ${SOAK_SEED:+-Dsoak.seed="$SOAK_SEED"} \
     ${SOAK_JVM:+-DargLine="$SOAK_JVM"} \
-    >target/soak/maven.log 2>&1 &
+    >>target/soak/maven.log 2>&1 &
 maven=$!
 # the minute-by-minute lines as they come; tail ends with Maven
 tail --pid=$maven -n +1 -F target/soak/maven.log 2>/dev/null | grep --line-buffered '^\[soak\]' || true

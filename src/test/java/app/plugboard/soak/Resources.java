@@ -17,7 +17,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * What the process holds at one moment, to compare the start of a soak with its end: heap in use after a
- * full collection, live threads but the simulated people's (and how many of each pool), open file descriptors, database connections
+ * full collection, live threads of Plugboard and the JVM (by pool; the harness's are left out), open file
+ * descriptors, database connections
  * (the server's count for this database, and each Hikari pool's), and the resident memory of this JVM and
  * of the embedded PostgreSQL's processes (RSS, and PSS, which shares their common memory out fairly).
  */
@@ -25,15 +26,18 @@ record Resources(long heapAfterFullGc, int threads, Map<String, Integer> threads
         int databaseConnections, Map<String, Integer> poolConnections, long jvmRssKb, int postgresProcesses,
         long postgresRssKb, long postgresPssKb) {
 
-    /** The simulated people's threads ("soak-person-1", ...), which are not counted. */
-    static final String PEOPLE = "soak-person-#";
+    /**
+     * The harness's threads, which are not counted: the simulated people, the fake Discord (REST and gateway),
+     * GreenMail's servers and connections, the feed server, the JDK's HTTP servers, Surefire's own.
+     */
+    static final List<String> HARNESS = List.of("soak-", "fake-discord-", "WebSocket", "imap", "smtp", "HTTP-Dispatcher",
+            "idle-timeout-task", "surefire-", "main", "process reaper", "postgres:pid");
 
     static Resources measure(JdbcTemplate jdbc, MeterRegistry meters) {
         List<Long> postgres = postgres(jdbc);
         Map<String, Integer> pools = countThreadsByPool();
-        // the simulated people's own threads come and go with the run: the rest is what must stay flat
-        int threads = threadCount() - pools.getOrDefault(PEOPLE, 0);
-        pools.remove(PEOPLE);
+        pools.keySet().removeIf(pool -> HARNESS.stream().anyMatch(pool::startsWith));
+        int threads = pools.values().stream().mapToInt(Integer::intValue).sum();
         return new Resources(measureHeapAfterFullGc(), threads, pools,
                 countFileDescriptors(), databaseConnections(jdbc), poolConnections(meters), kilobytes(ProcessHandle.current().pid(), "VmRSS"),
                 postgres.size(), postgres.stream().mapToLong(pid -> kilobytes(pid, "VmRSS")).sum(),

@@ -71,7 +71,7 @@ record SoakResult(SoakSettings settings, String watchInterval, Duration warmUpTo
                 + "feed requests: %,d", backgroundChecks, figures.directMessageCount(), restRequests, feedRequests));
         lines.add(String.format(Locale.ROOT, "%-34s %18s %18s", "", "start", "end"));
         lines.add(row("heap after full GC", Resources.megabytes(atStart.heapAfterFullGc()), Resources.megabytes(atEnd.heapAfterFullGc())));
-        lines.add(row("live threads (not the people's)", atStart.threads(), atEnd.threads()));
+        lines.add(row("live threads (harness left out)", atStart.threads(), atEnd.threads()));
         lines.add(row("open file descriptors", atStart.fileDescriptors(), atEnd.fileDescriptors()));
         lines.add(row("database connections (server)", atStart.databaseConnections(), atEnd.databaseConnections()));
         lines.add(row("pools " + atStart.poolConnections().keySet(), atStart.poolConnections().values(),

@@ -34,9 +34,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 final class SoakRun {
 
-    /** How long the process is left alone before it is measured, so work in flight ends. */
-    static final Duration QUIET = Duration.ofSeconds(2);
-
     private final SoakSettings settings;
     private final FakeDiscord discord;
     private final IntegrationService integrations;
@@ -115,7 +112,7 @@ final class SoakRun {
                 figures.error("warm-up", "not everyone connected a first mailbox", warmedUp.getCount() + " still at it");
             }
             Duration warmUpTook = Duration.ofNanos(System.nanoTime() - began);
-            Thread.sleep(QUIET.toMillis());
+            Thread.sleep(settings.quiet().toMillis());
             Resources atStart = Resources.measure(jdbc, meters);
             String loadAtStart = loadAverage();
             Map<String, Long> checksAtStart = backgroundChecks();
@@ -140,7 +137,7 @@ final class SoakRun {
             housekeeping.awaitTermination(10, TimeUnit.SECONDS);
             restRequests.addAndGet(discord.forgetRequests());
             users.forEach(user -> figures.directMessages(discord.takeDirectMessages(user).size()));
-            Thread.sleep(QUIET.toMillis());
+            Thread.sleep(settings.quiet().toMillis());
             String loadAtEnd = loadAverage();
             loads.add(loadAtEnd);
             Resources atEnd = Resources.measure(jdbc, meters);

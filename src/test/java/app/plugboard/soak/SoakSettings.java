@@ -10,9 +10,11 @@ import java.util.Random;
  * @param warmUp the window in which everyone connects a first mailbox, each at a random moment of it
  * @param tour   whether each person first goes through every kind of conversation once (so even a short
  *               run has done each), then goes on at random
+ * @param quiet  how long the process is left alone before the start and the end are measured: work in flight
+ *               ends, and pools that keep idle threads for a minute (JDA's rate limiter) let them go
  */
 record SoakSettings(int people, Duration length, Duration warmUp, Range think, Range typing, Range reading,
-        Duration answerWait, boolean tour, long seed, Duration progressEvery) {
+        Duration answerWait, boolean tour, long seed, Duration progressEvery, Duration quiet) {
 
     /** A pause drawn evenly between two lengths. */
     record Range(Duration min, Duration max) {
@@ -40,7 +42,8 @@ record SoakSettings(int people, Duration length, Duration warmUp, Range think, R
                 new Range(seconds(think[0]), seconds(think[1])),
                 new Range(Duration.ofSeconds(2), Duration.ofSeconds(6)),
                 new Range(Duration.ofSeconds(1), Duration.ofSeconds(3)),
-                Duration.ofSeconds(60), true, Long.getLong("soak.seed", 14L), Duration.ofMinutes(1));
+                Duration.ofSeconds(60), true, Long.getLong("soak.seed", 14L), Duration.ofMinutes(1),
+                Duration.ofSeconds(Integer.getInteger("soak.quiet", 65)));
     }
 
     /** The fast version in {@code verify}: 20 people, brisk, for ten seconds or their tour, whichever is longer. */
@@ -49,7 +52,7 @@ record SoakSettings(int people, Duration length, Duration warmUp, Range think, R
                 new Range(Duration.ofMillis(100), Duration.ofMillis(400)),
                 new Range(Duration.ofMillis(50), Duration.ofMillis(200)),
                 new Range(Duration.ofMillis(50), Duration.ofMillis(150)),
-                Duration.ofSeconds(30), true, 14L, Duration.ofSeconds(10));
+                Duration.ofSeconds(30), true, 14L, Duration.ofSeconds(10), Duration.ofSeconds(2));
     }
 
     /** Sleeps for a pause drawn from the range; an interrupt ends it early and stays set. */
