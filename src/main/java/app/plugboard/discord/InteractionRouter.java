@@ -15,7 +15,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import net.dv8tion.jda.api.components.Component;
 import net.dv8tion.jda.api.events.interaction.ModalInteractionEvent;
@@ -54,7 +53,7 @@ class InteractionRouter extends ListenerAdapter implements DisposableBean {
     private final Duration answerWithin;
     private final ScheduledExecutorService timer;
     /** Interactions received whose first answer Discord has not confirmed yet. */
-    private final AtomicInteger unacknowledged = new AtomicInteger();
+    private final Acknowledgements unacknowledged = new Acknowledgements();
     private final PendingReplies pending;
     private final DiscordUserNames names;
     private final DiscordObserver observer;
@@ -67,7 +66,7 @@ class InteractionRouter extends ListenerAdapter implements DisposableBean {
         this.pending = pending;
         this.names = names;
         this.answerWithin = properties.answerWithin();
-        slowWork.holdBackWhile(() -> unacknowledged.get() > 0);
+        slowWork.holdBackFor(unacknowledged);
         this.timer = Executors.newSingleThreadScheduledExecutor(ThreadPools.daemonThreads("discord-defer-timer-"));
     }
 
@@ -85,14 +84,14 @@ class InteractionRouter extends ListenerAdapter implements DisposableBean {
         }
         ChatEvent.Command command = new ChatEvent.Command(user(event.getUser().getIdLong()), event.getName(),
                 event.getSubcommandName() == null ? "" : event.getSubcommandName(), options);
-        unacknowledged.incrementAndGet();
+        unacknowledged.received();
         answer(event, router.handle(command), null, event, timing);
     }
 
     @Override
     public void onCommandAutoCompleteInteraction(CommandAutoCompleteInteractionEvent event) {
         AnswerTiming timing = new AnswerTiming(observer, "autocomplete");
-        unacknowledged.incrementAndGet();
+        unacknowledged.received();
         Map<String, String> options = new HashMap<>();
         for (OptionMapping option : event.getOptions()) {
             options.put(option.getName(), option.getAsString());
@@ -115,7 +114,7 @@ class InteractionRouter extends ListenerAdapter implements DisposableBean {
                     ? value.getAsString()
                     : value.getAsStringList().isEmpty() ? "" : value.getAsStringList().get(0));
         }
-        unacknowledged.incrementAndGet();
+        unacknowledged.received();
         answer(event, router.handle(new ChatEvent.FormSubmit(user(event.getUser().getIdLong()), event.getModalId(), values)),
                 null, null, timing);
     }
@@ -133,7 +132,7 @@ class InteractionRouter extends ListenerAdapter implements DisposableBean {
     }
 
     private void onComponent(GenericComponentInteractionCreateEvent event, ChatEvent chatEvent, AnswerTiming timing) {
-        unacknowledged.incrementAndGet();
+        unacknowledged.received();
         answer(event, router.handle(chatEvent), event, event, timing);
     }
 
@@ -257,7 +256,7 @@ class InteractionRouter extends ListenerAdapter implements DisposableBean {
             AnswerTiming timing) {
         try {
             acknowledgement.queue(result -> {
-                unacknowledged.decrementAndGet();
+                unacknowledged.ended();
                 timing.acknowledged(what, true);
                 if (then != null) {
                     then.accept(result);
@@ -265,14 +264,14 @@ class InteractionRouter extends ListenerAdapter implements DisposableBean {
                     timing.answered(true);
                 }
             }, failure -> {
-                unacknowledged.decrementAndGet();
+                unacknowledged.ended();
                 timing.acknowledged(what, false);
                 timing.answered(false);
                 abandoned.run();
                 failure(what).accept(failure);
             });
         } catch (RuntimeException e) {
-            unacknowledged.decrementAndGet();
+            unacknowledged.ended();
             abandoned.run();
             throw e;
         }

@@ -3,14 +3,11 @@ package app.plugboard.discord;
 import app.plugboard.chat.Message;
 import app.plugboard.chat.Response;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.locks.LockSupport;
-import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -18,10 +15,12 @@ import org.springframework.stereotype.Component;
 
 /**
  * Runs the slow part of a {@link Response.Later} on the bounded pool ({@link SlowWorkPool}) and hands
- * over its message, so JDA's threads never wait. Acknowledging comes first: while interactions still
- * wait for their acknowledgement (Discord allows three seconds), slow work is held back briefly, so
- * a burst is acknowledged before the CPU goes to rendering answers. (The terminal needs none of
- * this: it runs slow work on its own thread, one line at a time.)
+ * over its message, so JDA's threads never wait. Acknowledging comes first: while interactions that
+ * came in before the work still wait for their acknowledgement (Discord allows three seconds), it is
+ * held back briefly, so a burst is acknowledged before the CPU goes to rendering answers. Interactions
+ * that come in after it do not hold it back: under steady traffic some acknowledgement is always
+ * pending, and waiting for all of them would hold every piece of work for the longest wait. (The
+ * terminal needs none of this: it runs slow work on its own thread, one line at a time.)
  */
 @Component
 class SlowWork {
@@ -30,30 +29,31 @@ class SlowWork {
     static final Duration MOST_HELD_BACK = Duration.ofMillis(500);
 
     private final ExecutorService executor;
-    private final List<BooleanSupplier> acknowledgementsPending = new CopyOnWriteArrayList<>();
+    private volatile Acknowledgements acknowledgements = new Acknowledgements();
 
     SlowWork(@Qualifier(SlowWorkPool.NAME) ExecutorService executor) {
         this.executor = executor;
     }
 
-    /** The router says when it has interactions waiting for their acknowledgement. */
-    void holdBackWhile(BooleanSupplier pending) {
-        acknowledgementsPending.add(pending);
+    /** The router's count of the interactions waiting for their acknowledgement. */
+    void holdBackFor(Acknowledgements pending) {
+        this.acknowledgements = pending;
     }
 
     /** {@code done} receives the work's message, or a "busy" message when the queue is full. */
     void run(Response.Later later, Consumer<Message> done) {
         try {
-            executor.execute(() -> done.accept(afterAcknowledgements(later.work())));
+            long mark = acknowledgements.mark();
+            executor.execute(() -> done.accept(afterAcknowledgements(mark, later.work())));
         } catch (RejectedExecutionException e) {
             later.abandon().run();
             done.accept(Message.text(BUSY));
         }
     }
 
-    private Message afterAcknowledgements(Supplier<Message> work) {
+    private Message afterAcknowledgements(long mark, Supplier<Message> work) {
         long deadline = System.nanoTime() + MOST_HELD_BACK.toNanos();
-        while (acknowledgementsPending.stream().anyMatch(BooleanSupplier::getAsBoolean) && System.nanoTime() < deadline) {
+        while (acknowledgements.pendingBefore(mark) && System.nanoTime() < deadline) {
             LockSupport.parkNanos(1_000_000);
         }
         return work.get();

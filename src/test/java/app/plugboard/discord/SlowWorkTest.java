@@ -6,11 +6,13 @@ import app.plugboard.chat.Message;
 import app.plugboard.chat.Response;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -19,31 +21,66 @@ class SlowWorkTest {
 
     final ExecutorService pool = Executors.newFixedThreadPool(2);
     final SlowWork slowWork = new SlowWork(pool);
+    final Acknowledgements acknowledgements = new Acknowledgements();
+
+    @BeforeEach
+    void countAcknowledgements() {
+        slowWork.holdBackFor(acknowledgements);
+    }
 
     @AfterEach
     void stop() {
         pool.shutdownNow();
     }
 
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     @Test
     @DisplayName("waits while acknowledgements are pending, and starts as soon as they are done")
     void acknowledgementsFirst() throws Exception {
-        AtomicBoolean pending = new AtomicBoolean(true);
-        slowWork.holdBackWhile(pending::get);
+        acknowledgements.received();
         CompletableFuture<Message> done = new CompletableFuture<>();
 
         slowWork.run(Response.later(() -> Message.text("rendered")), done::complete);
 
         Thread.sleep(100);
         assertThat(done).isNotDone();
-        pending.set(false);
+        acknowledgements.ended();
         assertThat(done.get(1, TimeUnit.SECONDS).text()).isEqualTo("rendered");
+    }
+
+    @Test
+    @DisplayName("does not wait for interactions that came in after it: under steady traffic, where some acknowledgement is "
+            + "always pending, work is not held back half a second each time")
+    void notHeldBackByLaterInteractions() throws Exception {
+        // GIVEN the pool's threads busy, and work queued behind them while no acknowledgement is pending
+        CountDownLatch busy = new CountDownLatch(1);
+        pool.execute(() -> await(busy));
+        pool.execute(() -> await(busy));
+        CompletableFuture<Message> done = new CompletableFuture<>();
+        slowWork.run(Response.later(() -> Message.text("rendered")), done::complete);
+        // AND an interaction that came in after it, whose acknowledgement stays pending
+        acknowledgements.received();
+
+        // WHEN the pool's threads are free
+        long freed = System.nanoTime();
+        busy.countDown();
+
+        // THEN the work runs at once, not after half a second
+        assertThat(done.get(3, TimeUnit.SECONDS).text()).isEqualTo("rendered");
+        assertThat(Duration.ofNanos(System.nanoTime() - freed)).isLessThan(SlowWork.MOST_HELD_BACK);
     }
 
     @Test
     @DisplayName("never waits longer than half a second, whatever is pending")
     void boundedWait() throws Exception {
-        slowWork.holdBackWhile(() -> true);
+        acknowledgements.received();
         CompletableFuture<Message> done = new CompletableFuture<>();
         long started = System.nanoTime();
 
@@ -56,7 +93,7 @@ class SlowWorkTest {
     @Test
     @DisplayName("racing to be the answer itself is not held back")
     void raceNotHeldBack() throws Exception {
-        slowWork.holdBackWhile(() -> true);
+        acknowledgements.received();
 
         Message message = slowWork.submit(Response.later(() -> Message.text("at once"))).get(200, TimeUnit.MILLISECONDS);
 
