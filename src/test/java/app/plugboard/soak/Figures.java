@@ -30,6 +30,7 @@ final class Figures {
     private final AtomicLong missed = new AtomicLong();
     private final AtomicLong errors = new AtomicLong();
     private final AtomicLong directMessages = new AtomicLong();
+    private final AtomicLong withoutSuggestions = new AtomicLong();
 
     /** The interactions of one kind ("/integration add", "button int:check"...): how many, and how fast. */
     static final class Kind {
@@ -77,6 +78,21 @@ final class Figures {
 
     void directMessages(int count) {
         directMessages.addAndGet(count);
+    }
+
+    /** Autocomplete answered without suggestions (the database slower than the quick-read deadline). */
+    void withoutSuggestions() {
+        withoutSuggestions.incrementAndGet();
+    }
+
+    long withoutSuggestionsCount() {
+        return withoutSuggestions.get();
+    }
+
+    /** Autocomplete interactions sent. */
+    long autocompleteCount() {
+        return kinds.entrySet().stream().filter(kind -> kind.getKey().startsWith("autocomplete"))
+                .mapToLong(kind -> kind.getValue().count.get()).sum();
     }
 
     long sentCount() {

@@ -51,8 +51,11 @@ final class Person {
     private static final String[] CALENDAR_NAMES = {"Family", "Team calendar", "School", "Holidays", "On call"};
     private static final String[] WORKFLOW_NAMES = {"Morning digest", "Invoices", "Weekly review", "Travel", "Reminders"};
 
-    /** The world around the people: the fake Discord, the servers behind their integrations, the figures, the pace. */
-    record World(FakeDiscord discord, TestMailServer mail, FeedServer feeds, Figures figures, SoakSettings settings,
+    /**
+     * The world around the people: the fake Discord, the servers behind their integrations, the figures of the
+     * phase the run is in (warm-up, then the run itself), the pace.
+     */
+    record World(FakeDiscord discord, TestMailServer mail, FeedServer feeds, Supplier<Figures> figures, SoakSettings settings,
             IntegrationService integrations, WorkflowService workflows) {
     }
 
@@ -152,14 +155,14 @@ final class Person {
      * who looks at their lists again, they take what is stored as what they have (the error is counted).
      */
     private void run(String name, Runnable conversation) {
-        world.figures().flow(name);
+        world.figures().get().flow(name);
         try {
             conversation.run();
         } catch (Stop stop) {
             lookAgain();
         } catch (RuntimeException | AssertionError broken) {
             // the simulation itself stumbled (a form it could not fill, an interrupt): counted, never hidden
-            world.figures().error("simulation", "the simulated person failed", broken.toString());
+            world.figures().get().error("simulation", "the simulated person failed", broken.toString());
             lookAgain();
         }
     }
@@ -403,6 +406,7 @@ final class Person {
                             answer -> using.isEmpty() ? answer.text().equals("🗑️ Deleted " + held.label + ".")
                                     : answer.text().startsWith(prefix) && Set.copyOf(paused).equals(usingNames));
                     memory.deleted(held, paused);
+                    forgetMailbox(held);
                 }
                 case MOVE -> {
                     Memory.Integration target = alternative(held);
@@ -415,6 +419,7 @@ final class Person {
                     talk.expect(done, prefix + usingNames,
                             answer -> answer.text().startsWith(prefix) && Set.copyOf(moved).equals(usingNames));
                     memory.deletedAndMoved(held, target, moved);
+                    forgetMailbox(held);
                 }
                 default -> throw new IllegalStateException(how.name());
             }
@@ -448,6 +453,12 @@ final class Person {
             if (names.get(i).startsWith(name + " · ")) {
                 return choices.choiceValues().get(i);
             }
+        }
+        if (names.isEmpty()) {
+            // the database did not answer within PLUGBOARD_CHAT_QUICK_READ_DEADLINE: no suggestions, as designed;
+            // the person types the name out, which the command takes too
+            world.figures().get().withoutSuggestions();
+            return name;
         }
         talk.expect(offered, "a suggestion of " + name, answer -> false);
         throw new IllegalStateException("unreachable");
@@ -529,7 +540,15 @@ final class Person {
                 memory.workflows.add(workflow);
             }
         } catch (RuntimeException e) {
-            world.figures().error("looking again", "could not read what is stored", e.toString());
+            world.figures().get().error("looking again", "could not read what is stored", e.toString());
+        }
+    }
+
+    /** The mailbox of a deleted integration is of no more use: GreenMail lets it go (so the harness does not grow). */
+    private void forgetMailbox(Memory.Integration deleted) {
+        GreenMailUser mailbox = mailboxes.remove(deleted.id);
+        if (mailbox != null) {
+            world.mail().greenMail().getUserManager().deleteUser(mailbox);
         }
     }
 
@@ -556,7 +575,7 @@ final class Person {
     }
 
     private Talk talk() {
-        return new Talk(world.discord(), world.figures(), world.settings().answerWait());
+        return new Talk(world.discord(), world.figures().get(), world.settings().answerWait());
     }
 
     /** Between conversations. */

@@ -22,6 +22,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -54,7 +55,9 @@ final class SoakRun {
     }
 
     SoakResult run() throws InterruptedException {
+        Figures warmUpFigures = new Figures();
         Figures figures = new Figures();
+        AtomicReference<Figures> phase = new AtomicReference<>(warmUpFigures);
         AtomicLong restRequests = new AtomicLong();
         ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "soak-housekeeping");
@@ -62,7 +65,7 @@ final class SoakRun {
             return thread;
         });
         try (TestMailServer mail = TestMailServer.start(); FeedServer feeds = FeedServer.start(); LogWatch log = LogWatch.watch()) {
-            Person.World world = new Person.World(discord, mail, feeds, figures, settings, integrations, workflows);
+            Person.World world = new Person.World(discord, mail, feeds, phase::get, settings, integrations, workflows);
             List<FakeUser> users = new ArrayList<>();
             List<Person> people = new ArrayList<>();
             for (int i = 0; i < settings.people(); i++) {
@@ -71,8 +74,8 @@ final class SoakRun {
                 people.add(new Person(world, user, settings.seed() * 1_000_003 + i));
             }
             housekeeping.scheduleWithFixedDelay(() -> restRequests.addAndGet(discord.forgetRequests()), 2, 2, TimeUnit.SECONDS);
-            housekeeping.scheduleWithFixedDelay(() -> users.forEach(user -> figures.directMessages(discord.takeDirectMessages(user).size())),
-                    10, 10, TimeUnit.SECONDS);
+            housekeeping.scheduleWithFixedDelay(() -> users.forEach(user -> phase.get().directMessages(
+                    discord.takeDirectMessages(user).size())), 10, 10, TimeUnit.SECONDS);
 
             CountDownLatch warmedUp = new CountDownLatch(people.size());
             CountDownLatch go = new CountDownLatch(1);
@@ -109,17 +112,18 @@ final class SoakRun {
             long began = System.nanoTime();
             threads.forEach(Thread::start);
             if (!warmedUp.await(settings.warmUp().toSeconds() + 600, TimeUnit.SECONDS)) {
-                figures.error("warm-up", "not everyone connected a first mailbox", warmedUp.getCount() + " still at it");
+                warmUpFigures.error("warm-up", "not everyone connected a first mailbox", warmedUp.getCount() + " still at it");
             }
             Duration warmUpTook = Duration.ofNanos(System.nanoTime() - began);
             Thread.sleep(settings.quiet().toMillis());
             Resources atStart = Resources.measure(jdbc, meters);
             String loadAtStart = loadAverage();
             Map<String, Long> checksAtStart = backgroundChecks();
-            progress("start", Duration.ZERO, figures);
+            progress("start", Duration.ZERO, warmUpFigures);
 
             long goAt = System.nanoTime();
             endAt.set(goAt + settings.length().toNanos());
+            phase.set(figures);
             go.countDown();
             List<String> loads = new ArrayList<>(List.of(loadAtStart));
             while (!finished.await(settings.progressEvery().toMillis(), TimeUnit.MILLISECONDS)) {
@@ -145,7 +149,7 @@ final class SoakRun {
                     .discrepancies(people.stream().map(Person::memory).toList());
             Map<String, Long> checks = backgroundChecks();
             checks.replaceAll((outcome, count) -> count - checksAtStart.getOrDefault(outcome, 0L));
-            return new SoakResult(settings, watchInterval, warmUpTook, ran, figures, restRequests.get(), feeds.requests(),
+            return new SoakResult(settings, watchInterval, warmUpTook, ran, warmUpFigures, figures, restRequests.get(), feeds.requests(),
                     checks, atStart, atEnd, loadAtStart, loadAtEnd, loads, log.errors(), log.warnings(), discrepancies,
                     people.stream().map(Person::memory).toList());
         } finally {
