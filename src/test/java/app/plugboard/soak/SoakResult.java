@@ -14,7 +14,7 @@ import java.util.TreeMap;
  */
 record SoakResult(SoakSettings settings, String watchInterval, Duration warmUpTook, Duration ran, Figures warmUp, Figures figures,
         long restRequests, long feedRequests, Map<String, Long> backgroundChecks, Resources atStart, Resources atEnd,
-        String loadAtStart, String loadAtEnd, List<String> loads, Map<String, Integer> logErrors,
+        Duration quietAtEnd, String loadAtStart, String loadAtEnd, List<String> loads, Map<String, Integer> logErrors,
         Map<String, Integer> logWarnings, List<String> discrepancies, List<Memory> people) {
 
     /** Growth between start and end that still counts as flat (noise: a keep-alive socket, a JIT thread). */
@@ -108,7 +108,8 @@ record SoakResult(SoakSettings settings, String watchInterval, Duration warmUpTo
         lines.add(String.format(Locale.ROOT, "background checks during the run: %s; direct messages: %,d; Discord REST requests: %,d; "
                 + "feed requests: %,d", backgroundChecks, warmUp.directMessageCount() + figures.directMessageCount(), restRequests,
                 feedRequests));
-        lines.add(String.format(Locale.ROOT, "%-34s %18s %18s", "", "start", "end"));
+        lines.add(String.format(Locale.ROOT, "%-34s %18s %18s", "after quiet of", settings.quiet().toSeconds() + " s",
+                quietAtEnd.toSeconds() + " s"));
         lines.add(row("heap after full GC", Resources.megabytes(atStart.heapAfterFullGc()), Resources.megabytes(atEnd.heapAfterFullGc())));
         lines.add(row("live threads (harness left out)", atStart.threads(), atEnd.threads()));
         lines.add(row("open file descriptors", atStart.fileDescriptors(), atEnd.fileDescriptors()));

@@ -35,6 +35,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 final class SoakRun {
 
+    /** How often the end is measured again while threads are still above the start's. */
+    static final Duration SETTLE_STEP = Duration.ofSeconds(15);
+
     private final SoakSettings settings;
     private final FakeDiscord discord;
     private final IntegrationService integrations;
@@ -91,6 +94,8 @@ final class SoakRun {
                         person.warmUp();
                         warmedUp.countDown();
                         go.await();
+                        // each begins after a pause to think, as after every conversation: not all at the same instant
+                        person.think();
                         if (settings.tour()) {
                             person.tour();
                         }
@@ -142,15 +147,24 @@ final class SoakRun {
             restRequests.addAndGet(discord.forgetRequests());
             users.forEach(user -> figures.directMessages(discord.takeDirectMessages(user).size()));
             Thread.sleep(settings.quiet().toMillis());
+            Resources atEnd = Resources.measure(jdbc, meters);
+            Duration quietAtEnd = settings.quiet();
+            // idle pools let their threads go a minute after their last task (JDA's rate limiter), and the watch's
+            // direct messages may have kept them busy during the quiet: give them up to settleAtEnd more to do so
+            while (atEnd.threads() > atStart.threads() + SoakResult.THREAD_SLACK && quietAtEnd.compareTo(settings.quiet()
+                    .plus(settings.settleAtEnd())) < 0) {
+                Thread.sleep(SETTLE_STEP.toMillis());
+                quietAtEnd = quietAtEnd.plus(SETTLE_STEP);
+                atEnd = Resources.measure(jdbc, meters);
+            }
             String loadAtEnd = loadAverage();
             loads.add(loadAtEnd);
-            Resources atEnd = Resources.measure(jdbc, meters);
             List<String> discrepancies = new Consistency(integrations, workflows, jdbc)
                     .discrepancies(people.stream().map(Person::memory).toList());
             Map<String, Long> checks = backgroundChecks();
             checks.replaceAll((outcome, count) -> count - checksAtStart.getOrDefault(outcome, 0L));
             return new SoakResult(settings, watchInterval, warmUpTook, ran, warmUpFigures, figures, restRequests.get(), feeds.requests(),
-                    checks, atStart, atEnd, loadAtStart, loadAtEnd, loads, log.errors(), log.warnings(), discrepancies,
+                    checks, atStart, atEnd, quietAtEnd, loadAtStart, loadAtEnd, loads, log.errors(), log.warnings(), discrepancies,
                     people.stream().map(Person::memory).toList());
         } finally {
             housekeeping.shutdownNow();

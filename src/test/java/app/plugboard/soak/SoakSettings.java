@@ -12,9 +12,11 @@ import java.util.Random;
  *               run has done each), then goes on at random
  * @param quiet  how long the process is left alone before the start and the end are measured: work in flight
  *               ends, and pools that keep idle threads for a minute (JDA's rate limiter) let them go
+ * @param settleAtEnd how much longer the end may wait, measured again every 15 s, while more threads are alive
+ *               than at the start (the watch's direct messages during the quiet keep JDA's rate limiter busy)
  */
 record SoakSettings(int people, Duration length, Duration warmUp, Range think, Range typing, Range reading,
-        Duration answerWait, boolean tour, long seed, Duration progressEvery, Duration quiet) {
+        Duration answerWait, boolean tour, long seed, Duration progressEvery, Duration quiet, Duration settleAtEnd) {
 
     /** A pause drawn evenly between two lengths. */
     record Range(Duration min, Duration max) {
@@ -43,7 +45,7 @@ record SoakSettings(int people, Duration length, Duration warmUp, Range think, R
                 new Range(Duration.ofSeconds(2), Duration.ofSeconds(6)),
                 new Range(Duration.ofSeconds(1), Duration.ofSeconds(3)),
                 Duration.ofSeconds(60), true, Long.getLong("soak.seed", 14L), Duration.ofMinutes(1),
-                Duration.ofSeconds(Integer.getInteger("soak.quiet", 65)));
+                Duration.ofSeconds(Integer.getInteger("soak.quiet", 65)), Duration.ofSeconds(180));
     }
 
     /** The fast version in {@code verify}: 20 people, brisk, for ten seconds or their tour, whichever is longer. */
@@ -52,7 +54,7 @@ record SoakSettings(int people, Duration length, Duration warmUp, Range think, R
                 new Range(Duration.ofMillis(100), Duration.ofMillis(400)),
                 new Range(Duration.ofMillis(50), Duration.ofMillis(200)),
                 new Range(Duration.ofMillis(50), Duration.ofMillis(150)),
-                Duration.ofSeconds(30), true, 14L, Duration.ofSeconds(10), Duration.ofSeconds(2));
+                Duration.ofSeconds(30), true, 14L, Duration.ofSeconds(10), Duration.ofSeconds(2), Duration.ZERO);
     }
 
     /** Sleeps for a pause drawn from the range; an interrupt ends it early and stays set. */
