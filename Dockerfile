@@ -30,6 +30,6 @@ RUN PLUGBOARD_DATA_DIR=/tmp/training PLUGBOARD_CONSOLE_ENABLED=false PLUGBOARD_W
 # the web port; the management port (metrics, 8081) listens on the container's loopback unless
 # PLUGBOARD_MANAGEMENT_ADDRESS says otherwise (see docker-compose.yml)
 EXPOSE 8080
-# The heap may take 75% of the container's memory limit: the rest is for the JVM's own memory (classes, threads,
-# the archive) and the small starting JVM (README, "Memory at rest").
-ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-jar", "/app/plugboard.jar"]
+# The heap may take half of the container's memory limit: the JVM needs some 180 MB beside it (classes, compiled
+# code, threads, the archive), and the small starting JVM its share (README, "Memory at rest": give it 512 MB)
+ENTRYPOINT ["java", "-XX:MaxRAMPercentage=50", "-jar", "/app/plugboard.jar"]

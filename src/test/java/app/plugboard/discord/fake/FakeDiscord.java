@@ -371,6 +371,41 @@ public final class FakeDiscord implements AutoCloseable {
                 .toList();
     }
 
+    // ---------------------------------------------------------------- long runs (app.plugboard.soak)
+
+    /**
+     * Forgets interactions that are over: the fake stops knowing their ids and tokens (a late callback to one
+     * is refused as unknown, as Discord refuses a token older than 15 minutes), the messages they answered with
+     * or clicked on, and any form they showed that was never submitted. A run of many minutes calls this when
+     * each conversation ends, so the fake holds only what is still in use.
+     */
+    public void forget(List<FakeInteraction> over) {
+        Set<FakeInteraction> gone = Set.copyOf(over);
+        for (FakeInteraction interaction : gone) {
+            interactionsById.remove(interaction.id());
+            interactionsByToken.remove(interaction.token());
+            String messageId = interaction.originalMessageId();
+            if (messageId != null) {
+                messages.remove(messageId);
+            }
+        }
+        modals.values().removeIf(shown -> gone.contains(shown.opener()));
+    }
+
+    /** Forgets the REST requests recorded so far ({@link #requests()}), and says how many there were. */
+    public int forgetRequests() {
+        int count = requests.size();
+        requests.clear();
+        return count;
+    }
+
+    /** The direct messages the bot sent this user so far, which the fake then forgets. */
+    public List<FakeMessage> takeDirectMessages(FakeUser user) {
+        List<FakeMessage> sent = directMessagesTo(user);
+        sent.forEach(message -> messages.remove(message.id()));
+        return sent;
+    }
+
     /**
      * Discord stumbles: the next {@code times} requests {@code method path} are answered {@code status} instead,
      * before the fake looks at them (nothing is acknowledged, stored or refused; {@link #requests()} shows them).

@@ -133,6 +133,18 @@ public final class FakeInteraction {
         });
     }
 
+    /** The latest edit of the original response that matches, waiting up to {@code timeout} until one does. */
+    public JsonNode awaitOriginalEdit(Predicate<JsonNode> until, Duration timeout) {
+        return await("an edit of the original response that matches", timeout, () -> {
+            for (int i = originalEdits.size() - 1; i >= 0; i--) {
+                if (until.test(originalEdits.get(i))) {
+                    return originalEdits.get(i);
+                }
+            }
+            return null;
+        });
+    }
+
     /** Every PATCH body of the original response so far. */
     public List<JsonNode> originalEdits() {
         return List.copyOf(originalEdits);

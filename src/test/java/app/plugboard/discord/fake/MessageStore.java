@@ -120,6 +120,13 @@ final class MessageStore {
         return found;
     }
 
+    /** Forgets a message (a long run forgets what is over). */
+    void remove(String id) {
+        if (messages.remove(id) != null) {
+            creationOrder.remove(id);
+        }
+    }
+
     private static FakeMessage snapshot(ObjectNode message) {
         ObjectNode copy = message.deepCopy();
         return new FakeMessage(copy.path("id").asString(), copy);
