@@ -252,6 +252,11 @@ public class ChatRouter {
             databaseOutage.report(failure);
             return DatabaseOutage.MESSAGE;
         }
+        if (DatabaseConflict.isCause(failure)) {
+            interaction.end(InteractionOutcome.DATABASE_BUSY);
+            DatabaseConflict.report(failure);
+            return DatabaseConflict.MESSAGE;
+        }
         interaction.end(InteractionOutcome.ERROR);
         String reference = interaction.ref();
         log.error("Unexpected failure [ref {}] while answering {} of user {}", reference, describe(event), event.user(), failure);
