@@ -414,6 +414,25 @@ public final class FakeDiscord implements AutoCloseable {
         gateway.reconnectAll();
     }
 
+    /**
+     * Discord's gateway drops the connection, as it does now and then: close code {@code 1006} (the connection
+     * just ends) or another code such as {@code 4000} ("unknown error, reconnect"). JDA reconnects and resumes its
+     * session; what {@code duringGap} dispatches (while no bot is connected) is replayed on the resume, as Discord
+     * does, and must then be answered in time like anything else.
+     */
+    public void dropGateway(int closeCode, Runnable duringGap) {
+        gateway.drop(closeCode, true, duringGap);
+    }
+
+    /**
+     * As {@link #dropGateway}, but the session cannot be resumed (Discord lost it): the bot is told to identify
+     * anew (op 9), and what {@code duringGap} dispatched is never delivered. The interactions it returns exist only
+     * at the fake: the bot must not answer them, nor act on them.
+     */
+    public void dropGatewaySession(int closeCode, Runnable duringGap) {
+        gateway.drop(closeCode, false, duringGap);
+    }
+
     /** How many times a client identified (a fresh session). */
     public int identifyCount() {
         return gateway.identifies.get();
