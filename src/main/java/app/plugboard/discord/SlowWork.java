@@ -30,10 +30,17 @@ class SlowWork {
     static final Duration MOST_HELD_BACK = Duration.ofMillis(500);
 
     private final ExecutorService executor;
+    private final ExecutorService checks;
     private final List<BooleanSupplier> acknowledgementsPending = new CopyOnWriteArrayList<>();
 
-    SlowWork(@Qualifier(SlowWorkPool.NAME) ExecutorService executor) {
+    /**
+     * @param executor database answers
+     * @param checks   work with a progress text, which reaches out to the network: apart, so a hung server holds up
+     *                 no one's list
+     */
+    SlowWork(@Qualifier(SlowWorkPool.NAME) ExecutorService executor, @Qualifier(SlowWorkPool.CHECKS) ExecutorService checks) {
         this.executor = executor;
+        this.checks = checks;
     }
 
     /** The router says when it has interactions waiting for their acknowledgement. */
@@ -44,7 +51,7 @@ class SlowWork {
     /** {@code done} receives the work's message, or a "busy" message when the queue is full. */
     void run(Response.Later later, Consumer<Message> done) {
         try {
-            executor.execute(() -> done.accept(afterAcknowledgements(later.work())));
+            (later.progress() == null ? executor : checks).execute(() -> done.accept(afterAcknowledgements(later.work())));
         } catch (RejectedExecutionException e) {
             later.abandon().run();
             done.accept(Message.text(BUSY));

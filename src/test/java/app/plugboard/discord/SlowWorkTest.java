@@ -18,11 +18,13 @@ import org.junit.jupiter.api.Test;
 class SlowWorkTest {
 
     final ExecutorService pool = Executors.newFixedThreadPool(2);
-    final SlowWork slowWork = new SlowWork(pool);
+    final ExecutorService checks = Executors.newFixedThreadPool(1);
+    final SlowWork slowWork = new SlowWork(pool, checks);
 
     @AfterEach
     void stop() {
         pool.shutdownNow();
+        checks.shutdownNow();
     }
 
     @Test
@@ -64,6 +66,29 @@ class SlowWorkTest {
     }
 
     @Test
+    @DisplayName("a connection check runs on a pool of its own: while checks hang, database answers still run at once")
+    void checksApart() throws Exception {
+        // GIVEN the only check worker hangs on a server that does not answer
+        CompletableFuture<Void> serverAnswers = new CompletableFuture<>();
+        CompletableFuture<Message> check = new CompletableFuture<>();
+        slowWork.run(Response.later("Checking…", () -> {
+            serverAnswers.join();
+            return Message.text("checked");
+        }), check::complete);
+
+        // WHEN two database answers come THEN they run at once, on the other pool
+        CompletableFuture<Message> list = new CompletableFuture<>();
+        CompletableFuture<Message> prompt = new CompletableFuture<>();
+        slowWork.run(Response.later(() -> Message.text("your list")), list::complete);
+        slowWork.run(Response.later(() -> Message.text("delete it?")), prompt::complete);
+        assertThat(list.get(1, TimeUnit.SECONDS).text()).isEqualTo("your list");
+        assertThat(prompt.get(1, TimeUnit.SECONDS).text()).isEqualTo("delete it?");
+        assertThat(check).isNotDone();
+        serverAnswers.complete(null);
+        assertThat(check.get(1, TimeUnit.SECONDS).text()).isEqualTo("checked");
+    }
+
+    @Test
     @DisplayName("work a full queue turns away is answered \"busy\" and abandoned, so nothing stays counted for it")
     void turnedAwayIsAbandoned() {
         ExecutorService full = Executors.newSingleThreadExecutor();
@@ -71,7 +96,7 @@ class SlowWorkTest {
         AtomicBoolean abandoned = new AtomicBoolean();
         CompletableFuture<Message> done = new CompletableFuture<>();
 
-        new SlowWork(full).run(new Response.Later(Message.text("Checking…"), false, () -> Message.text("ran"),
+        new SlowWork(full, full).run(new Response.Later(Message.text("Checking…"), false, () -> Message.text("ran"),
                 () -> abandoned.set(true)), done::complete);
 
         assertThat(done.join().text()).isEqualTo(SlowWork.BUSY);
