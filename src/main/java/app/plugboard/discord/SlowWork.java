@@ -4,15 +4,21 @@ import app.plugboard.chat.Message;
 import app.plugboard.chat.Response;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
@@ -21,17 +27,24 @@ import org.springframework.stereotype.Component;
  * over its message, so JDA's threads never wait. Acknowledging comes first: while interactions still
  * wait for their acknowledgement (Discord allows three seconds), slow work is held back briefly, so
  * a burst is acknowledged before the CPU goes to rendering answers. (The terminal needs none of
- * this: it runs slow work on its own thread, one line at a time.)
+ * this: it runs slow work on its own thread, one line at a time.) When Plugboard stops, work in flight
+ * gets until the stop's deadline to finish; whoever still waits then is told it was stopped ({@link #stop}).
  */
 @Component
 class SlowWork {
 
     static final String BUSY = "Plugboard is very busy right now. Nothing was changed; try again in a minute.";
+    static final String RESTARTING = "Plugboard is restarting; nothing was changed. Try again in a minute.";
+    static final String STOPPED = "Plugboard is restarting, so this was stopped before it finished. Try again in a minute.";
     static final Duration MOST_HELD_BACK = Duration.ofMillis(500);
+    private static final Logger log = LoggerFactory.getLogger(SlowWork.class);
 
     private final ExecutorService executor;
     private final ExecutorService checks;
     private final List<BooleanSupplier> acknowledgementsPending = new CopyOnWriteArrayList<>();
+    /** Work handed to a pool whose message has not gone out yet. */
+    private final Set<InFlight> inFlight = ConcurrentHashMap.newKeySet();
+    private volatile boolean stopping;
 
     /**
      * @param executor database answers
@@ -50,12 +63,8 @@ class SlowWork {
 
     /** {@code done} receives the work's message, or a "busy" message when the queue is full. */
     void run(Response.Later later, Consumer<Message> done) {
-        try {
-            (later.progress() == null ? executor : checks).execute(() -> done.accept(afterAcknowledgements(later.work())));
-        } catch (RejectedExecutionException e) {
-            later.abandon().run();
-            done.accept(Message.text(BUSY));
-        }
+        InFlight work = new InFlight(done, later.abandon());
+        execute(later.progress() == null ? executor : checks, work, () -> afterAcknowledgements(later.work()));
     }
 
     private Message afterAcknowledgements(Supplier<Message> work) {
@@ -76,11 +85,72 @@ class SlowWork {
      * back: this is for an idle pool racing to be the answer itself.
      */
     CompletableFuture<Message> submit(Response.Later later) {
+        CompletableFuture<Message> result = new CompletableFuture<>();
+        execute(executor, new InFlight(result::complete, later.abandon()), later.work());
+        return result;
+    }
+
+    private void execute(ExecutorService pool, InFlight work, Supplier<Message> message) {
+        inFlight.add(work);
         try {
-            return CompletableFuture.supplyAsync(later.work(), executor);
+            pool.execute(() -> work.answer(message.get()));
         } catch (RejectedExecutionException e) {
-            later.abandon().run();
-            return CompletableFuture.completedFuture(Message.text(BUSY));
+            work.turnedAway(stopping ? RESTARTING : BUSY);
+        }
+    }
+
+    /**
+     * Plugboard stops: no new work is taken ("restarting, try again"), work in flight may finish until
+     * {@code deadlineNanos} (its answer goes out as usual), and whoever still waits then is told it was stopped, and
+     * the threads of what did not finish are interrupted. Its answers are sent before the stop goes on to log out
+     * of Discord, which still delivers what was queued.
+     */
+    void stop(long deadlineNanos) {
+        stopping = true;
+        executor.shutdown();
+        checks.shutdown();
+        try {
+            executor.awaitTermination(Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
+            checks.awaitTermination(Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        List<InFlight> unfinished = List.copyOf(inFlight);
+        if (!unfinished.isEmpty()) {
+            log.warn("Stopping with {} answers still in the works (connection checks that take longer than the stop may); "
+                    + "their people are told to try again.", unfinished.size());
+        }
+        unfinished.forEach(work -> work.turnedAway(STOPPED));
+        executor.shutdownNow();
+        checks.shutdownNow();
+    }
+
+    /** One piece of work: its message goes out once, whichever comes first, the work's or a refusal. */
+    private final class InFlight {
+
+        private final AtomicBoolean answered = new AtomicBoolean();
+        private final Consumer<Message> done;
+        private final Runnable abandon;
+
+        InFlight(Consumer<Message> done, Runnable abandon) {
+            this.done = done;
+            this.abandon = abandon;
+        }
+
+        void answer(Message message) {
+            if (answered.compareAndSet(false, true)) {
+                inFlight.remove(this);
+                done.accept(message);
+            }
+        }
+
+        /** It never ran, or will not be waited for: what was counted for it is given back, and the person told. */
+        void turnedAway(String why) {
+            if (answered.compareAndSet(false, true)) {
+                inFlight.remove(this);
+                abandon.run();
+                done.accept(Message.text(why));
+            }
         }
     }
 }

@@ -21,6 +21,7 @@ import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -46,7 +47,8 @@ class WatchScheduler implements SmartLifecycle {
     static final int RECONCILE_BATCH = 1000;
     static final Duration RESEND_EVERY = Duration.ofMinutes(1);
     static final int MISSED_HEARTBEATS = 4;
-    static final Duration STOP_WAIT = Duration.ofSeconds(20);
+    /** Kept from the shutdown timeout for what comes after the watch's stop (logging out, closing the pool). */
+    static final Duration AFTER_STOP = Duration.ofSeconds(1);
     private static final Logger log = LoggerFactory.getLogger(WatchScheduler.class);
 
     private final DataSource dataSource;
@@ -56,11 +58,13 @@ class WatchScheduler implements SmartLifecycle {
     private final BackgroundCheck check;
     private final Notices notices;
     private final CheckPlan plan;
+    private final Duration shutdownTimeout;
     private final CustomTask<Void> checkTask;
     private volatile @Nullable Scheduler scheduler;
 
     WatchScheduler(DataSource dataSource, JdbcTemplate jdbc, WatchProperties properties, Clock clock, BackgroundCheck check,
-            Notices notices) {
+            Notices notices, @Value("${spring.lifecycle.timeout-per-shutdown-phase:30s}") Duration shutdownTimeout) {
+        this.shutdownTimeout = shutdownTimeout;
         this.dataSource = dataSource;
         this.jdbc = jdbc;
         this.properties = properties;
@@ -102,7 +106,7 @@ class WatchScheduler implements SmartLifecycle {
                 .missedHeartbeatsLimit(MISSED_HEARTBEATS)
                 .schedulerName(new SchedulerName.Fixed(name()))
                 .clock(clock::instant)
-                .shutdownMaxWait(STOP_WAIT)
+                .shutdownMaxWait(stopWait())
                 .build();
         started.start();
         scheduler = started;
@@ -124,6 +128,34 @@ class WatchScheduler implements SmartLifecycle {
         if (running != null) {
             running.stop();
         }
+    }
+
+    /**
+     * Stops on a thread of its own, so the chat's slow work waits at the same time ({@code PLUGBOARD_SHUTDOWN_TIMEOUT}
+     * is for the whole stop). A check that does not finish in time is abandoned: it stored nothing (it stores in one
+     * statement at its end), and its execution, still claimed by this Plugboard, is taken over once its heartbeats
+     * are missed, here after a restart or by another Plugboard.
+     */
+    @Override
+    public void stop(Runnable callback) {
+        Thread stopping = new Thread(() -> {
+            try {
+                stop();
+            } finally {
+                callback.run();
+            }
+        }, "watch-stop");
+        stopping.setDaemon(true);
+        stopping.start();
+    }
+
+    /**
+     * How long db-scheduler lets running checks finish: it waits this long, interrupts them (a check blocked on a
+     * silent server does not notice) and waits as long again, so half of the shutdown timeout, less a moment.
+     */
+    private Duration stopWait() {
+        Duration wait = shutdownTimeout.minus(AFTER_STOP).dividedBy(2);
+        return wait.isNegative() || wait.isZero() ? Duration.ofMillis(100) : wait;
     }
 
     @Override

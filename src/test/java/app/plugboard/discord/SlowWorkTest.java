@@ -89,6 +89,45 @@ class SlowWorkTest {
     }
 
     @Test
+    @DisplayName("a stop lets work finish until its deadline, tells whoever still waits (once), and turns new work away")
+    void stopsGracefully() throws Exception {
+        // GIVEN a database answer that takes 100 ms, and a check on a server that never answers
+        CompletableFuture<Message> quick = new CompletableFuture<>();
+        CompletableFuture<Message> hung = new CompletableFuture<>();
+        AtomicBoolean hungAbandoned = new AtomicBoolean();
+        slowWork.run(Response.later(() -> {
+            sleep(100);
+            return Message.text("your list");
+        }), quick::complete);
+        slowWork.run(new Response.Later(Message.text("Checking…"), false, () -> {
+            sleep(10_000);
+            return Message.text("checked");
+        }, () -> hungAbandoned.set(true)), hung::complete);
+
+        // WHEN Plugboard stops, with half a second for the work in flight
+        long started = System.nanoTime();
+        slowWork.stop(started + Duration.ofMillis(500).toNanos());
+
+        // THEN the quick one finished as usual, the hung one was told and given back, within the deadline
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(2));
+        assertThat(quick.get(1, TimeUnit.SECONDS).text()).isEqualTo("your list");
+        assertThat(hung.get(1, TimeUnit.SECONDS).text()).isEqualTo(SlowWork.STOPPED);
+        assertThat(hungAbandoned).isTrue();
+        // AND work that comes now is turned away, saying so
+        CompletableFuture<Message> late = new CompletableFuture<>();
+        slowWork.run(Response.later(() -> Message.text("too late")), late::complete);
+        assertThat(late.get(1, TimeUnit.SECONDS).text()).isEqualTo(SlowWork.RESTARTING);
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Test
     @DisplayName("work a full queue turns away is answered \"busy\" and abandoned, so nothing stays counted for it")
     void turnedAwayIsAbandoned() {
         ExecutorService full = Executors.newSingleThreadExecutor();
