@@ -37,6 +37,7 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.jdbc.UncategorizedSQLException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 
 /**
  * Plugboard on a PostgreSQL of its own that this test stops and starts again (a real server, not the
@@ -111,6 +112,12 @@ class DatabaseOutageTest {
         assertThat(DatabaseOutage.isCause(new UncategorizedSQLException("select", "select 1",
                 new SQLException("Connection to localhost:5432 refused", "08001"))))
                 .isTrue();
+        // a transaction cut off by the server stopping, whose rollback then fails on the closed connection
+        TransactionSystemException rollbackFailed = new TransactionSystemException("JDBC rollback failed",
+                new SQLException("Connection is closed"));
+        rollbackFailed.initApplicationException(new UncategorizedSQLException("insert", "insert into integration",
+                new SQLException("FATAL: terminating connection due to administrator command", "57P01")));
+        assertThat(DatabaseOutage.isCause(rollbackFailed)).isTrue();
         assertThat(DatabaseOutage.isCause(new DataIntegrityViolationException("duplicate key"))).isFalse();
         assertThat(DatabaseOutage.isCause(new IllegalStateException("a bug"))).isFalse();
 
