@@ -111,7 +111,8 @@ class DatabaseOutageUnderLoadTest {
                 .answers("after it was back", FaultReport.between(journal, outageEnded, ended));
         Ledger ledger = Ledger.of(journal);
         List<String> differences = ledger.differences(plugboard.database(), owners);
-        report.line("lost or invented (answers that differ from the database): %d", differences.size()).write();
+        report.line("lost or invented (answers that differ from the database): %d", differences.size());
+        report.journalOf(differences, journal).write();
 
         // AND meanwhile people read that the database is not reachable and nothing was changed, and no one an error
         assertThat(during).extracting(Person.Seen::answer).contains(FaultReport.DATABASE_UNREACHABLE);

@@ -44,6 +44,18 @@ final class FaultReport {
                 millis(percentile(took, 99)));
     }
 
+    /** For each difference ("person… holds …"), what that person did and read, to see where it went wrong. */
+    FaultReport journalOf(List<String> differences, List<Person.Seen> journal) {
+        for (String difference : differences) {
+            String person = difference.substring(0, difference.indexOf(' '));
+            line("%s", difference);
+            journal.stream().filter(step -> step.person().equals(person))
+                    .sorted(Comparator.comparingLong(Person.Seen::startedNanos))
+                    .forEach(step -> line("  %s %s: %s", step.what(), step.label(), step.answer().replace('\n', ' ')));
+        }
+        return this;
+    }
+
     /** The steps of {@code journal} that started within [from, to). */
     static List<Person.Seen> between(List<Person.Seen> journal, long fromNanos, long toNanos) {
         return journal.stream().filter(step -> step.startedNanos() >= fromNanos && step.startedNanos() < toNanos).toList();

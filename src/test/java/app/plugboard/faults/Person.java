@@ -104,7 +104,7 @@ final class Person {
             }
             FakeMessage question = command.message();
             JsonButton confirm = JsonButton.startingWith(question, "Delete");
-            return answerOf(discord.button(user, confirm.customId(), question));
+            return answerOf(discord.button(user, confirm.customId(), question), question.text());
         });
     }
 
@@ -127,7 +127,7 @@ final class Person {
                 return NO_ANSWER;
             }
             if (form.get().type() != Callback.MODAL) {
-                return answerOf(rename);
+                return answerOf(rename, message.text());
             }
             return answerOf(discord.modalSubmit(user, form.get().customId(), Map.of("label", newLabel), Map.of()));
         });
@@ -167,6 +167,11 @@ final class Person {
      * the result was edited in, waiting up to {@link #PATIENCE}.
      */
     static String answerOf(FakeInteraction interaction) {
+        return answerOf(interaction, null);
+    }
+
+    /** As {@link #answerOf(FakeInteraction)}, for an answer that replaces {@code shownBefore}: once it has. */
+    static String answerOf(FakeInteraction interaction, String shownBefore) {
         Optional<Callback> first = firstCallback(interaction);
         if (first.isEmpty()) {
             return NO_ANSWER;
@@ -178,7 +183,7 @@ final class Person {
         while (System.nanoTime() < deadline) {
             FakeMessage message = interaction.message();
             boolean loading = (message.flags() & 128) != 0;
-            if (!loading && !message.text().startsWith("Checking")) {
+            if (!loading && !message.text().startsWith("Checking") && !message.text().equals(shownBefore)) {
                 return message.text();
             }
             sleep(20);
