@@ -118,6 +118,9 @@ class DatabaseOutageTest {
         rollbackFailed.initApplicationException(new UncategorizedSQLException("insert", "insert into integration",
                 new SQLException("FATAL: terminating connection due to administrator command", "57P01")));
         assertThat(DatabaseOutage.isCause(rollbackFailed)).isTrue();
+        // a commit the server refused by stopping, whose rollback then failed: Spring keeps only the failed rollback
+        assertThat(DatabaseOutage.isCause(new TransactionSystemException("JDBC rollback failed",
+                new SQLException("Connection is closed")))).isTrue();
         assertThat(DatabaseOutage.isCause(new DataIntegrityViolationException("duplicate key"))).isFalse();
         assertThat(DatabaseOutage.isCause(new IllegalStateException("a bug"))).isFalse();
 
