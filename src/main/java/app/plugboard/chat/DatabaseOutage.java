@@ -43,10 +43,10 @@ final class DatabaseOutage {
                     || cause instanceof SQLException sql && isConnectionState(sql.getSQLState())) {
                 return true;
             }
-            // the server ended the connection in the middle of a transaction, so rolling it back failed too: Spring
-            // reports the failed rollback and keeps what ended the transaction aside
-            if (cause instanceof TransactionSystemException rollback && rollback.getApplicationException() != null
-                    && rollback.getApplicationException() != failure && isCause(rollback.getApplicationException())) {
+            // the server ended the connection in the middle of a transaction or its commit, so rolling it back failed
+            // too: Spring reports the failed rollback (keeping what ended the transaction aside, or, for a commit, not
+            // at all). Committing and rolling back fail only when the connection is gone.
+            if (cause instanceof TransactionSystemException) {
                 return true;
             }
         }
