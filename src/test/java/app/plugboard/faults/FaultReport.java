@@ -70,6 +70,9 @@ final class FaultReport {
         if (answer.equals(DATABASE_UNREACHABLE)) {
             return "database-unreachable";
         }
+        if (answer.startsWith(Person.NOTHING_OFFERED)) {
+            return "nothing-to-pick";
+        }
         if (answer.contains("Something went wrong") || answer.startsWith("(")) {
             return "ERROR";
         }

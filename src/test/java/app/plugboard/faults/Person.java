@@ -25,6 +25,8 @@ final class Person {
     static final Duration PATIENCE = Duration.ofSeconds(40);
     /** What Discord shows when a bot does not acknowledge in time. */
     static final String NO_ANSWER = "(no answer: Discord shows \"The application did not respond\")";
+    /** Autocomplete offered nothing to pick (it has a second to read the database, then offers what it has). */
+    static final String NOTHING_OFFERED = "autocomplete offered nothing for ";
 
     /** One thing the person did and what they read at the end of it; {@code label} names what it was about. */
     record Seen(String person, String what, String label, String answer, long startedNanos, long endedNanos) {
@@ -95,7 +97,7 @@ final class Person {
         return record("delete", label, () -> {
             Optional<String> id = pick("delete", label);
             if (id.isEmpty()) {
-                return "(autocomplete offered no " + label + ")";
+                return NOTHING_OFFERED + label;
             }
             FakeInteraction command = discord.slash(user, "integration", "delete", options("integration", id.get()));
             String prompt = answerOf(command);
@@ -113,7 +115,7 @@ final class Person {
         return record("rename", label + " -> " + newLabel, () -> {
             Optional<String> id = pick("edit", label);
             if (id.isEmpty()) {
-                return "(autocomplete offered no " + label + ")";
+                return NOTHING_OFFERED + label;
             }
             FakeInteraction command = discord.slash(user, "integration", "edit", options("integration", id.get()));
             String choices = answerOf(command);
