@@ -38,11 +38,18 @@ final class Person {
     private final FakeDiscord discord;
     private final FakeUser user;
     private final List<Seen> seen;
+    private final Duration patience;
 
     Person(FakeDiscord discord, FakeUser user, List<Seen> seen) {
+        this(discord, user, seen, PATIENCE);
+    }
+
+    /** @param patience how long the person waits for the answer they will read */
+    Person(FakeDiscord discord, FakeUser user, List<Seen> seen, Duration patience) {
         this.discord = discord;
         this.user = user;
         this.seen = seen;
+        this.patience = patience;
     }
 
     static List<Seen> journal() {
@@ -166,14 +173,14 @@ final class Person {
 
     /**
      * What the person ends up reading: the reply, or what "thinking…" or a progress text ("Checking…") became once
-     * the result was edited in, waiting up to {@link #PATIENCE}.
+     * the result was edited in, waiting as long as the person's patience.
      */
-    static String answerOf(FakeInteraction interaction) {
+    String answerOf(FakeInteraction interaction) {
         return answerOf(interaction, null);
     }
 
     /** As {@link #answerOf(FakeInteraction)}, for an answer that replaces {@code shownBefore}: once it has. */
-    static String answerOf(FakeInteraction interaction, String shownBefore) {
+    String answerOf(FakeInteraction interaction, String shownBefore) {
         Optional<Callback> first = firstCallback(interaction);
         if (first.isEmpty()) {
             return NO_ANSWER;
@@ -181,7 +188,7 @@ final class Person {
         if (!first.get().accepted()) {
             return "(Discord refused the answer: " + first.get().errorCode() + ")";
         }
-        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        long deadline = System.nanoTime() + patience.toNanos();
         while (System.nanoTime() < deadline) {
             FakeMessage message = interaction.message();
             boolean loading = (message.flags() & 128) != 0;
@@ -190,7 +197,7 @@ final class Person {
             }
             sleep(20);
         }
-        return "(still on \"" + interaction.message().text() + "\" after " + PATIENCE.toSeconds() + " s)";
+        return "(still on \"" + interaction.message().text() + "\" after " + patience.toSeconds() + " s)";
     }
 
     static void sleep(long millis) {

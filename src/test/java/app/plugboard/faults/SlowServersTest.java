@@ -9,6 +9,7 @@ import app.plugboard.discord.fake.FakeDiscord;
 import app.plugboard.discord.fake.FakeInteraction;
 import app.plugboard.discord.fake.FakeUser;
 import app.plugboard.integration.IntegrationService;
+import app.plugboard.integration.calendar.CalendarParsingTest;
 import app.plugboard.integration.calendar.LocalServer;
 import app.plugboard.testsupport.DiscordTest;
 import app.plugboard.testsupport.SampleSettings;
@@ -56,6 +57,9 @@ class SlowServersTest {
         }
     });
 
+    static final LocalServer fast = LocalServer.http()
+            .on("/", exchange -> LocalServer.send(exchange, 200, "text/calendar", CalendarParsingTest.resource("google-family.ics")));
+
     @Autowired
     FakeDiscord discord;
     @Autowired
@@ -73,10 +77,11 @@ class SlowServersTest {
     static void stopServers() {
         hung.close();
         drip.close();
+        fast.close();
     }
 
     @Test
-    @DisplayName("four people each check a hung mailbox and a dripping feed: every check ends at the deadline, 'failing for now', nothing stored; the chat answers meanwhile")
+    @DisplayName("four people each check a hung mailbox and a dripping feed: every check ends at the deadline, nothing stored; meanwhile another's list and check answer at once")
     void checksEndAtTheDeadline() {
         // GIVEN Erin has a calendar, and four people have the forms open to add a mailbox and a calendar
         integrations.create(id(erin), "Family", SampleSettings.feed("tok"));
@@ -105,6 +110,13 @@ class SlowServersTest {
         // THEN Erin's list is shown at once, not after the hung checks
         assertThat(list.awaitMessage(m -> !m.embeds().isEmpty()).text()).contains("Your integrations (1)", "Family");
         assertThat(Duration.ofNanos(System.nanoTime() - asked)).isLessThan(CHAT_ANSWERS_WITHIN);
+        // AND a calendar Erin adds on a server that answers is checked and stored at once too, not after them
+        long added = System.nanoTime();
+        FakeInteraction work = discord.modalSubmit(erin, openForm(erin, "calendar", "Work"),
+                Map.of("address", "http://127.0.0.1:" + fast.port() + "/work.ics"), Map.of("source", List.of("feed")));
+        assertThat(work.awaitOriginalEdit(edit -> !edit.path("content").asString("").startsWith("Checking"))
+                .path("content").asString()).startsWith("✅ Work is connected.");
+        assertThat(Duration.ofNanos(System.nanoTime() - added)).isLessThan(CHAT_ANSWERS_WITHIN);
 
         // AND every check was acknowledged at once, and ended at the deadline with "failing for now" in words
         for (FakeInteraction check : checks) {
@@ -114,8 +126,8 @@ class SlowServersTest {
             assertThat(check.timeToFirstOriginalEdit()).as(result).isLessThan(ENDS_WITHIN);
             assertThat(result).contains("is not saved").doesNotContain("Something went wrong", "Exception");
         }
-        // AND nothing was stored but Erin's calendar, and Plugboard closed every connection to the hung server
-        assertThat(jdbc.queryForObject("select count(*) from integration", Integer.class)).isOne();
+        // AND nothing was stored but Erin's calendars, and Plugboard closed every connection to the hung server
+        assertThat(jdbc.queryForObject("select count(*) from integration", Integer.class)).isEqualTo(2);
         await().atMost(Duration.ofSeconds(2)).until(() -> hung.stillOpen() == 0);
     }
 
