@@ -76,6 +76,22 @@ final class Person {
         });
     }
 
+    /** {@code /integration add type:imap}, the form filled with a login on {@code server:port} (implicit TLS). */
+    String addMailbox(String label, String server, int port) {
+        return record("add", label, () -> {
+            FakeInteraction command = discord.slash(user, "integration", "add", options("type", "imap", "label", label));
+            Optional<Callback> form = firstCallback(command);
+            if (form.isEmpty()) {
+                return NO_ANSWER;
+            }
+            if (form.get().type() != Callback.MODAL) {
+                return answerOf(command);
+            }
+            return answerOf(discord.modalSubmit(user, form.get().customId(), Map.of("username", user.name() + "@example.com",
+                    "password", "pw", "server", server, "port", String.valueOf(port)), Map.of("security", List.of("IMPLICIT_TLS"))));
+        });
+    }
+
     /** Opens the form to add a calendar and leaves it open: its id, or empty when no form came. */
     Optional<String> openCalendarForm(String label) {
         FakeInteraction command = discord.slash(user, "integration", "add", options("type", "calendar", "label", label));
@@ -102,11 +118,11 @@ final class Person {
     /** {@code /integration delete} of the integration that autocomplete offers for the label, then the Delete button. */
     String delete(String label) {
         return record("delete", label, () -> {
-            Optional<String> id = pick("delete", label);
-            if (id.isEmpty()) {
-                return NOTHING_OFFERED + label;
+            Picked id = pick("delete", label);
+            if (id.id() == null) {
+                return id.instead();
             }
-            FakeInteraction command = discord.slash(user, "integration", "delete", options("integration", id.get()));
+            FakeInteraction command = discord.slash(user, "integration", "delete", options("integration", id.id()));
             String prompt = answerOf(command);
             if (!prompt.startsWith("Delete " + label + "?")) {
                 return prompt;
@@ -120,11 +136,11 @@ final class Person {
     /** {@code /integration edit}, Rename, the form filled with the new label. */
     String rename(String label, String newLabel) {
         return record("rename", label + " -> " + newLabel, () -> {
-            Optional<String> id = pick("edit", label);
-            if (id.isEmpty()) {
-                return NOTHING_OFFERED + label;
+            Picked id = pick("edit", label);
+            if (id.id() == null) {
+                return id.instead();
             }
-            FakeInteraction command = discord.slash(user, "integration", "edit", options("integration", id.get()));
+            FakeInteraction command = discord.slash(user, "integration", "edit", options("integration", id.id()));
             String choices = answerOf(command);
             if (!choices.startsWith("What would you like to change")) {
                 return choices;
@@ -142,12 +158,24 @@ final class Person {
         });
     }
 
-    /** The integration autocomplete offers first for what the person typed, as Discord sends its value. */
-    private Optional<String> pick(String subcommand, String label) {
+    /**
+     * The integration autocomplete offers first for what the person typed, as Discord sends its value; or, when there
+     * is none, what the person saw instead (the answer of the whole step).
+     */
+    private Picked pick(String subcommand, String label) {
         FakeInteraction typing = discord.autocomplete(user, "integration", subcommand, options("integration", label),
                 "integration");
-        return firstCallback(typing).flatMap(offered -> offered.choiceNames().isEmpty() || !offered.choiceNames().get(0)
-                .startsWith(label + " ·") ? Optional.empty() : Optional.of(offered.choiceValues().get(0)));
+        Optional<Callback> offered = firstCallback(typing);
+        if (offered.isEmpty()) {
+            return new Picked(null, NO_ANSWER);
+        }
+        List<String> names = offered.get().choiceNames();
+        return names.isEmpty() || !names.get(0).startsWith(label + " ·") ? new Picked(null, NOTHING_OFFERED + label)
+                : new Picked(offered.get().choiceValues().get(0), null);
+    }
+
+    /** An integration's id as autocomplete offered it, or why there is none. */
+    private record Picked(String id, String instead) {
     }
 
     private String record(String what, String label, java.util.function.Supplier<String> action) {
