@@ -111,6 +111,10 @@ class DatabaseOutageUnderLoadTest {
                 .answers("after it was back", FaultReport.between(journal, outageEnded, ended));
         Ledger ledger = Ledger.of(journal);
         List<String> differences = ledger.differences(plugboard.database(), owners);
+        long lastUnreachable = journal.stream().filter(step -> step.answer().equals(FaultReport.DATABASE_UNREACHABLE))
+                .mapToLong(Person.Seen::endedNanos).max().orElse(outageEnded);
+        report.line("the last 'not reachable' answer came %d ms after PostgreSQL was back (the pool reconnects with a back-off)",
+                Math.max(0, lastUnreachable - outageEnded) / 1_000_000);
         report.line("lost or invented (answers that differ from the database): %d", differences.size());
         report.journalOf(differences, journal).write();
 
