@@ -9,6 +9,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -17,6 +18,7 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -36,6 +38,7 @@ class SlowWork {
     static final String BUSY = "Plugboard is very busy right now. Nothing was changed; try again in a minute.";
     static final String RESTARTING = "Plugboard is restarting; nothing was changed. Try again in a minute.";
     static final String STOPPED = "Plugboard is restarting, so this was stopped before it finished. Try again in a minute.";
+    static final String FAILED = "Something went wrong on our side, sorry. Try again in a moment.";
     static final Duration MOST_HELD_BACK = Duration.ofMillis(500);
     private static final Logger log = LoggerFactory.getLogger(SlowWork.class);
 
@@ -91,38 +94,48 @@ class SlowWork {
     }
 
     private void execute(ExecutorService pool, InFlight work, Supplier<Message> message) {
+        if (stopping) {
+            work.turnedAway(RESTARTING);
+            return;
+        }
         inFlight.add(work);
         try {
-            pool.execute(() -> work.answer(message.get()));
+            work.running(pool.submit(() -> {
+                try {
+                    work.answer(message.get());
+                } catch (RuntimeException e) { // the router's work never throws; sending its answer might
+                    log.error("Slow work failed after it was taken", e);
+                    work.turnedAway(FAILED);
+                }
+            }));
         } catch (RejectedExecutionException e) {
             work.turnedAway(stopping ? RESTARTING : BUSY);
         }
     }
 
     /**
-     * Plugboard stops: no new work is taken ("restarting, try again"), work in flight may finish until
+     * Plugboard stops: no new work is taken ("restarting, try again"), work in flight (queued too) may finish until
      * {@code deadlineNanos} (its answer goes out as usual), and whoever still waits then is told it was stopped, and
-     * the threads of what did not finish are interrupted. Its answers are sent before the stop goes on to log out
-     * of Discord, which still delivers what was queued.
+     * what did not finish is cancelled (its thread interrupted). Its answers are sent before the stop goes on to log
+     * out of Discord, which still delivers what was queued. The pools stay: a context that is only paused (as Spring's
+     * tests pause the contexts they keep) takes work again after {@link #start()}; closing it shuts them.
      */
     void stop(long deadlineNanos) {
         stopping = true;
-        executor.shutdown();
-        checks.shutdown();
-        try {
-            executor.awaitTermination(Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
-            checks.awaitTermination(Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        while (!inFlight.isEmpty() && System.nanoTime() < deadlineNanos) {
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10));
         }
         List<InFlight> unfinished = List.copyOf(inFlight);
         if (!unfinished.isEmpty()) {
             log.warn("Stopping with {} answers still in the works (connection checks that take longer than the stop may); "
                     + "their people are told to try again.", unfinished.size());
         }
-        unfinished.forEach(work -> work.turnedAway(STOPPED));
-        executor.shutdownNow();
-        checks.shutdownNow();
+        unfinished.forEach(InFlight::stopped);
+    }
+
+    /** Takes work again after a {@link #stop}. */
+    void start() {
+        stopping = false;
     }
 
     /** One piece of work: its message goes out once, whichever comes first, the work's or a refusal. */
@@ -131,6 +144,7 @@ class SlowWork {
         private final AtomicBoolean answered = new AtomicBoolean();
         private final Consumer<Message> done;
         private final Runnable abandon;
+        private volatile @Nullable Future<?> running;
 
         InFlight(Consumer<Message> done, Runnable abandon) {
             this.done = done;
@@ -141,6 +155,19 @@ class SlowWork {
             if (answered.compareAndSet(false, true)) {
                 inFlight.remove(this);
                 done.accept(message);
+            }
+        }
+
+        void running(Future<?> future) {
+            running = future;
+        }
+
+        /** A stop will not wait for it any longer: the person is told, and it is cancelled. */
+        void stopped() {
+            turnedAway(STOPPED);
+            Future<?> future = running;
+            if (future != null) {
+                future.cancel(true);
             }
         }
 

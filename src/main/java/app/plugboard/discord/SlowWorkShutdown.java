@@ -28,6 +28,7 @@ class SlowWorkShutdown implements SmartLifecycle {
 
     @Override
     public void start() {
+        slowWork.start();
         running = true;
     }
 

@@ -117,6 +117,11 @@ class SlowWorkTest {
         CompletableFuture<Message> late = new CompletableFuture<>();
         slowWork.run(Response.later(() -> Message.text("too late")), late::complete);
         assertThat(late.get(1, TimeUnit.SECONDS).text()).isEqualTo(SlowWork.RESTARTING);
+        // AND once started again (a paused context), it takes work as before
+        slowWork.start();
+        CompletableFuture<Message> again = new CompletableFuture<>();
+        slowWork.run(Response.later(() -> Message.text("again")), again::complete);
+        assertThat(again.get(1, TimeUnit.SECONDS).text()).isEqualTo("again");
     }
 
     private static void sleep(long millis) {
