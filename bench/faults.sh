@@ -3,7 +3,7 @@
 #   1. PostgreSQL (an external one, a second embedded server) stopped for 15 s while PEOPLE people use Plugboard,
 #      then started again (DatabaseOutageUnderLoadTest);
 #   2. the packaged Plugboard killed with SIGKILL in a burst of renames and deletes, then started again
-#      (KilledPlugboardIT, after `package`);
+#      (KilledPlugboardFault, after `package`);
 #   3+4. Discord's gateway dropped every 5 s (1006, 4000) while result edits are rate-limited and answered 500 and
 #      429 (DiscordFaultsBenchmark);
 #   5. people checking a hung IMAP server and a dripping feed beside everyone else: the chat's p99 with and without
@@ -37,7 +37,7 @@ run -q test -Dtest=DatabaseOutageUnderLoadTest $tests -Dfaults.people="$people" 
     -Dfaults.after=20
 run -q test -Dtest='DiscordFaultsBenchmark,SlowServersBenchmark' $tests -Dfaults.people="$people" -Dfaults.seconds="$seconds"
 run -q test -Dtest=ShutdownDuringChecksTest $tests -Dfaults.shutdown-timeout=20
-run -q verify -Dtest=NONE $tests -Dit.test=KilledPlugboardIT -Dfaults.people="$(( people / 4 > 4 ? people / 4 : 4 ))"
+run -q verify -Dtest=NONE $tests -Dit.test=KilledPlugboardFault -Dfaults.people="$(( people / 4 > 4 ? people / 4 : 4 ))"
 
 cat target/bench/faults/*.txt | tee target/bench/faults.txt
 exit "$failed"

@@ -32,10 +32,13 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * again. Every operation is all or nothing: the database holds, for each person, exactly what their answers say, and
  * for the operation the kill cut off either all of it or none of it (a deleted integration's workflows paused and
  * unlinked in the same breath, a rename whole). The forms left open before the kill answer "this has expired, run
- * the command again" after the restart, never an error. Runs after {@code package} (Failsafe), on the jar.
+ * the command again" after the restart, never an error. It needs the jar and two starts of it (about a minute on
+ * the busy two-core machine), more than {@code verify} may spend, so it is not part of it (the name matches no
+ * Surefire or Failsafe pattern): {@code bench/faults.sh} runs it after {@code package}, through Failsafe
+ * ({@code -Dit.test=KilledPlugboardFault}).
  */
 @DisplayName("Fault: Plugboard killed with SIGKILL during a burst of edits and deletes")
-class KilledPlugboardIT {
+class KilledPlugboardFault {
 
     static final int PEOPLE = Integer.getInteger("faults.people", 4);
     static final Duration BURST_BEFORE_KILL = Duration.ofMillis(Integer.getInteger("faults.burst-millis", 1_500));
