@@ -73,6 +73,12 @@ final class FaultReport {
         if (answer.startsWith(Person.NOTHING_OFFERED)) {
             return "nothing-to-pick";
         }
+        if (answer.startsWith("(no answer")) {
+            return "no-answer";
+        }
+        if (answer.startsWith("(still on")) {
+            return "stuck";
+        }
         if (answer.contains("Something went wrong") || answer.startsWith("(")) {
             return "ERROR";
         }
@@ -93,8 +99,12 @@ final class FaultReport {
         return answer.startsWith("Your integrations") || answer.startsWith("You have no integrations yet");
     }
 
+    /**
+     * An answer a working Plugboard never gives: an error, none within Discord's three seconds ("The application did
+     * not respond"), or a "Checking…" that never became a result.
+     */
     static boolean isError(Person.Seen step) {
-        return kind(step.answer()).equals("ERROR");
+        return List.of("ERROR", "no-answer", "stuck").contains(kind(step.answer()));
     }
 
     static Duration percentile(List<Duration> sorted, int percent) {

@@ -163,7 +163,10 @@ class KilledPlugboardFault {
         assertThat(database.queryForObject("select count(*) from integration where label = 'Later'", Integer.class)).isZero();
         assertThat(lists).allSatisfy(answer -> assertThat(FaultReport.isList(answer)).as(answer).isTrue());
         assertThat(afterRestart).isEmpty();
+        // AND no one read an error: what ended before the kill was answered, what the kill cut off got no answer (or
+        // stayed on "Checking…"), never "Something went wrong"
         assertThat(FaultReport.where(journal, step -> step.endedNanos() < killedAt && FaultReport.isError(step))).isEmpty();
+        assertThat(FaultReport.where(journal, step -> FaultReport.kind(step.answer()).equals("ERROR"))).isEmpty();
         assertThat(discord.rejections()).isEmpty();
     }
 
