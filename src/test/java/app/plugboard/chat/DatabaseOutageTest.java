@@ -9,6 +9,7 @@ import app.plugboard.console.TerminalDriver;
 import app.plugboard.integration.IntegrationService;
 import app.plugboard.testsupport.SampleSettings;
 import app.plugboard.testsupport.TestKeys;
+import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -22,6 +23,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
@@ -36,6 +39,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.jdbc.UncategorizedSQLException;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.TransactionSystemException;
 
@@ -49,6 +53,7 @@ class DatabaseOutageTest {
 
     static final UserId ME = new UserId(1);
     static final String SENTENCE = "Plugboard's database is not reachable right now; nothing was changed. Try again in a minute.";
+    static final String BUSY = "Plugboard is very busy right now; nothing was changed. Try again in a minute.";
 
     @TempDir
     Path postgresDir;
@@ -100,6 +105,46 @@ class DatabaseOutageTest {
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() ->
                 assertThat(TerminalDriver.converse(router, ME, "/integration list"))
                         .contains("Your integrations (1)", "Work mail").doesNotContain(SENTENCE));
+    }
+
+    @Test
+    @DisplayName("every connection busy for longer than the pool waits (the database itself up): the person reads that Plugboard is very busy, not that the database is not reachable")
+    void poolExhausted(CapturedOutput output) throws Exception {
+        // GIVEN Plugboard running on its PostgreSQL, with one integration
+        int port = freePort();
+        postgres = startPostgres(port);
+        plugboard = startPlugboard(port);
+        plugboard.getBean(IntegrationService.class).create(ME, "Work mail", SampleSettings.imap("pw"));
+        ChatRouter router = plugboard.getBean(ChatRouter.class);
+        HikariDataSource pool = plugboard.getBean(HikariDataSource.class);
+
+        // WHEN every connection of its pool is in use for longer than the pool waits for one, and the person runs two
+        // commands
+        List<Connection> held = new ArrayList<>();
+        String during;
+        int logBefore = output.getOut().length();
+        try {
+            for (int i = 0; i < pool.getMaximumPoolSize(); i++) {
+                held.add(pool.getConnection());
+            }
+            during = TerminalDriver.converse(router, ME, "/integration list", "/workflow create name:Digest integrations:Work mail");
+        } finally {
+            for (Connection connection : held) {
+                connection.close();
+            }
+        }
+
+        // THEN both are told that Plugboard is very busy and nothing was changed, not that the database is out of reach
+        assertThat(during.split(Pattern.quote(BUSY), -1)).hasSize(3);
+        assertThat(during).doesNotContain(SENTENCE, "Something went wrong", "Exception");
+        // AND nothing was stored
+        assertThat(new JdbcTemplate(pool).queryForObject("select count(*) from workflow", Integer.class)).isZero();
+        // AND the log says so once, naming the setting to raise, without a stack trace
+        String log = output.getOut().substring(logBefore);
+        assertThat(log.lines().filter(line -> line.contains("PLUGBOARD_DB_POOL_SIZE"))).hasSize(1);
+        assertThat(log).doesNotContain("database is not reachable", "\tat ", "Unexpected failure");
+        // AND with the connections given back, the same command works at once
+        assertThat(TerminalDriver.converse(router, ME, "/integration list")).contains("Your integrations (1)", "Work mail");
     }
 
     @Test
