@@ -40,6 +40,7 @@ public class ChatRouter {
     private final Map<String, ComponentRoute> routes = new HashMap<>();
     private final SlowJobs slowJobs = new SlowJobs();
     private final DatabaseOutage databaseOutage = new DatabaseOutage(Clock.systemUTC());
+    private final DatabaseOverload databaseOverload = new DatabaseOverload(Clock.systemUTC());
     private final InteractionObserver observer;
 
     public ChatRouter(List<CommandGroup> groups, List<CommandHandler> commands, List<ComponentRoutes> components) {
@@ -246,6 +247,11 @@ public class ChatRouter {
         if (failure instanceof UserFacingException refusal) {
             interaction.end(InteractionOutcome.REFUSED);
             return refusal.userMessage();
+        }
+        if (DatabaseOverload.isCause(failure)) {
+            interaction.end(InteractionOutcome.OVERLOADED);
+            databaseOverload.report(failure);
+            return DatabaseOverload.MESSAGE;
         }
         if (DatabaseOutage.isCause(failure)) {
             interaction.end(InteractionOutcome.DATABASE_UNAVAILABLE);

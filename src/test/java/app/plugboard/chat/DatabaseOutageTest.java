@@ -166,6 +166,16 @@ class DatabaseOutageTest {
         // a commit the server refused by stopping, whose rollback then failed: Spring keeps only the failed rollback
         assertThat(DatabaseOutage.isCause(new TransactionSystemException("JDBC rollback failed",
                 new SQLException("Connection is closed")))).isTrue();
+        // the pool's timeout is an outage when connecting failed behind it; without that, the pool was only full
+        SQLTransientConnectionException full = new SQLTransientConnectionException("Connection is not available, request timed out");
+        SQLTransientConnectionException unreachable = new SQLTransientConnectionException(
+                "Connection is not available, request timed out", "08001", new SQLException("Connection refused", "08001"));
+        assertThat(DatabaseOverload.isCause(new CannotCreateTransactionException("Could not open JDBC Connection", full))).isTrue();
+        assertThat(DatabaseOverload.isCause(new CannotGetJdbcConnectionException("Failed to obtain JDBC Connection", full))).isTrue();
+        assertThat(DatabaseOverload.isCause(new CannotGetJdbcConnectionException("Failed to obtain JDBC Connection", unreachable)))
+                .isFalse();
+        assertThat(DatabaseOutage.isCause(new CannotGetJdbcConnectionException("Failed to obtain JDBC Connection", unreachable)))
+                .isTrue();
         assertThat(DatabaseOutage.isCause(new DataIntegrityViolationException("duplicate key"))).isFalse();
         assertThat(DatabaseOutage.isCause(new IllegalStateException("a bug"))).isFalse();
 
