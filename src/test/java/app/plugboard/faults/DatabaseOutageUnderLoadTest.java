@@ -103,12 +103,13 @@ class DatabaseOutageUnderLoadTest {
             await().atMost(RECOVERED_WITHIN).untilAsserted(() -> assertThat(person.list()).matches(FaultReport::isList));
         }
         long ended = System.nanoTime();
-        List<Person.Seen> during = FaultReport.between(journal, outageStarted, outageEnded);
+        List<Person.Seen> readBefore = FaultReport.readBetween(journal, started, outageStarted);
+        List<Person.Seen> during = FaultReport.readBetween(journal, outageStarted, outageEnded);
         FaultReport report = new FaultReport("database-outage", PEOPLE + " people; PostgreSQL stopped " + OUTAGE.toSeconds()
-                + " s after " + BEFORE.toSeconds() + " s, then started again")
-                .answers("before", FaultReport.between(journal, started, outageStarted))
+                + " s after " + BEFORE.toSeconds() + " s, then started again (answers by when they were read)")
+                .answers("before", readBefore)
                 .answers("while stopped", during)
-                .answers("after it was back", FaultReport.between(journal, outageEnded, ended));
+                .answers("after it was back", FaultReport.readBetween(journal, outageEnded, ended));
         Ledger ledger = Ledger.of(journal);
         List<String> differences = ledger.differences(plugboard.database(), owners);
         long lastUnreachable = journal.stream().filter(step -> step.answer().equals(FaultReport.DATABASE_UNREACHABLE))
@@ -120,6 +121,8 @@ class DatabaseOutageUnderLoadTest {
 
         // AND meanwhile people read that the database is not reachable and nothing was changed, and no one an error
         assertThat(during).extracting(Person.Seen::answer).contains(FaultReport.DATABASE_UNREACHABLE);
+        // AND only then: before PostgreSQL stopped, no one read that it was not reachable
+        assertThat(readBefore).extracting(Person.Seen::answer).doesNotContain(FaultReport.DATABASE_UNREACHABLE);
         assertThat(FaultReport.where(journal, FaultReport::isError)).isEmpty();
         // AND what people were told is what the database holds: every "connected", "created" and "deleted" there,
         // nothing of what was refused

@@ -21,6 +21,7 @@ import java.util.function.Predicate;
 final class FaultReport {
 
     static final String DATABASE_UNREACHABLE = "Plugboard's database is not reachable right now; nothing was changed. Try again in a minute.";
+    static final String VERY_BUSY = "Plugboard is very busy right now; nothing was changed. Try again in a minute.";
 
     private final String fault;
     private final List<String> lines = new ArrayList<>();
@@ -61,6 +62,11 @@ final class FaultReport {
         return journal.stream().filter(step -> step.startedNanos() >= fromNanos && step.startedNanos() < toNanos).toList();
     }
 
+    /** The steps of {@code journal} whose answer was read within [from, to). */
+    static List<Person.Seen> readBetween(List<Person.Seen> journal, long fromNanos, long toNanos) {
+        return journal.stream().filter(step -> step.endedNanos() >= fromNanos && step.endedNanos() < toNanos).toList();
+    }
+
     static List<Person.Seen> where(List<Person.Seen> journal, Predicate<Person.Seen> condition) {
         return journal.stream().filter(condition).toList();
     }
@@ -69,6 +75,9 @@ final class FaultReport {
     static String kind(String answer) {
         if (answer.equals(DATABASE_UNREACHABLE)) {
             return "database-unreachable";
+        }
+        if (answer.equals(VERY_BUSY)) {
+            return "very-busy";
         }
         if (answer.startsWith(Person.NOTHING_OFFERED)) {
             return "nothing-to-pick";
