@@ -33,11 +33,15 @@ run() {
 }
 
 tests="-Dsurefire.failIfNoSpecifiedTests=false"
+load() { cut -d' ' -f1-3 /proc/loadavg; }
+machine="$(nproc) cores; load average (1, 5, 15 min) at the start: $(load)"
 run -q test -Dtest=DatabaseOutageUnderLoadTest $tests -Dfaults.people="$people" -Dfaults.before=10 -Dfaults.outage=15 \
     -Dfaults.after=20
 run -q test -Dtest='DiscordFaultsBenchmark,SlowServersBenchmark' $tests -Dfaults.people="$people" -Dfaults.seconds="$seconds"
 run -q test -Dtest=ShutdownDuringChecksTest $tests -Dfaults.shutdown-timeout=20
 run -q verify -Dtest=NONE $tests -Dit.test=KilledPlugboardFault -Dfaults.people="$(( people / 4 > 4 ? people / 4 : 4 ))"
 
+printf '== machine: %s, at the end: %s (other work on the machine shares its cores)\n' "$machine" "$(load)" \
+    >target/bench/faults/machine.txt
 cat target/bench/faults/*.txt | tee target/bench/faults.txt
 exit "$failed"
