@@ -4,6 +4,7 @@ import app.plugboard.common.ThreadPools;
 import app.plugboard.integration.IntegrationCreated;
 import app.plugboard.integration.IntegrationId;
 import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.SchedulerName;
 import com.github.kagkarlsson.scheduler.task.CompletionHandler;
 import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
@@ -25,7 +26,9 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
@@ -61,6 +64,8 @@ class WatchScheduler implements SmartLifecycle {
     private final Duration shutdownTimeout;
     private final CustomTask<Void> checkTask;
     private volatile @Nullable Scheduler scheduler;
+    /** Schedules through the connection of the transaction under way, if there is one (it neither commits nor closes it). */
+    private final SchedulerClient inTransaction;
 
     WatchScheduler(DataSource dataSource, JdbcTemplate jdbc, WatchProperties properties, Clock clock, BackgroundCheck check,
             Notices notices, @Value("${spring.lifecycle.timeout-per-shutdown-phase:30s}") Duration shutdownTimeout) {
@@ -83,6 +88,7 @@ class WatchScheduler implements SmartLifecycle {
             return outcome.next() == null ? new CompletionHandler.OnCompleteRemove<>()
                     : (complete, operations) -> operations.reschedule(complete, outcome.next());
         });
+        this.inTransaction = SchedulerClient.Builder.create(new TransactionAwareDataSourceProxy(dataSource), checkTask).build();
     }
 
     @Override
@@ -197,12 +203,16 @@ class WatchScheduler implements SmartLifecycle {
         }
     }
 
-    /** A new integration's first check: within one interval, at a random moment. */
-    @TransactionalEventListener(fallbackExecution = true)
+    /**
+     * A new integration's first check: within one interval, at a random moment. Scheduled in the transaction that
+     * stores the integration, on its connection: both are stored or neither. (After the commit the thread still holds
+     * that connection, and taking a second one there starved the pool when as many people added integrations at once
+     * as it has connections.)
+     */
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
     void scheduleFirst(IntegrationCreated created) {
-        Scheduler running = scheduler;
-        if (running != null) {
-            running.scheduleIfNotExists(checkTask.instance(created.id().toString()), plan.first(clock.instant()));
+        if (scheduler != null) {
+            inTransaction.scheduleIfNotExists(checkTask.instance(created.id().toString()), plan.first(clock.instant()));
         }
     }
 

@@ -439,8 +439,8 @@ class WatchTest {
     }
 
     @Test
-    @DisplayName("a new integration's first check is scheduled after its transaction gave its connection back: with one "
-            + "database connection free, adding an integration neither waits for a second one nor goes unscheduled")
+    @DisplayName("a new integration's first check is scheduled on the connection of the transaction that stores it: with "
+            + "one database connection free, adding an integration neither waits for a second one nor goes unscheduled")
     void firstCheckWithOneConnectionFree() throws Exception {
         // GIVEN every database connection but one is in use elsewhere (as when as many people add integrations at once)
         HikariDataSource pool = jdbc.getDataSource().unwrap(HikariDataSource.class);
