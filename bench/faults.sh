@@ -14,7 +14,7 @@
 #   bench/faults.sh [PEOPLE=40] [SECONDS=30]
 #
 # SECONDS is the length of each run of 3+4 and 5. Writes target/bench/faults/*.txt and prints them (also into
-# target/bench/faults.txt). Not part of `mvnw verify`, which runs the short versions. About 15 minutes.
+# target/bench/faults.txt). Not part of `mvnw verify`, which runs the short versions. About 10 minutes.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 people="${1:-40}"
