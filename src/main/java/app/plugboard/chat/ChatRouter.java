@@ -40,6 +40,7 @@ public class ChatRouter {
     private final Map<String, ComponentRoute> routes = new HashMap<>();
     private final SlowJobs slowJobs = new SlowJobs();
     private final DatabaseOutage databaseOutage = new DatabaseOutage(Clock.systemUTC());
+    private final DatabaseOverload databaseOverload = new DatabaseOverload(Clock.systemUTC());
     private final InteractionObserver observer;
 
     public ChatRouter(List<CommandGroup> groups, List<CommandHandler> commands, List<ComponentRoutes> components) {
@@ -247,10 +248,20 @@ public class ChatRouter {
             interaction.end(InteractionOutcome.REFUSED);
             return refusal.userMessage();
         }
+        if (DatabaseOverload.isCause(failure)) {
+            interaction.end(InteractionOutcome.OVERLOADED);
+            databaseOverload.report(failure);
+            return DatabaseOverload.MESSAGE;
+        }
         if (DatabaseOutage.isCause(failure)) {
             interaction.end(InteractionOutcome.DATABASE_UNAVAILABLE);
             databaseOutage.report(failure);
             return DatabaseOutage.MESSAGE;
+        }
+        if (DatabaseConflict.isCause(failure)) {
+            interaction.end(InteractionOutcome.DATABASE_BUSY);
+            DatabaseConflict.report(failure);
+            return DatabaseConflict.MESSAGE;
         }
         interaction.end(InteractionOutcome.ERROR);
         String reference = interaction.ref();

@@ -12,6 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessResourceException;
+import org.springframework.transaction.TransactionSystemException;
 
 /**
  * A database that cannot be reached (stopped, restarting, unreachable, the pool waiting in vain): the
@@ -40,6 +41,12 @@ final class DatabaseOutage {
             if (cause instanceof DataAccessResourceFailureException || cause instanceof TransientDataAccessResourceException
                     || cause instanceof SQLTransientConnectionException || cause instanceof SQLNonTransientConnectionException
                     || cause instanceof SQLException sql && isConnectionState(sql.getSQLState())) {
+                return true;
+            }
+            // the server ended the connection in the middle of a transaction or its commit, so rolling it back failed
+            // too: Spring reports the failed rollback (keeping what ended the transaction aside, or, for a commit, not
+            // at all). Committing and rolling back fail only when the connection is gone.
+            if (cause instanceof TransactionSystemException) {
                 return true;
             }
         }

@@ -17,6 +17,10 @@ public enum InteractionOutcome {
     BUSY,
     /** The database was out of reach: "try again in a minute". */
     DATABASE_UNAVAILABLE,
+    /** Every database connection stayed in use for longer than the request may wait (too much at once): "very busy". */
+    OVERLOADED,
+    /** The database gave the transaction up for another one at the same moment (a deadlock): "try again". */
+    DATABASE_BUSY,
     /** Something unexpected failed: "something went wrong, reference X", the stack trace in the log under X. */
     ERROR,
     /** The slow part never ran: the transport could not acknowledge the interaction, or its queue was full. */

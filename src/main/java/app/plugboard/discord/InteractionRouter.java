@@ -8,6 +8,7 @@ import app.plugboard.common.ThreadPools;
 import app.plugboard.common.UserId;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
@@ -18,6 +19,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import net.dv8tion.jda.api.components.Component;
 import net.dv8tion.jda.api.events.interaction.ModalInteractionEvent;
+import net.dv8tion.jda.api.exceptions.ErrorResponseException;
 import net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
@@ -47,6 +49,9 @@ import org.slf4j.LoggerFactory;
 class InteractionRouter extends ListenerAdapter implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(InteractionRouter.class);
+    /** Pauses before sending a result's edit again that Discord could not take: about a minute in all. */
+    static final List<Duration> EDIT_RETRY_PAUSES = List.of(Duration.ofSeconds(1), Duration.ofSeconds(2),
+            Duration.ofSeconds(4), Duration.ofSeconds(8), Duration.ofSeconds(15), Duration.ofSeconds(30));
 
     private final ChatRouter router;
     private final SlowWork slowWork;
@@ -225,10 +230,33 @@ class InteractionRouter extends ListenerAdapter implements DisposableBean {
 
     private void editIn(IReplyCallback event, InteractionHook hook, Message result, AnswerTiming timing) {
         remember(event, result);
+        editIn(hook, result, timing, 0);
+    }
+
+    /**
+     * The result replaces "Checking…" (or "thinking…"). JDA itself sends a request again only after a 502, 503 or
+     * 504 and waits out rate limits; a 500 or a lost connection would leave the person on "Checking…" although the
+     * work is done and stored, so such an edit is sent again after a pause, while Discord still takes it (the
+     * interaction's token lives 15 minutes). Discord refusing it (an unknown or expired token) is final.
+     */
+    private void editIn(InteractionHook hook, Message result, AnswerTiming timing, int attempt) {
         hook.editOriginal(JdaRendering.edit(result)).queue(edited -> timing.answered(true), failure -> {
+            if (attempt < EDIT_RETRY_PAUSES.size() && isDiscordDown(failure)) {
+                log.info("Discord could not take the answer's edit ({}); sending it again in {}", failure.toString(),
+                        EDIT_RETRY_PAUSES.get(attempt));
+                timer.schedule(() -> editIn(hook, result, timing, attempt + 1), EDIT_RETRY_PAUSES.get(attempt).toMillis(),
+                        TimeUnit.MILLISECONDS);
+                return;
+            }
             timing.answered(false);
             failure("edit").accept(failure);
         });
+    }
+
+    /** A server error or no answer at all (JDA reports both as a server error), not a refusal. */
+    private static boolean isDiscordDown(Throwable failure) {
+        return failure instanceof ErrorResponseException error && (error.isServerError() || error.getResponse() != null
+                && error.getResponse().code >= 500);
     }
 
     /**

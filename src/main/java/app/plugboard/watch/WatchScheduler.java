@@ -4,6 +4,7 @@ import app.plugboard.common.ThreadPools;
 import app.plugboard.integration.IntegrationCreated;
 import app.plugboard.integration.IntegrationId;
 import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.SchedulerName;
 import com.github.kagkarlsson.scheduler.task.CompletionHandler;
 import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
@@ -21,10 +22,13 @@ import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
@@ -59,7 +63,8 @@ class WatchScheduler implements SmartLifecycle {
     static final double CLAIM_UP_TO = 2.0;
     /** A claim is taken over after this long without a heartbeat at least: longer than a claimed check waits. */
     static final Duration SILENT_AT_LEAST = Duration.ofMinutes(2);
-    static final Duration STOP_WAIT = Duration.ofSeconds(20);
+    /** Kept from the shutdown timeout for what comes after the watch's stop (logging out, closing the pool). */
+    static final Duration AFTER_STOP = Duration.ofSeconds(1);
     private static final Logger log = LoggerFactory.getLogger(WatchScheduler.class);
 
     private final DataSource dataSource;
@@ -69,11 +74,15 @@ class WatchScheduler implements SmartLifecycle {
     private final BackgroundCheck check;
     private final Notices notices;
     private final CheckPlan plan;
+    private final Duration shutdownTimeout;
     private final CustomTask<Void> checkTask;
     private volatile @Nullable Scheduler scheduler;
+    /** Schedules through the connection of the transaction under way, if there is one (it neither commits nor closes it). */
+    private final SchedulerClient inTransaction;
 
     WatchScheduler(DataSource dataSource, JdbcTemplate jdbc, WatchProperties properties, Clock clock, BackgroundCheck check,
-            Notices notices) {
+            Notices notices, @Value("${spring.lifecycle.timeout-per-shutdown-phase:30s}") Duration shutdownTimeout) {
+        this.shutdownTimeout = shutdownTimeout;
         this.dataSource = dataSource;
         this.jdbc = jdbc;
         this.properties = properties;
@@ -92,6 +101,7 @@ class WatchScheduler implements SmartLifecycle {
             return outcome.next() == null ? new CompletionHandler.OnCompleteRemove<>()
                     : (complete, operations) -> operations.reschedule(complete, outcome.next());
         });
+        this.inTransaction = SchedulerClient.Builder.create(new TransactionAwareDataSourceProxy(dataSource), checkTask).build();
     }
 
     @Override
@@ -115,7 +125,7 @@ class WatchScheduler implements SmartLifecycle {
                 .missedHeartbeatsLimit(missedHeartbeats(properties.heartbeat()))
                 .schedulerName(new SchedulerName.Fixed(name()))
                 .clock(clock::instant)
-                .shutdownMaxWait(STOP_WAIT)
+                .shutdownMaxWait(stopWait())
                 .build();
         started.start();
         scheduler = started;
@@ -143,6 +153,34 @@ class WatchScheduler implements SmartLifecycle {
         if (running != null) {
             running.stop();
         }
+    }
+
+    /**
+     * Stops on a thread of its own, so the chat's slow work waits at the same time ({@code PLUGBOARD_SHUTDOWN_TIMEOUT}
+     * is for the whole stop). A check that does not finish in time is abandoned: it stored nothing (it stores in one
+     * statement at its end), and its execution, still claimed by this Plugboard, is taken over once its heartbeats
+     * are missed, here after a restart or by another Plugboard.
+     */
+    @Override
+    public void stop(Runnable callback) {
+        Thread stopping = new Thread(() -> {
+            try {
+                stop();
+            } finally {
+                callback.run();
+            }
+        }, "watch-stop");
+        stopping.setDaemon(true);
+        stopping.start();
+    }
+
+    /**
+     * How long db-scheduler lets running checks finish: it waits this long, interrupts them (a check blocked on a
+     * silent server does not notice) and waits as long again, so half of the shutdown timeout, less a moment.
+     */
+    private Duration stopWait() {
+        Duration wait = shutdownTimeout.minus(AFTER_STOP).dividedBy(2);
+        return wait.isNegative() || wait.isZero() ? Duration.ofMillis(100) : wait;
     }
 
     @Override
@@ -184,12 +222,16 @@ class WatchScheduler implements SmartLifecycle {
         }
     }
 
-    /** A new integration's first check: within one interval, at a random moment. */
-    @TransactionalEventListener(fallbackExecution = true)
+    /**
+     * A new integration's first check: within one interval, at a random moment. Scheduled in the transaction that
+     * stores the integration, on its connection: both are stored or neither. (After the commit the thread still holds
+     * that connection, and taking a second one there starved the pool when as many people added integrations at once
+     * as it has connections.)
+     */
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
     void scheduleFirst(IntegrationCreated created) {
-        Scheduler running = scheduler;
-        if (running != null) {
-            running.scheduleIfNotExists(checkTask.instance(created.id().toString()), plan.first(clock.instant()));
+        if (scheduler != null) {
+            inTransaction.scheduleIfNotExists(checkTask.instance(created.id().toString()), plan.first(clock.instant()));
         }
     }
 

@@ -9,6 +9,7 @@ import app.plugboard.console.TerminalDriver;
 import app.plugboard.integration.IntegrationService;
 import app.plugboard.testsupport.SampleSettings;
 import app.plugboard.testsupport.TestKeys;
+import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -22,6 +23,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
@@ -36,7 +39,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.jdbc.UncategorizedSQLException;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 
 /**
  * Plugboard on a PostgreSQL of its own that this test stops and starts again (a real server, not the
@@ -48,6 +53,7 @@ class DatabaseOutageTest {
 
     static final UserId ME = new UserId(1);
     static final String SENTENCE = "Plugboard's database is not reachable right now; nothing was changed. Try again in a minute.";
+    static final String BUSY = "Plugboard is very busy right now; nothing was changed. Try again in a minute.";
 
     @TempDir
     Path postgresDir;
@@ -102,6 +108,46 @@ class DatabaseOutageTest {
     }
 
     @Test
+    @DisplayName("every connection busy for longer than the pool waits (the database itself up): the person reads that Plugboard is very busy, not that the database is not reachable")
+    void poolExhausted(CapturedOutput output) throws Exception {
+        // GIVEN Plugboard running on its PostgreSQL, with one integration
+        int port = freePort();
+        postgres = startPostgres(port);
+        plugboard = startPlugboard(port);
+        plugboard.getBean(IntegrationService.class).create(ME, "Work mail", SampleSettings.imap("pw"));
+        ChatRouter router = plugboard.getBean(ChatRouter.class);
+        HikariDataSource pool = plugboard.getBean(HikariDataSource.class);
+
+        // WHEN every connection of its pool is in use for longer than the pool waits for one, and the person runs two
+        // commands
+        List<Connection> held = new ArrayList<>();
+        String during;
+        int logBefore = output.getOut().length();
+        try {
+            for (int i = 0; i < pool.getMaximumPoolSize(); i++) {
+                held.add(pool.getConnection());
+            }
+            during = TerminalDriver.converse(router, ME, "/integration list", "/workflow create name:Digest integrations:Work mail");
+        } finally {
+            for (Connection connection : held) {
+                connection.close();
+            }
+        }
+
+        // THEN both are told that Plugboard is very busy and nothing was changed, not that the database is out of reach
+        assertThat(during.split(Pattern.quote(BUSY), -1)).hasSize(3);
+        assertThat(during).doesNotContain(SENTENCE, "Something went wrong", "Exception");
+        // AND nothing was stored
+        assertThat(new JdbcTemplate(pool).queryForObject("select count(*) from workflow", Integer.class)).isZero();
+        // AND the log says so once, naming the setting to raise, without a stack trace
+        String log = output.getOut().substring(logBefore);
+        assertThat(log.lines().filter(line -> line.contains("PLUGBOARD_DB_POOL_SIZE"))).hasSize(1);
+        assertThat(log).doesNotContain("database is not reachable", "\tat ", "Unexpected failure");
+        // AND with the connections given back, the same command works at once
+        assertThat(TerminalDriver.converse(router, ME, "/integration list")).contains("Your integrations (1)", "Work mail");
+    }
+
+    @Test
     @DisplayName("what counts as not reaching the database, and the log line: once a minute while it lasts")
     void classifiedAndSaidOncePerMinute(CapturedOutput output) {
         assertThat(DatabaseOutage.isCause(new CannotCreateTransactionException("Could not open JDBC Connection",
@@ -110,6 +156,25 @@ class DatabaseOutageTest {
                 new SQLException("terminating connection due to administrator command", "57P01")))).isTrue();
         assertThat(DatabaseOutage.isCause(new UncategorizedSQLException("select", "select 1",
                 new SQLException("Connection to localhost:5432 refused", "08001"))))
+                .isTrue();
+        // a transaction cut off by the server stopping, whose rollback then fails on the closed connection
+        TransactionSystemException rollbackFailed = new TransactionSystemException("JDBC rollback failed",
+                new SQLException("Connection is closed"));
+        rollbackFailed.initApplicationException(new UncategorizedSQLException("insert", "insert into integration",
+                new SQLException("FATAL: terminating connection due to administrator command", "57P01")));
+        assertThat(DatabaseOutage.isCause(rollbackFailed)).isTrue();
+        // a commit the server refused by stopping, whose rollback then failed: Spring keeps only the failed rollback
+        assertThat(DatabaseOutage.isCause(new TransactionSystemException("JDBC rollback failed",
+                new SQLException("Connection is closed")))).isTrue();
+        // the pool's timeout is an outage when connecting failed behind it; without that, the pool was only full
+        SQLTransientConnectionException full = new SQLTransientConnectionException("Connection is not available, request timed out");
+        SQLTransientConnectionException unreachable = new SQLTransientConnectionException(
+                "Connection is not available, request timed out", "08001", new SQLException("Connection refused", "08001"));
+        assertThat(DatabaseOverload.isCause(new CannotCreateTransactionException("Could not open JDBC Connection", full))).isTrue();
+        assertThat(DatabaseOverload.isCause(new CannotGetJdbcConnectionException("Failed to obtain JDBC Connection", full))).isTrue();
+        assertThat(DatabaseOverload.isCause(new CannotGetJdbcConnectionException("Failed to obtain JDBC Connection", unreachable)))
+                .isFalse();
+        assertThat(DatabaseOutage.isCause(new CannotGetJdbcConnectionException("Failed to obtain JDBC Connection", unreachable)))
                 .isTrue();
         assertThat(DatabaseOutage.isCause(new DataIntegrityViolationException("duplicate key"))).isFalse();
         assertThat(DatabaseOutage.isCause(new IllegalStateException("a bug"))).isFalse();
@@ -135,10 +200,13 @@ class DatabaseOutageTest {
         outage.report(refused);
         now.set(now.get().plusSeconds(59));
         outage.report(refused);
-        assertThat(output.getOut().lines().filter(line -> line.contains("database is not reachable"))).hasSize(1);
+        // (its own lines: a context another test closed may still log from its threads meanwhile)
+        assertThat(output.getOut().lines().filter(line -> line.contains("database is not reachable")
+                && line.contains("CannotGetJdbcConnectionException: refused"))).hasSize(1);
         now.set(now.get().plusSeconds(1));
         outage.report(refused);
-        assertThat(output.getOut().lines().filter(line -> line.contains("database is not reachable"))).hasSize(2);
+        assertThat(output.getOut().lines().filter(line -> line.contains("database is not reachable")
+                && line.contains("CannotGetJdbcConnectionException: refused"))).hasSize(2);
     }
 
     private EmbeddedPostgres startPostgres(int port) throws IOException {

@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Test;
 class SlowWorkTest {
 
     final ExecutorService pool = Executors.newFixedThreadPool(2);
-    final SlowWork slowWork = new SlowWork(pool);
+    final ExecutorService checks = Executors.newFixedThreadPool(1);
+    final SlowWork slowWork = new SlowWork(pool, checks);
     final Acknowledgements acknowledgements = new Acknowledgements();
 
     @BeforeEach
@@ -31,6 +32,7 @@ class SlowWorkTest {
     @AfterEach
     void stop() {
         pool.shutdownNow();
+        checks.shutdownNow();
     }
 
     private static void await(CountDownLatch latch) {
@@ -122,6 +124,73 @@ class SlowWorkTest {
     }
 
     @Test
+    @DisplayName("a connection check runs on a pool of its own: while checks hang, database answers still run at once")
+    void checksApart() throws Exception {
+        // GIVEN the only check worker hangs on a server that does not answer
+        CompletableFuture<Void> serverAnswers = new CompletableFuture<>();
+        CompletableFuture<Message> check = new CompletableFuture<>();
+        slowWork.run(Response.later("Checking…", () -> {
+            serverAnswers.join();
+            return Message.text("checked");
+        }), check::complete);
+
+        // WHEN two database answers come THEN they run at once, on the other pool
+        CompletableFuture<Message> list = new CompletableFuture<>();
+        CompletableFuture<Message> prompt = new CompletableFuture<>();
+        slowWork.run(Response.later(() -> Message.text("your list")), list::complete);
+        slowWork.run(Response.later(() -> Message.text("delete it?")), prompt::complete);
+        assertThat(list.get(1, TimeUnit.SECONDS).text()).isEqualTo("your list");
+        assertThat(prompt.get(1, TimeUnit.SECONDS).text()).isEqualTo("delete it?");
+        assertThat(check).isNotDone();
+        serverAnswers.complete(null);
+        assertThat(check.get(1, TimeUnit.SECONDS).text()).isEqualTo("checked");
+    }
+
+    @Test
+    @DisplayName("a stop lets work finish until its deadline, tells whoever still waits (once), and turns new work away")
+    void stopsGracefully() throws Exception {
+        // GIVEN a database answer that takes 100 ms, and a check on a server that never answers
+        CompletableFuture<Message> quick = new CompletableFuture<>();
+        CompletableFuture<Message> hung = new CompletableFuture<>();
+        AtomicBoolean hungAbandoned = new AtomicBoolean();
+        slowWork.run(Response.later(() -> {
+            sleep(100);
+            return Message.text("your list");
+        }), quick::complete);
+        slowWork.run(new Response.Later(Message.text("Checking…"), false, () -> {
+            sleep(10_000);
+            return Message.text("checked");
+        }, () -> hungAbandoned.set(true)), hung::complete);
+
+        // WHEN Plugboard stops, with half a second for the work in flight
+        long started = System.nanoTime();
+        slowWork.stop(started + Duration.ofMillis(500).toNanos());
+
+        // THEN the quick one finished as usual, the hung one was told and given back, within the deadline
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(2));
+        assertThat(quick.get(1, TimeUnit.SECONDS).text()).isEqualTo("your list");
+        assertThat(hung.get(1, TimeUnit.SECONDS).text()).isEqualTo(SlowWork.STOPPED);
+        assertThat(hungAbandoned).isTrue();
+        // AND work that comes now is turned away, saying so
+        CompletableFuture<Message> late = new CompletableFuture<>();
+        slowWork.run(Response.later(() -> Message.text("too late")), late::complete);
+        assertThat(late.get(1, TimeUnit.SECONDS).text()).isEqualTo(SlowWork.RESTARTING);
+        // AND once started again (a paused context), it takes work as before
+        slowWork.start();
+        CompletableFuture<Message> again = new CompletableFuture<>();
+        slowWork.run(Response.later(() -> Message.text("again")), again::complete);
+        assertThat(again.get(1, TimeUnit.SECONDS).text()).isEqualTo("again");
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Test
     @DisplayName("work a full queue turns away is answered \"busy\" and abandoned, so nothing stays counted for it")
     void turnedAwayIsAbandoned() {
         ExecutorService full = Executors.newSingleThreadExecutor();
@@ -129,7 +198,7 @@ class SlowWorkTest {
         AtomicBoolean abandoned = new AtomicBoolean();
         CompletableFuture<Message> done = new CompletableFuture<>();
 
-        new SlowWork(full).run(new Response.Later(Message.text("Checking…"), false, () -> Message.text("ran"),
+        new SlowWork(full, full).run(new Response.Later(Message.text("Checking…"), false, () -> Message.text("ran"),
                 () -> abandoned.set(true)), done::complete);
 
         assertThat(done.join().text()).isEqualTo(SlowWork.BUSY);

@@ -25,13 +25,16 @@ import app.plugboard.testsupport.TestClock;
 import app.plugboard.testsupport.mail.TestMailServer;
 import app.plugboard.testsupport.mail.TestTls;
 import com.icegreen.greenmail.user.GreenMailUser;
+import com.zaxxer.hikari.HikariDataSource;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import java.sql.Connection;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -440,6 +443,39 @@ class WatchTest {
         assertThat(integrations.list(id(alice))).hasSize(6).allSatisfy(view ->
                 assertThat(view.status()).isEqualTo(IntegrationStatus.CONNECTED));
         assertThat(MOST_IN_FLIGHT.get()).isEqualTo(4);
+    }
+
+    @Test
+    @DisplayName("a new integration's first check is scheduled on the connection of the transaction that stores it: with "
+            + "one database connection free, adding an integration neither waits for a second one nor goes unscheduled")
+    void firstCheckWithOneConnectionFree() throws Exception {
+        // GIVEN every database connection but one is in use elsewhere (as when as many people add integrations at once)
+        HikariDataSource pool = jdbc.getDataSource().unwrap(HikariDataSource.class);
+        List<Connection> held = new ArrayList<>();
+        IntegrationView family;
+        Duration took;
+        try {
+            for (int i = 1; i < pool.getMaximumPoolSize(); i++) {
+                held.add(pool.getConnection());
+            }
+
+            // WHEN Alice adds a calendar
+            long started = System.nanoTime();
+            family = integrations.create(id(alice), "Family", feed(), CheckResult.connected("Connected"));
+            took = Duration.ofNanos(System.nanoTime() - started);
+
+            // THEN its first check is scheduled, within one interval, on the one connection there is
+            await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.queryForObject(
+                    "select count(*) from scheduled_tasks where task_name = ? and task_instance = ?", Integer.class,
+                    WatchScheduler.CHECK, family.id().toString()) == 1);
+        } finally {
+            for (Connection connection : held) {
+                connection.close();
+            }
+        }
+        // AND the calendar was stored at once, not after the pool's wait for a second connection (5 s)
+        assertThat(took).isLessThan(Duration.ofSeconds(2));
+        assertThat(nextCheck(family)).isBetween(clock.instant(), clock.instant().plus(INTERVAL));
     }
 
     @Test

@@ -50,10 +50,11 @@ class CreateWorkflowCommand implements CommandHandler {
     public Response handle(ChatEvent.Command event) {
         String name = WorkflowService.validName(event.option(NAME));
         return Response.later(() -> {
-            WorkflowView created = workflows.create(event.user(), name,
-                    integrationList.resolve(event.user(), event.option(IntegrationListOption.OPTION)));
+            // read before the commit: a read after it that failed would tell the person their stored workflow failed
             Map<app.plugboard.integration.IntegrationId, IntegrationView> byId = integrations.list(event.user()).stream()
                     .collect(Collectors.toMap(IntegrationView::id, Function.identity()));
+            WorkflowView created = workflows.create(event.user(), name,
+                    integrationList.resolve(event.user(), event.option(IntegrationListOption.OPTION)));
             return Message.text(Limits.fit("✅ Created the workflow " + created.name() + ". It uses "
                     + WorkflowMessages.labels(created, byId) + ".", Limits.CONTENT));
         });

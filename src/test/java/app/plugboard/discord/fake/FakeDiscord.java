@@ -73,6 +73,7 @@ public final class FakeDiscord implements AutoCloseable {
     private final Set<Long> refusingDirectMessages = ConcurrentHashMap.newKeySet();
     private final Map<String, Nonce> nonces = new ConcurrentHashMap<>();
 
+    private final RateLimits rateLimits = new RateLimits(this);
     private final FakeRestServer rest;
     private final FakeGateway gateway;
     final MessageStore messages;
@@ -417,19 +418,54 @@ public final class FakeDiscord implements AutoCloseable {
         plannedFailures.add(new PlannedFailure(method, path.split("/"), status, new AtomicInteger(times)));
     }
 
-    /** Forgets the failures {@link #failNext} planned, and says which of them no request met ("METHOD path: n left"). */
+    /**
+     * Forgets the failures {@link #failNext} planned and the limits {@link #limitRate} set, and says which of the
+     * failures no request met ("METHOD path: n left").
+     */
     public List<String> endPlannedFailures() {
         List<String> left = plannedFailures.stream().filter(planned -> planned.left().get() > 0)
                 .map(planned -> planned.method() + " " + String.join("/", planned.path()) + ": " + planned.left().get()
                         + " left")
                 .toList();
         plannedFailures.clear();
+        rateLimits.clear();
         return left;
+    }
+
+    /**
+     * Discord limits a route: each concrete path of {@code method path} (each interaction token, for a webhook
+     * route) takes at most {@code requests} requests per {@code per}, and every answer carries Discord's
+     * {@code X-RateLimit-*} headers saying how many are left and when the window resets. A request beyond that, or
+     * one sent before a 429's {@code Retry-After} passed (on any route), is answered 429 and is a rejection
+     * ({@link Rejection.Kind#RATE_LIMIT_EXCEEDED}): the bot exceeded the rate it was given.
+     * {@code limitRate("PATCH", "webhooks/{app}/{token}/messages/@original", 2, Duration.ofSeconds(5))}.
+     */
+    public void limitRate(String method, String path, int requests, Duration per) {
+        rateLimits.limit(method, path, requests, per);
     }
 
     /** Sends op 7 RECONNECT to every connected client; JDA closes and resumes its session. */
     public void reconnect() {
         gateway.reconnectAll();
+    }
+
+    /**
+     * Discord's gateway drops the connection, as it does now and then: close code {@code 1006} (the connection
+     * just ends) or another code such as {@code 4000} ("unknown error, reconnect"). JDA reconnects and resumes its
+     * session; what {@code duringGap} dispatches (while no bot is connected) is replayed on the resume, as Discord
+     * does, and must then be answered in time like anything else.
+     */
+    public void dropGateway(int closeCode, Runnable duringGap) {
+        gateway.drop(closeCode, true, duringGap);
+    }
+
+    /**
+     * As {@link #dropGateway}, but the session cannot be resumed (Discord lost it): the bot is told to identify
+     * anew (op 9), and what {@code duringGap} dispatched is never delivered. The interactions it returns exist only
+     * at the fake: the bot must not answer them, nor act on them.
+     */
+    public void dropGatewaySession(int closeCode, Runnable duringGap) {
+        gateway.drop(closeCode, false, duringGap);
     }
 
     /** How many times a client identified (a fresh session). */
@@ -464,6 +500,10 @@ public final class FakeDiscord implements AutoCloseable {
 
     void recordUnknownRoute(String method, String path) {
         unknownRoutes.add(method + " " + path);
+    }
+
+    RateLimits rateLimits() {
+        return rateLimits;
     }
 
     /** The answer {@link #failNext} planned for this request, if any. */

@@ -42,6 +42,8 @@ final class FakeGateway extends WebSocketServer {
     private volatile Exception startFailure;
     final AtomicInteger identifies = new AtomicInteger();
     final AtomicInteger resumes = new AtomicInteger();
+    /** Open while the gateway is up; {@link #drop} closes it for the gap, and logins wait for it. */
+    private volatile CountDownLatch gapOver = new CountDownLatch(0);
 
     FakeGateway(FakeDiscord fake) {
         super(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 2);
@@ -84,6 +86,47 @@ final class FakeGateway extends WebSocketServer {
         }
     }
 
+    /**
+     * Drops every client's connection: {@code 1006} ends it without a close frame (the network, a crashed
+     * Discord server), any other code closes it with that code (4000: "unknown error, reconnect"). While
+     * {@code duringGap} runs no client is connected and none can log in again: what it dispatches waits in the
+     * sessions. A resumable session gets it replayed on RESUME; one that is not is gone, with what waited in it,
+     * and its client is told to identify anew (op 9), as Discord does when a session cannot be resumed.
+     */
+    void drop(int closeCode, boolean resumable, Runnable duringGap) {
+        CountDownLatch gap = new CountDownLatch(1);
+        gapOver = gap;
+        try {
+            for (Session session : sessions.values()) {
+                WebSocket conn = session.detachAll();
+                if (!resumable) {
+                    session.resumable = false;
+                }
+                if (conn == null) {
+                    continue;
+                }
+                if (closeCode == 1006) {
+                    conn.closeConnection(1006, "dropped by the test");
+                } else {
+                    conn.close(closeCode, "dropped by the test");
+                }
+            }
+            duringGap.run();
+        } finally {
+            gap.countDown();
+        }
+    }
+
+    private void awaitGapOver() {
+        try {
+            if (!gapOver.await(10, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("the gateway's gap lasted more than 10 s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     @Override
     public void onStart() {
         started.countDown();
@@ -110,6 +153,7 @@ final class FakeGateway extends WebSocketServer {
     }
 
     private void identify(WebSocket conn, JsonNode data) {
+        awaitGapOver();
         if (!fake.token().equals(data.path("token").asString(""))) {
             conn.close(CLOSE_AUTHENTICATION_FAILED, "Authentication failed.");
             return;
@@ -125,7 +169,12 @@ final class FakeGateway extends WebSocketServer {
     }
 
     private void resume(WebSocket conn, JsonNode data) {
+        awaitGapOver();
         Session session = sessions.get(data.path("session_id").asString(""));
+        if (session != null && !session.resumable) {
+            sessions.remove(session.id);
+            session = null;
+        }
         if (session == null || !fake.token().equals(data.path("token").asString(""))) {
             send(conn, frame(OP_INVALID_SESSION, Json.MAPPER.getNodeFactory().booleanNode(false), null, null));
             return;
@@ -198,9 +247,17 @@ final class FakeGateway extends WebSocketServer {
         private long sequence;
         private long firstLoggedSequence = 1;
         private WebSocket conn;
+        private volatile boolean resumable = true;
 
         Session(String id) {
             this.id = id;
+        }
+
+        /** Forgets the connection (it is being dropped) and returns it. */
+        synchronized WebSocket detachAll() {
+            WebSocket dropped = conn;
+            conn = null;
+            return dropped;
         }
 
         synchronized void attach(WebSocket conn) {

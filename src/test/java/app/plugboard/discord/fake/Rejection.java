@@ -33,6 +33,8 @@ public record Rejection(Kind kind, int status, int code, String method, String p
         /** A user that does not exist (10013). */
         UNKNOWN_USER,
         /** A call without the bot's token (401). */
-        UNAUTHORIZED
+        UNAUTHORIZED,
+        /** A request that did not wait for its route's rate limit, or a 429's Retry-After (429). */
+        RATE_LIMIT_EXCEEDED
     }
 }
