@@ -9,6 +9,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import net.dv8tion.jda.api.JDA;
+import net.dv8tion.jda.api.sharding.ShardManager;
 import net.dv8tion.jda.api.exceptions.ErrorResponseException;
 import net.dv8tion.jda.api.interactions.InteractionHook;
 import net.dv8tion.jda.api.requests.ErrorResponse;
@@ -24,12 +25,12 @@ class DiscordNotifier implements Notifier {
 
     private static final Logger log = LoggerFactory.getLogger(DiscordNotifier.class);
 
-    private final JDA jda;
+    private final ShardManager shards;
     private final PendingReplies pending;
     private final DiscordObserver observer;
 
-    DiscordNotifier(JDA jda, PendingReplies pending, DiscordObserver observer) {
-        this.jda = jda;
+    DiscordNotifier(ShardManager shards, PendingReplies pending, DiscordObserver observer) {
+        this.shards = shards;
         this.pending = pending;
         this.observer = observer;
     }
@@ -68,7 +69,7 @@ class DiscordNotifier implements Notifier {
 
     private Delivery deliver(UserId user, Message message, String onceKey) {
         try {
-            jda.openPrivateChannelById(user.value())
+            rest().openPrivateChannelById(user.value())
                     .flatMap(channel -> channel.sendMessage(JdaRendering.create(message)).setNonce(onceKey))
                     .submit().get(SEND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
             return Delivery.DELIVERED;
@@ -90,13 +91,18 @@ class DiscordNotifier implements Notifier {
     }
 
     private void direct(UserId user, Message message) {
-        jda.openPrivateChannelById(user.value())
+        rest().openPrivateChannelById(user.value())
                 .flatMap(channel -> channel.sendMessage(JdaRendering.create(message)))
                 .queue(sent -> observer.directMessage(DiscordObserver.DirectMessage.DELIVERED), failure -> {
                     observer.directMessage(refusal(failure) ? DiscordObserver.DirectMessage.REFUSED
                             : DiscordObserver.DirectMessage.FAILED);
                     log.warn("Could not send user {} a direct message: {}", user, failure.toString());
                 });
+    }
+
+    /** A shard to send through: direct messages go over REST, which any shard of the bot may use. */
+    private JDA rest() {
+        return DiscordShards.any(shards);
     }
 
     /** Discord will not deliver to this person: they accept no direct messages from the bot, or are unknown. */

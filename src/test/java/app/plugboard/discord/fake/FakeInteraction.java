@@ -39,6 +39,7 @@ public final class FakeInteraction {
     private String originalMessageId;
     private final List<Callback> callbacks = new CopyOnWriteArrayList<>();
     private final List<JsonNode> originalEdits = new CopyOnWriteArrayList<>();
+    private final List<Integer> deliveredToShards = new CopyOnWriteArrayList<>();
 
     FakeInteraction(FakeDiscord fake, long id, String token, int type, FakeUser user, long channelId,
                     boolean inGuild, JsonNode payload, String sourceMessageId) {
@@ -77,6 +78,18 @@ public final class FakeInteraction {
 
     public boolean inGuild() {
         return inGuild;
+    }
+
+    /**
+     * The shard of each gateway session this interaction was sent to, once per session (a redelivery adds more):
+     * the guild's shard, or 0 in a direct message.
+     */
+    public List<Integer> deliveredToShards() {
+        return List.copyOf(deliveredToShards);
+    }
+
+    void deliveredTo(int shard) {
+        deliveredToShards.add(shard);
     }
 
     /** The INTERACTION_CREATE payload as dispatched. */

@@ -33,6 +33,8 @@ public record Rejection(Kind kind, int status, int code, String method, String p
         /** A user that does not exist (10013). */
         UNKNOWN_USER,
         /** A call without the bot's token (401). */
-        UNAUTHORIZED
+        UNAUTHORIZED,
+        /** An IDENTIFY sooner than Discord allows in its rate-limit bucket (answered op 9, invalid session). */
+        IDENTIFY_TOO_SOON
     }
 }
