@@ -56,6 +56,10 @@ class DiscordConfiguration {
                 .addEventListeners(router, registration)
                 .setEventPool(discordEventPool, false)
                 .setSessionController(sessions)
+                // JDA's MDC keys for shards (jda.shard next to jda.shard.id) cannot both be JSON fields: with
+                // PLUGBOARD_LOG_FORMAT=json every line they are on would be lost; and it leaves them on the thread
+                // that built the shard. Thread names still say the shard ("JDA [0 / 2] ...").
+                .setContextEnabled(false)
                 .setEnableShutdownHook(false);
         if (shards.total() != null) {
             builder.setShardsTotal(shards.total());
@@ -78,8 +82,13 @@ class DiscordConfiguration {
     }
 
     @Bean
-    Notifier discordNotifier(ShardManager shards, PendingReplies pending, DiscordObserver observer) {
-        return new DiscordNotifier(shards, pending, observer);
+    DirectMessageBudget directMessageBudget(DataSource dataSource, DiscordProperties properties) {
+        return new DirectMessageBudget(dataSource, properties.directMessagesPerSecond(), DirectMessageBudget.MOST_WAITED);
+    }
+
+    @Bean
+    Notifier discordNotifier(ShardManager shards, ReplyHooks hooks, DirectMessageBudget budget, DiscordObserver observer) {
+        return new DiscordNotifier(shards, hooks, budget, observer);
     }
 
     @Bean

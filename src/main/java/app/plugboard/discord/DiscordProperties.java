@@ -11,12 +11,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param answerWithin slow work that is done this soon is the answer itself; later, it is deferred first
  * @param shards the bot's shard count across every Plugboard; unset: what Discord recommends, all run here
  * @param shardIds the shards this Plugboard runs ({@code 0-3}, {@code 0,2}); unset: all of them
+ * @param directMessagesPerSecond the direct messages all Plugboards of the bot send a second at most, together
  * @param restUrl Discord's REST base URL; only tests change it (a fake Discord on loopback)
  * @param gatewayUrl Discord's gateway URL; only tests change it (then without compression)
  */
 @ConfigurationProperties("plugboard.discord")
 record DiscordProperties(@Nullable String token, @Nullable Long guildId, int eventThreads, Duration answerWithin,
-        @Nullable String shards, @Nullable String shardIds, @Nullable String restUrl, @Nullable String gatewayUrl) {
+        @Nullable String shards, @Nullable String shardIds, int directMessagesPerSecond, @Nullable String restUrl,
+        @Nullable String gatewayUrl) {
 
     ShardSelection shardSelection() {
         return ShardSelection.of(shards, shardIds);

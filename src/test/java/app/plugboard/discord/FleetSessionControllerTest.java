@@ -101,6 +101,7 @@ class FleetSessionControllerTest {
                 new DriverManagerDataSource(database.url(), database.username(), database.password())), fake.gatewayUrl());
         controllers.add(controller);
         ShardManager manager = DefaultShardManagerBuilder.createLight(fake.token())
+                .setContextEnabled(false) // JDA would leave its shard MDC on the building thread (see DiscordConfiguration)
                 .setShardsTotal(fake.recommendedShards())
                 .setShards(shards)
                 .setSessionController(controller)

@@ -80,6 +80,7 @@ public final class FakeDiscord implements AutoCloseable {
     private final FakeGateway gateway;
     final MessageStore messages;
     final ShardLimits shardLimits;
+    final GlobalRateLimit globalRateLimit = new GlobalRateLimit();
 
     private record ShownModal(JsonNode modal, FakeInteraction opener) {
     }
@@ -463,6 +464,33 @@ public final class FakeDiscord implements AutoCloseable {
     /** Every IDENTIFY with the right token so far, in order, with its shard, bucket, time and whether it was refused. */
     public List<Identify> identifies() {
         return shardLimits.identifies();
+    }
+
+    /**
+     * Discord's global rate limit for the bot: at most {@code perSecond} requests in any second, interaction
+     * callbacks and interaction webhooks not counted (50, as Discord, unless set); one more is answered 429
+     * with {@code "global": true} and recorded ({@link #globalRateLimited()}).
+     */
+    public void globalRateLimit(int perSecond) {
+        globalRateLimit.perSecond(perSecond);
+    }
+
+    /** "METHOD path" of each request answered 429 for the global rate limit, in order. */
+    public List<String> globalRateLimited() {
+        return globalRateLimit.limited().stream().map(limited -> limited.method() + " " + limited.path()).toList();
+    }
+
+    /** The most requests that counted toward the global rate limit in any one second so far. */
+    public int mostRequestsInOneSecond() {
+        List<java.time.Instant> times = globalRateLimit.counted();
+        int most = 0;
+        for (int first = 0, last = 0; last < times.size(); last++) {
+            while (Duration.between(times.get(first), times.get(last)).compareTo(Duration.ofSeconds(1)) >= 0) {
+                first++;
+            }
+            most = Math.max(most, last - first + 1);
+        }
+        return most;
     }
 
     /** How many times a client resumed a session. */

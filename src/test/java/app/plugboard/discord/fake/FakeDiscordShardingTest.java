@@ -126,6 +126,7 @@ class FakeDiscordShardingTest {
     private JDA logIn(int shard, int total) {
         JDA jda = fake.configure(JDABuilder.createLight(fake.token()))
                 .useSharding(shard, total)
+                .setContextEnabled(false) // a sharded JDA leaves its MDC (jda.shard...) on the thread that built it
                 .addEventListeners(new ShardEcho())
                 .build();
         clients.add(jda);

@@ -80,8 +80,9 @@ final class FakeGateway extends WebSocketServer {
         int delivered = 0;
         for (Session session : sessions.values()) {
             if (session.receives(data)) {
-                session.dispatch(eventType, data);
-                fake.shardLimits.delivered(data, session.shard);
+                if (session.dispatch(eventType, data)) {
+                    fake.shardLimits.delivered(data, session.shard);
+                }
                 delivered++;
             }
         }
@@ -246,16 +247,22 @@ final class FakeGateway extends WebSocketServer {
             }
         }
 
-        synchronized void dispatch(String eventType, JsonNode data) {
+        /**
+         * Sends the event, or keeps it for a RESUME while the connection is gone (as Discord keeps a session's
+         * events for a while); says whether a connection took it now.
+         */
+        synchronized boolean dispatch(String eventType, JsonNode data) {
             String text = frame(OP_DISPATCH, data, eventType, ++sequence);
             log.add(text);
             if (log.size() > REPLAY_LOG_SIZE) {
                 log.remove(0);
                 firstLoggedSequence++;
             }
-            if (conn != null) {
+            if (conn != null && conn.isOpen()) {
                 send(conn, text);
+                return true;
             }
+            return false;
         }
 
         synchronized void sendOp(int op, JsonNode data) {

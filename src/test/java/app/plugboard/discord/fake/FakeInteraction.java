@@ -81,8 +81,9 @@ public final class FakeInteraction {
     }
 
     /**
-     * The shard of each gateway session this interaction was sent to, once per session (a redelivery adds more):
-     * the guild's shard, or 0 in a direct message.
+     * The shard of each gateway session whose connection this interaction was sent over, once per session (a
+     * redelivery adds more): the guild's shard, or 0 in a direct message. A session whose connection is gone (its
+     * process died) keeps the event for a RESUME and is not listed.
      */
     public List<Integer> deliveredToShards() {
         return List.copyOf(deliveredToShards);

@@ -65,7 +65,9 @@ final class FakeRestServer {
                 RestRequest request = new RestRequest(method, rawPath.substring(FakeDiscord.API_PREFIX.length()),
                         query == null ? "" : query, exchange.getRequestHeaders().getFirst("Authorization"), body);
                 try {
-                    response = fake.plannedFailure(request).orElseGet(() -> routes.route(request));
+                    RestResponse overGlobalLimit = fake.globalRateLimit.check(request);
+                    response = overGlobalLimit != null ? overGlobalLimit
+                            : fake.plannedFailure(request).orElseGet(() -> routes.route(request));
                 } catch (IllegalArgumentException | IllegalStateException | UnsupportedOperationException e) {
                     fake.recordFailure(method + " " + request.path() + ": " + e);
                     response = RestResponse.error(500, 0, "fake-discord failed: " + e.getMessage());
