@@ -8,10 +8,12 @@ import app.plugboard.discord.fake.Callback;
 import app.plugboard.discord.fake.FakeDiscord;
 import app.plugboard.discord.fake.FakeGuild;
 import app.plugboard.discord.fake.FakeInteraction;
+import app.plugboard.discord.fake.FakeMessage;
 import app.plugboard.discord.fake.FakeUser;
 import app.plugboard.discord.fake.Rejection;
 import app.plugboard.integration.calendar.CalendarParsingTest;
 import app.plugboard.integration.calendar.LocalServer;
+import app.plugboard.integration.calendar.TestCalDavServer;
 import app.plugboard.integration.gmail.Browser;
 import app.plugboard.integration.gmail.GmailImapStandIn;
 import app.plugboard.integration.gmail.GmailStandIns;
@@ -58,6 +60,7 @@ class ShardedPlugboardsIT {
     static GoogleStandIn google;
     static GmailImapStandIn gmail;
     static LocalServer feeds;
+    static TestCalDavServer dav;
     static final Map<String, List<Instant>> FETCHES = new ConcurrentHashMap<>();
     static OneWebAddress web;
     static JdbcTemplate database;
@@ -72,6 +75,8 @@ class ShardedPlugboardsIT {
     static FakeUser bob;
     /** A form Alice opened on A's shard before A was killed. */
     static Callback openForm;
+    /** A "Which one?" A asked Alice before it was killed: the choices wait in A's memory. */
+    static FakeMessage pendingChoice;
 
     @BeforeAll
     static void startEverything() throws Exception {
@@ -89,6 +94,7 @@ class ShardedPlugboardsIT {
             FETCHES.computeIfAbsent(exchange.getRequestURI().getPath(), any -> new CopyOnWriteArrayList<>()).add(Instant.now());
             LocalServer.send(exchange, 200, "text/calendar", CalendarParsingTest.resource("google-family.ics"));
         });
+        dav = new TestCalDavServer();
         web = new OneWebAddress(path -> A);
 
         // both start at the same moment, as after a fleet restart
@@ -107,7 +113,7 @@ class ShardedPlugboardsIT {
                 plugboard.close();
             }
         }
-        for (AutoCloseable closeable : new AutoCloseable[] {web, feeds, discord}) {
+        for (AutoCloseable closeable : new AutoCloseable[] {web, feeds, dav, discord}) {
             if (closeable != null) {
                 closeable.close();
             }
@@ -208,6 +214,13 @@ class ShardedPlugboardsIT {
         openForm = discord.slash(alice, onShard0, "integration", "add", options("type", "calendar", "label", "Late"))
                 .awaitCallback(Duration.ofSeconds(10));
         assertThat(openForm.type()).isEqualTo(Callback.MODAL);
+        // AND A asked her which calendar of her CalDAV account to use (the choices live in A's memory too)
+        Callback davForm = discord.slash(alice, onShard0, "integration", "add", options("type", "calendar", "label", "Cloud"))
+                .awaitCallback(Duration.ofSeconds(10));
+        pendingChoice = discord.modalSubmit(alice, davForm.customId(), Map.of("address", "http://127.0.0.1:" + dav.port(),
+                        "username", "alice", "password", TestCalDavServer.PASSWORD), Map.of("source", List.of("caldav")))
+                .awaitMessage(m -> !m.selectCustomIds().isEmpty());
+        assertThat(pendingChoice.content()).contains("Which one should Cloud use?");
         Map<String, Integer> before = new HashMap<>();
         FETCHES.forEach((path, times) -> before.put(path, times.size()));
 
@@ -244,7 +257,7 @@ class ShardedPlugboardsIT {
 
     @Test
     @Order(6)
-    @DisplayName("A, restarted, resumes its shard; the form it had open answers \"expired, start again\" and stores nothing")
+    @DisplayName("A, restarted, resumes its shard; the form and the \"Which one?\" it had open answer \"expired, start again\" and store nothing")
     void aRestarted() throws Exception {
         // WHEN A starts again
         int identifiesBefore = discord.identifies().size();
@@ -261,6 +274,13 @@ class ShardedPlugboardsIT {
                 Map.of("address", feedUrl("/feeds/late.ics")), Map.of("source", List.of("feed")));
         assertThat(late.awaitCallback(Duration.ofSeconds(10)).content()).isEqualTo("This has expired. Run the command again.");
         assertThat(database.queryForObject("select count(*) from integration where label = 'Late'", Integer.class)).isZero();
+        // AND so is her pick in the "Which one?" A asked before: nothing stored
+        String select = pendingChoice.selectCustomIds().get(0);
+        FakeInteraction pick = discord.select(alice, select, List.of("0"), pendingChoice);
+        assertThat(pick.awaitMessage(m -> m.content().contains("expired")).content())
+                .isEqualTo("This has expired. Run the command again.");
+        assertThat(pick.deliveredToShards()).containsExactly(0);
+        assertThat(database.queryForObject("select count(*) from integration where label = 'Cloud'", Integer.class)).isZero();
         // AND Discord refused nothing all along: no IDENTIFY too soon, no acknowledgement twice or late
         assertThat(discord.rejections()).extracting(Rejection::kind).isEmpty();
     }
