@@ -3,6 +3,7 @@ package app.plugboard.discord;
 import app.plugboard.chat.ChatRouter;
 import app.plugboard.chat.CommandSpec;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.events.session.ReadyEvent;
 import net.dv8tion.jda.api.hooks.ListenerAdapter;
@@ -14,6 +15,7 @@ import net.dv8tion.jda.api.interactions.commands.build.OptionData;
 import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
 import net.dv8tion.jda.api.interactions.commands.build.SubcommandData;
 import net.dv8tion.jda.api.requests.restaction.CommandListUpdateAction;
+import net.dv8tion.jda.api.utils.MiscUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -21,7 +23,8 @@ import org.springframework.stereotype.Component;
 /**
  * Registers the conversation's commands once the bot is logged in: in one server when
  * {@code PLUGBOARD_DISCORD_GUILD_ID} is set (instant updates), else globally. They work in
- * servers and in direct messages with the bot.
+ * servers and in direct messages with the bot. Once per Plugboard, whichever of its shards is ready first (global
+ * commands belong to no shard); in one server, by the shard that server is on, so only the Plugboard running it.
  */
 @Component
 class CommandRegistration extends ListenerAdapter {
@@ -30,6 +33,7 @@ class CommandRegistration extends ListenerAdapter {
 
     private final ChatRouter router;
     private final DiscordProperties properties;
+    private final AtomicBoolean registered = new AtomicBoolean();
 
     CommandRegistration(ChatRouter router, DiscordProperties properties) {
         this.router = router;
@@ -39,21 +43,33 @@ class CommandRegistration extends ListenerAdapter {
     @Override
     public void onReady(ReadyEvent event) {
         JDA jda = event.getJDA();
+        Long guild = properties.guildId();
+        if (guild != null && MiscUtil.getShardForGuild(guild, jda.getShardInfo().getShardTotal())
+                != jda.getShardInfo().getShardId()) {
+            return; // that server's shard registers them, wherever it runs
+        }
+        if (!registered.compareAndSet(false, true)) {
+            return; // another shard's login, or a shard's new session: the commands are there already
+        }
         List<SlashCommandData> commands = router.commandSpecs().stream().map(CommandRegistration::toSlashCommand).toList();
-        CommandListUpdateAction update = properties.guildId() == null
+        CommandListUpdateAction update = guild == null
                 ? jda.updateCommands()
-                : jda.getGuildById(properties.guildId()) != null
-                        ? jda.getGuildById(properties.guildId()).updateCommands()
+                : jda.getGuildById(guild) != null
+                        ? jda.getGuildById(guild).updateCommands()
                         : null;
         if (update == null) {
             log.warn("The bot is not in server {} (PLUGBOARD_DISCORD_GUILD_ID): invite it there first. "
                     + "Commands were not registered.", properties.guildId());
+            registered.set(false);
             return;
         }
         update.addCommands(commands).queue(
                 done -> log.info("Registered {} command(s) {}.", done.size(),
                         properties.guildId() == null ? "globally" : "in server " + properties.guildId()),
-                failure -> log.error("Could not register the commands", failure));
+                failure -> {
+                    registered.set(false); // the next login of a shard tries again
+                    log.error("Could not register the commands", failure);
+                });
     }
 
     static SlashCommandData toSlashCommand(CommandSpec spec) {

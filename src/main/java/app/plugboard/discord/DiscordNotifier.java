@@ -3,14 +3,18 @@ package app.plugboard.discord;
 import app.plugboard.chat.Message;
 import app.plugboard.chat.Notifier;
 import app.plugboard.common.UserId;
+import app.plugboard.common.ThreadPools;
 import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import net.dv8tion.jda.api.JDA;
+import net.dv8tion.jda.api.sharding.ShardManager;
 import net.dv8tion.jda.api.exceptions.ErrorResponseException;
-import net.dv8tion.jda.api.interactions.InteractionHook;
+import net.dv8tion.jda.api.entities.WebhookClient;
 import net.dv8tion.jda.api.requests.ErrorResponse;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -18,30 +22,40 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Tells a person something in Discord: by editing the ephemeral message under the reply key while
- * its interaction token lives, otherwise (or when the edit fails) in a direct message.
+ * its interaction token lives, otherwise (or when the edit fails) in a direct message. The token comes from
+ * {@link ReplyHooks}, so this Plugboard edits a message that another one showed. Every direct message waits for
+ * its share of the bot's budget, which all Plugboards on the database share ({@link DirectMessageBudget}).
  */
-class DiscordNotifier implements Notifier {
+class DiscordNotifier implements Notifier, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(DiscordNotifier.class);
 
-    private final JDA jda;
-    private final PendingReplies pending;
+    private final ShardManager shards;
+    private final ReplyHooks hooks;
+    private final DirectMessageBudget budget;
     private final DiscordObserver observer;
+    /** Sends the one-off direct messages (a sign-in's outcome): their wait for the budget holds no caller's thread. */
+    private final ExecutorService directs = ThreadPools.bounded("discord-direct-", 2, 1_000,
+            new ThreadPoolExecutor.DiscardOldestPolicy());
 
-    DiscordNotifier(JDA jda, PendingReplies pending, DiscordObserver observer) {
-        this.jda = jda;
-        this.pending = pending;
+    DiscordNotifier(ShardManager shards, ReplyHooks hooks, DirectMessageBudget budget, DiscordObserver observer) {
+        this.shards = shards;
+        this.hooks = hooks;
+        this.budget = budget;
         this.observer = observer;
     }
 
     @Override
     public void notify(UserId user, Message message, @Nullable String replyKey) {
-        Optional<InteractionHook> hook = replyKey == null ? Optional.empty() : pending.take(replyKey, user);
-        if (hook.isPresent()) {
-            hook.get().editOriginal(JdaRendering.edit(message)).queue(null, failure -> {
-                log.info("Could not edit the message of user {} any more ({}); sending a direct message", user, failure.toString());
-                direct(user, message);
-            });
+        Optional<String> token = replyKey == null ? Optional.empty() : hooks.take(replyKey, user);
+        if (token.isPresent()) {
+            JDA rest = rest();
+            WebhookClient.createClient(rest, rest.getSelfUser().getApplicationId(), token.get())
+                    .editMessageById("@original", JdaRendering.edit(message)).queue(null, failure -> {
+                        log.info("Could not edit the message of user {} any more ({}); sending a direct message", user,
+                                failure.toString());
+                        direct(user, message);
+                    });
         } else {
             direct(user, message);
         }
@@ -68,7 +82,12 @@ class DiscordNotifier implements Notifier {
 
     private Delivery deliver(UserId user, Message message, String onceKey) {
         try {
-            jda.openPrivateChannelById(user.value())
+            if (!budget.take(rest().getSelfUser().getIdLong())) {
+                log.warn("The bot's direct messages are at Discord's rate for now; the message to user {} is tried again later",
+                        user);
+                return Delivery.FAILED;
+            }
+            rest().openPrivateChannelById(user.value())
                     .flatMap(channel -> channel.sendMessage(JdaRendering.create(message)).setNonce(onceKey))
                     .submit().get(SEND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
             return Delivery.DELIVERED;
@@ -90,13 +109,31 @@ class DiscordNotifier implements Notifier {
     }
 
     private void direct(UserId user, Message message) {
-        jda.openPrivateChannelById(user.value())
-                .flatMap(channel -> channel.sendMessage(JdaRendering.create(message)))
-                .queue(sent -> observer.directMessage(DiscordObserver.DirectMessage.DELIVERED), failure -> {
-                    observer.directMessage(refusal(failure) ? DiscordObserver.DirectMessage.REFUSED
-                            : DiscordObserver.DirectMessage.FAILED);
-                    log.warn("Could not send user {} a direct message: {}", user, failure.toString());
-                });
+        directs.execute(() -> {
+            try {
+                budget.take(rest().getSelfUser().getIdLong()); // sent after the wait either way: it is sent once only
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            rest().openPrivateChannelById(user.value())
+                    .flatMap(channel -> channel.sendMessage(JdaRendering.create(message)))
+                    .queue(sent -> observer.directMessage(DiscordObserver.DirectMessage.DELIVERED), failure -> {
+                        observer.directMessage(refusal(failure) ? DiscordObserver.DirectMessage.REFUSED
+                                : DiscordObserver.DirectMessage.FAILED);
+                        log.warn("Could not send user {} a direct message: {}", user, failure.toString());
+                    });
+        });
+    }
+
+    @Override
+    public void close() {
+        directs.shutdown();
+    }
+
+    /** A shard to send through: direct messages go over REST, which any shard of the bot may use. */
+    private JDA rest() {
+        return DiscordShards.any(shards);
     }
 
     /** Discord will not deliver to this person: they accept no direct messages from the bot, or are unknown. */

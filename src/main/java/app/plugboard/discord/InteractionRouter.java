@@ -59,16 +59,16 @@ class InteractionRouter extends ListenerAdapter implements DisposableBean {
     private final ScheduledExecutorService timer;
     /** Interactions received whose first answer Discord has not confirmed yet. */
     private final Acknowledgements unacknowledged = new Acknowledgements();
-    private final PendingReplies pending;
+    private final ReplyHooks hooks;
     private final DiscordUserNames names;
     private final DiscordObserver observer;
 
-    InteractionRouter(ChatRouter router, SlowWork slowWork, PendingReplies pending, DiscordUserNames names,
+    InteractionRouter(ChatRouter router, SlowWork slowWork, ReplyHooks hooks, DiscordUserNames names,
             DiscordProperties properties, DiscordObserver observer) {
         this.router = router;
         this.observer = observer;
         this.slowWork = slowWork;
-        this.pending = pending;
+        this.hooks = hooks;
         this.names = names;
         this.answerWithin = properties.answerWithin();
         slowWork.holdBackFor(unacknowledged);
@@ -261,11 +261,11 @@ class InteractionRouter extends ListenerAdapter implements DisposableBean {
 
     /**
      * A message that something reports back to later: keep where it is (before it is sent, so no
-     * report can overtake it), so the report can replace it.
+     * report can overtake it), so the report can replace it, whichever Plugboard it reaches.
      */
     private void remember(IReplyCallback event, Message message) {
         if (message.replyKey() != null) {
-            pending.remember(message.replyKey(), user(event.getUser().getIdLong()), event.getHook());
+            hooks.remember(message.replyKey(), user(event.getUser().getIdLong()), event.getToken());
         }
     }
 

@@ -12,6 +12,7 @@ import app.plugboard.integration.IntegrationService;
 import app.plugboard.integration.IntegrationView;
 import app.plugboard.testsupport.DiscordTest;
 import app.plugboard.testsupport.SampleSettings;
+import app.plugboard.testsupport.ShardsReady;
 import app.plugboard.testsupport.Tables;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
@@ -19,7 +20,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import java.util.List;
 import java.util.Map;
-import net.dv8tion.jda.api.JDA;
+import net.dv8tion.jda.api.sharding.ShardManager;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -49,7 +50,7 @@ class DiscordComponentIdsPropertyTest {
     @Autowired
     FakeDiscord discord;
     @Autowired
-    JDA jda;
+    ShardManager shards;
     @Autowired
     IntegrationService integrations;
     @Autowired
@@ -64,7 +65,7 @@ class DiscordComponentIdsPropertyTest {
     @BeforeProperty
     void loggedInToTheFakeDiscord() throws Exception {
         new TestContextManager(getClass()).prepareTestInstance(this);
-        jda.awaitReady();
+        ShardsReady.await(shards);
         discord.awaitRegisteredCommands();
         Tables.truncateAll(jdbc);
         alice = discord.user("alice");

@@ -21,6 +21,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import net.dv8tion.jda.api.JDA;
+import net.dv8tion.jda.api.sharding.ShardManager;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -43,7 +44,7 @@ class UnreliableDiscordTest {
     @Autowired
     FakeDiscord discord;
     @Autowired
-    JDA jda;
+    ShardManager shards;
     @Autowired
     IntegrationService integrations;
 
@@ -68,7 +69,7 @@ class UnreliableDiscordTest {
 
         // THEN JDA resumes the same session: no second login, the commands are not registered again
         await().atMost(Duration.ofSeconds(10)).until(() -> discord.resumeCount() == resumes + 1);
-        await().atMost(Duration.ofSeconds(5)).until(() -> jda.getStatus() == JDA.Status.CONNECTED);
+        await().atMost(Duration.ofSeconds(5)).until(() -> shards.getShardById(0).getStatus() == JDA.Status.CONNECTED);
         assertThat(discord.identifyCount()).isEqualTo(identifies);
         assertThat(commandRegistrations()).isEqualTo(registrations);
 

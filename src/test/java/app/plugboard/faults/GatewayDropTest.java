@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import net.dv8tion.jda.api.JDA;
+import net.dv8tion.jda.api.sharding.ShardManager;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -46,7 +47,7 @@ class GatewayDropTest {
     @Autowired
     FakeDiscord discord;
     @Autowired
-    JDA jda;
+    ShardManager shards;
     @Autowired
     IntegrationService integrations;
     @Autowired
@@ -132,7 +133,7 @@ class GatewayDropTest {
 
         // THEN the bot logged in again with a new session, and answers again
         await().atMost(RESUMED_WITHIN).until(() -> discord.identifyCount() == identifies + 1);
-        await().atMost(RESUMED_WITHIN).until(() -> jda.getStatus() == JDA.Status.CONNECTED);
+        await().atMost(RESUMED_WITHIN).until(() -> shards.getShardById(0).getStatus() == JDA.Status.CONNECTED);
         FakeInteraction list = discord.slash(alice, "integration", "list", Map.of());
         assertThat(list.awaitCallback().accepted()).isTrue();
         // AND what never arrived was not made up: no answer to the lost submit, no calendar stored

@@ -7,7 +7,7 @@ import app.plugboard.discord.fake.FakeUser;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.util.List;
-import net.dv8tion.jda.api.JDA;
+import net.dv8tion.jda.api.sharding.ShardManager;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -32,7 +32,7 @@ class DiscordTestExtension implements BeforeEachCallback, AfterEachCallback {
     public void beforeEach(ExtensionContext context) throws InterruptedException, IllegalAccessException {
         ApplicationContext application = SpringExtension.getApplicationContext(context);
         FakeDiscord discord = application.getBean(FakeDiscord.class);
-        application.getBean(JDA.class).awaitReady();
+        ShardsReady.await(application.getBean(ShardManager.class));
         discord.awaitRegisteredCommands();
         for (Object test : context.getRequiredTestInstances().getAllInstances()) { // with @Nested, the outer ones too
             for (Field field : userFields(test.getClass())) {

@@ -17,7 +17,10 @@ import org.springframework.test.context.TestContextAnnotationUtils;
  * at it (the only three settings that change). One fake per context, not per JVM: Spring keeps earlier
  * contexts, each with a logged-in JDA, and one gateway would send every interaction to all of them (as
  * Discord does to two processes with one token). The customizer is the same for every class, so it never
- * keeps two classes from sharing a context (registered in {@code META-INF/spring.factories}).
+ * keeps two classes from sharing a context (registered in {@code META-INF/spring.factories}). A context whose
+ * properties set {@code plugboard.discord.shards} gets a fake with that many shards
+ * ({@link FakeDiscord#sharded}), whose {@code max_concurrency} is {@code test.fake-discord.max-concurrency} (1),
+ * with a guild on each shard ({@link FakeDiscord#guilds()}, after the first).
  */
 class FakeDiscordContextCustomizerFactory implements ContextCustomizerFactory {
 
@@ -30,7 +33,13 @@ class FakeDiscordContextCustomizerFactory implements ContextCustomizerFactory {
 
         @Override
         public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration config) {
-            FakeDiscord discord = FakeDiscord.start();
+            var environment = context.getEnvironment();
+            Integer shards = environment.getProperty("plugboard.discord.shards", Integer.class);
+            FakeDiscord discord = shards == null ? FakeDiscord.start()
+                    : FakeDiscord.sharded(shards, environment.getProperty("test.fake-discord.max-concurrency", Integer.class, 1));
+            for (int shard = 0; shards != null && shard < shards; shard++) {
+                discord.guildOnShard(shard);
+            }
             context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("fakeDiscord", Map.of(
                     "plugboard.discord.token", discord.token(),
                     "plugboard.discord.rest-url", discord.restBaseUrl(),

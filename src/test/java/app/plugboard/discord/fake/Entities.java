@@ -2,6 +2,8 @@ package app.plugboard.discord.fake;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
@@ -32,6 +34,8 @@ final class Entities {
     private final String createdAt = MessageStore.now();
     private final FakeUser owner;
     private final Supplier<Collection<FakeUser>> users;
+    /** Every guild, the first one ({@link #guildId}) included. */
+    private final List<FakeGuild> guilds = new CopyOnWriteArrayList<>();
 
     Entities(Snowflakes snowflakes, FakeUser owner, Supplier<Collection<FakeUser>> users) {
         this.applicationId = snowflakes.next();
@@ -40,14 +44,42 @@ final class Entities {
         this.channelId = snowflakes.next();
         this.owner = owner;
         this.users = users;
+        guilds.add(new FakeGuild(guildId, channelId, "Fake Guild"));
+    }
+
+    /** Adds a guild with one text channel; {@code id} decides its shard. */
+    FakeGuild addGuild(long id, long channel, String name) {
+        FakeGuild guild = new FakeGuild(id, channel, name);
+        guilds.add(guild);
+        return guild;
+    }
+
+    FakeGuild mainGuild() {
+        return guilds.get(0);
+    }
+
+    List<FakeGuild> guilds() {
+        return List.copyOf(guilds);
+    }
+
+    /** The guild whose text channel this is, if it is one. */
+    Optional<FakeGuild> guildOfChannel(long channel) {
+        return guilds.stream().filter(guild -> guild.channelId() == channel).findFirst();
     }
 
     JsonNode readyPayload(String sessionId, String resumeUrl) {
+        return readyPayload(sessionId, resumeUrl, guilds(), 0, 1);
+    }
+
+    /** READY for a session of shard {@code shard} of {@code total}: it lists that shard's guilds only. */
+    JsonNode readyPayload(String sessionId, String resumeUrl, List<FakeGuild> shardGuilds, int shard, int total) {
         ObjectNode ready = Json.object().put("v", 10);
         ObjectNode self = botUserJson();
         self.put("verified", true).put("mfa_enabled", false).put("flags", 0);
         ready.set("user", self);
-        ready.putArray("guilds").addObject().put("id", str(guildId)).put("unavailable", true);
+        ArrayNode listed = ready.putArray("guilds");
+        shardGuilds.forEach(guild -> listed.addObject().put("id", str(guild.id())).put("unavailable", true));
+        ready.putArray("shard").add(shard).add(total);
         ready.putArray("private_channels");
         ready.putArray("presences");
         ready.putArray("relationships");
@@ -60,9 +92,13 @@ final class Entities {
     }
 
     JsonNode guildCreatePayload() {
+        return guildCreatePayload(mainGuild());
+    }
+
+    JsonNode guildCreatePayload(FakeGuild created) {
         ObjectNode guild = Json.object()
-                .put("id", str(guildId))
-                .put("name", "Fake Guild")
+                .put("id", str(created.id()))
+                .put("name", created.name())
                 .putNull("icon")
                 .putNull("splash")
                 .putNull("banner")
@@ -90,9 +126,9 @@ final class Entities {
                 .put("unavailable", false);
         guild.putArray("features");
         ArrayNode roles = guild.putArray("roles");
-        roles.add(everyoneRole());
+        roles.add(everyoneRole(created.id()));
         ArrayNode channels = guild.putArray("channels");
-        channels.add(guildChannelJson(false));
+        channels.add(guildChannelJson(created, false));
         ArrayNode members = allMembers();
         guild.put("member_count", members.size());
         guild.set("members", members);
@@ -135,10 +171,14 @@ final class Entities {
     }
 
     ObjectNode guildChannelJson(boolean withPermissions) {
+        return guildChannelJson(mainGuild(), withPermissions);
+    }
+
+    ObjectNode guildChannelJson(FakeGuild guild, boolean withPermissions) {
         ObjectNode channel = Json.object()
-                .put("id", str(channelId))
+                .put("id", str(guild.channelId()))
                 .put("type", 0)
-                .put("guild_id", str(guildId))
+                .put("guild_id", str(guild.id()))
                 .put("name", "general")
                 .put("position", 0)
                 .put("flags", 0)
@@ -167,9 +207,7 @@ final class Entities {
     /** The parts every message the bot creates shares: where it is and who wrote it. */
     ObjectNode messageEnvelope(long messageChannelId, int type) {
         ObjectNode envelope = Json.object().put("type", type).put("channel_id", str(messageChannelId));
-        if (messageChannelId == channelId) {
-            envelope.put("guild_id", str(guildId));
-        }
+        guildOfChannel(messageChannelId).ifPresent(guild -> envelope.put("guild_id", str(guild.id())));
         envelope.set("author", botUserJson());
         return envelope;
     }
@@ -220,9 +258,9 @@ final class Entities {
         return member;
     }
 
-    private ObjectNode everyoneRole() {
+    private ObjectNode everyoneRole(long ofGuild) {
         ObjectNode role = Json.object()
-                .put("id", str(guildId))
+                .put("id", str(ofGuild))
                 .put("name", "@everyone")
                 .put("color", 0)
                 .put("hoist", false)

@@ -32,7 +32,10 @@ import tools.jackson.databind.node.ObjectNode;
  * message sent with {@code enforce_nonce} and a nonce used in the last minutes returns the earlier message
  * instead of a second one, and a user who accepts no direct messages ({@link #refuseDirectMessages}) gets none
  * (403, code 50007). It can also stumble as Discord does: ask the bot to reconnect ({@link #reconnect()}), or
- * answer requests with a server error or a rate limit ({@link #failNext}).
+ * answer requests with a server error or a rate limit ({@link #failNext}). Started {@link #sharded}, it serves several
+ * shards as Discord does: guilds on each ({@link #guildOnShard}), each guild's interactions sent to the session of its
+ * shard, direct messages to shard 0, {@code GET /gateway/bot} with the shard count and {@code max_concurrency}, and
+ * an IDENTIFY sooner than Discord allows in its bucket refused ({@link #identifies()}).
  *
  * <pre>{@code
  * try (FakeDiscord fake = FakeDiscord.start()) {
@@ -77,8 +80,21 @@ public final class FakeDiscord implements AutoCloseable {
     private final FakeRestServer rest;
     private final FakeGateway gateway;
     final MessageStore messages;
+    final ShardLimits shardLimits;
+    final GlobalRateLimit globalRateLimit = new GlobalRateLimit();
 
     private record ShownModal(JsonNode modal, FakeInteraction opener) {
+    }
+
+    /**
+     * One IDENTIFY the fake received with a valid token.
+     *
+     * @param shard   the shard it identified as
+     * @param total   the shard count it gave
+     * @param bucket  its rate-limit bucket, {@code shard % max_concurrency}
+     * @param refused whether it came sooner than Discord allows in its bucket (answered op 9, invalid session)
+     */
+    public record Identify(int shard, int total, int bucket, java.time.Instant at, boolean refused) {
     }
 
     /** A nonce the bot sent with {@code enforce_nonce}, and the message it created. */
@@ -107,7 +123,8 @@ public final class FakeDiscord implements AutoCloseable {
         }
     }
 
-    private FakeDiscord() {
+    private FakeDiscord(int shards, int maxConcurrency) {
+        shardLimits = new ShardLimits(this, shards, maxConcurrency);
         FakeUser owner = newUser("owner", "owner");
         entities = new Entities(snowflakes, owner, users::values);
         commandPayloads = new CommandPayloads(commands::get);
@@ -127,7 +144,42 @@ public final class FakeDiscord implements AutoCloseable {
 
     /** Starts REST and gateway on 127.0.0.1, each on a free port. */
     public static FakeDiscord start() {
-        return new FakeDiscord();
+        return new FakeDiscord(1, 1);
+    }
+
+    /**
+     * A fake that recommends {@code shards} shards ({@code GET /gateway/bot}) and lets {@code maxConcurrency}
+     * shards identify at once (each in its own bucket, {@code shard % maxConcurrency}, one IDENTIFY per 5 s each).
+     */
+    public static FakeDiscord sharded(int shards, int maxConcurrency) {
+        return new FakeDiscord(shards, maxConcurrency);
+    }
+
+    /** How many shards this fake recommends ({@code GET /gateway/bot}): 1 unless {@link #sharded}. */
+    public int recommendedShards() {
+        return shardLimits.recommendedShards;
+    }
+
+    /** The guild every user is in from the start, and its one text channel ({@link #channelId()}). */
+    public FakeGuild guild() {
+        return entities.mainGuild();
+    }
+
+    /** Every guild of this fake, the first one ({@link #guild()}) included, in the order they were made. */
+    public List<FakeGuild> guilds() {
+        return entities.guilds();
+    }
+
+    /**
+     * A new guild, with one text channel and every user as a member, whose id puts it on shard {@code shard} of
+     * the shards this fake recommends. Sessions that identify afterwards get it in READY.
+     */
+    public FakeGuild guildOnShard(int shard) {
+        int total = shardLimits.recommendedShards;
+        if (shard < 0 || shard >= total) {
+            throw new IllegalArgumentException("this fake has shards 0.." + (total - 1) + ", not " + shard);
+        }
+        return entities.addGuild(snowflakes.nextOnShard(shard, total), snowflakes.next(), "Guild on shard " + shard);
     }
 
     /** {@code http://127.0.0.1:P/api/v10/}: give it to {@link RestConfig#setBaseUrl(String)}. */
@@ -186,6 +238,13 @@ public final class FakeDiscord implements AutoCloseable {
     /** A slash command in the guild's text channel. {@code subcommand} may be null, or "group sub". */
     public FakeInteraction slash(FakeUser user, String command, String subcommand, Map<String, ?> options) {
         Place place = new Place(true, entities.channelId);
+        return dispatch(FakeInteraction.APPLICATION_COMMAND, user, place,
+                commandPayloads.commandData(command, subcommand, options, null, place.inGuild()), null, null);
+    }
+
+    /** A slash command in the text channel of {@code guild}. */
+    public FakeInteraction slash(FakeUser user, FakeGuild guild, String command, String subcommand, Map<String, ?> options) {
+        Place place = new Place(true, guild.channelId());
         return dispatch(FakeInteraction.APPLICATION_COMMAND, user, place,
                 commandPayloads.commandData(command, subcommand, options, null, place.inGuild()), null, null);
     }
@@ -293,7 +352,7 @@ public final class FakeDiscord implements AutoCloseable {
      */
     public void redeliver(FakeInteraction interaction) {
         if (gateway.dispatch("INTERACTION_CREATE", interaction.dispatchedPayload()) == 0) {
-            throw new IllegalStateException("no bot is connected to the fake gateway");
+            throw new IllegalStateException("no bot is connected to the fake gateway for this interaction's shard");
         }
     }
 
@@ -473,6 +532,38 @@ public final class FakeDiscord implements AutoCloseable {
         return gateway.identifies.get();
     }
 
+    /** Every IDENTIFY with the right token so far, in order, with its shard, bucket, time and whether it was refused. */
+    public List<Identify> identifies() {
+        return shardLimits.identifies();
+    }
+
+    /**
+     * Discord's global rate limit for the bot: at most {@code perSecond} requests in any second, interaction
+     * callbacks and interaction webhooks not counted (50, as Discord, unless set); one more is answered 429
+     * with {@code "global": true} and recorded ({@link #globalRateLimited()}).
+     */
+    public void globalRateLimit(int perSecond) {
+        globalRateLimit.perSecond(perSecond);
+    }
+
+    /** "METHOD path" of each request answered 429 for the global rate limit, in order. */
+    public List<String> globalRateLimited() {
+        return globalRateLimit.limited().stream().map(limited -> limited.method() + " " + limited.path()).toList();
+    }
+
+    /** The most requests that counted toward the global rate limit in any one second so far. */
+    public int mostRequestsInOneSecond() {
+        List<java.time.Instant> times = globalRateLimit.counted();
+        int most = 0;
+        for (int first = 0, last = 0; last < times.size(); last++) {
+            while (Duration.between(times.get(first), times.get(last)).compareTo(Duration.ofSeconds(1)) >= 0) {
+                first++;
+            }
+            most = Math.max(most, last - first + 1);
+        }
+        return most;
+    }
+
     /** How many times a client resumed a session. */
     public int resumeCount() {
         return gateway.resumes.get();
@@ -496,6 +587,10 @@ public final class FakeDiscord implements AutoCloseable {
 
     void recordFailure(String what) {
         failures.add(what);
+    }
+
+    void recordRejection(Rejection rejection) {
+        rejections.add(rejection);
     }
 
     void recordUnknownRoute(String method, String path) {
@@ -625,13 +720,14 @@ public final class FakeDiscord implements AutoCloseable {
         payload.putArray("entitlements");
         ObjectNode owners = payload.putObject("authorizing_integration_owners");
         if (place.inGuild()) {
-            String guildId = Entities.str(entities.guildId);
+            FakeGuild inGuild = entities.guildOfChannel(place.channelId()).orElseThrow();
+            String guildId = inGuild.idString();
             payload.put("guild_id", guildId).put("guild_locale", "en-US").put("context", CommandPayloads.CONTEXT_GUILD);
             ObjectNode guild = payload.putObject("guild").put("id", guildId).put("locale", "en-US");
             guild.putArray("features");
-            payload.set("channel", entities.guildChannelJson(true));
+            payload.set("channel", entities.guildChannelJson(inGuild, true));
             payload.set("member", entities.memberJson(user, true));
-            owners.put("0", Entities.str(entities.guildId));
+            owners.put("0", guildId);
         } else {
             payload.put("context", CommandPayloads.CONTEXT_BOT_DM);
             payload.set("channel", entities.dmChannelJson(user));
@@ -648,7 +744,8 @@ public final class FakeDiscord implements AutoCloseable {
         interactionsByToken.put(interactionToken, interaction);
         interaction.dispatched(System.nanoTime());
         if (gateway.dispatch("INTERACTION_CREATE", payload) == 0) {
-            throw new IllegalStateException("no bot is connected to the fake gateway");
+            throw new IllegalStateException("no bot is connected to the fake gateway"
+                    + (place.inGuild() ? " with the shard of this guild" : " with shard 0, which gets direct messages"));
         }
         return interaction;
     }
@@ -721,7 +818,7 @@ public final class FakeDiscord implements AutoCloseable {
     }
 
     private Place placeOf(FakeMessage message) {
-        return new Place(message.channelId() == entities.channelId, message.channelId());
+        return new Place(entities.guildOfChannel(message.channelId()).isPresent(), message.channelId());
     }
 
     private static String modalKey(FakeUser user, String customId) {

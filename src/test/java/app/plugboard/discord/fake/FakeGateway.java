@@ -21,6 +21,10 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * The gateway side: plain JSON text frames (the client asks for no compression), HELLO, IDENTIFY to READY
  * and GUILD_CREATE, heartbeats, RESUME with replay of missed dispatches, and op 7 RECONNECT on demand.
+ * Sharded as Discord is: a session identifies as shard {@code [id, total]} (none: {@code [0, 1]}) and gets
+ * the guilds, and the events, of that shard only; direct messages go to shard 0. IDENTIFY is rate limited
+ * as Discord limits it: one per {@link ShardLimits#IDENTIFY_SPACING} per bucket ({@code shard % max_concurrency});
+ * one sooner is refused with op 9 (invalid session) and recorded.
  */
 final class FakeGateway extends WebSocketServer {
 
@@ -35,6 +39,7 @@ final class FakeGateway extends WebSocketServer {
     private static final int OP_HELLO = 10;
     private static final int OP_HEARTBEAT_ACK = 11;
     private static final int CLOSE_AUTHENTICATION_FAILED = 4004;
+    private static final int CLOSE_INVALID_SHARD = 4010;
 
     private final FakeDiscord fake;
     private final Map<String, Session> sessions = new ConcurrentHashMap<>();
@@ -69,12 +74,19 @@ final class FakeGateway extends WebSocketServer {
         return "ws://127.0.0.1:" + getPort() + "/";
     }
 
-    /** Sends the dispatch to every identified session (like Discord does to each process logged in). */
+    /**
+     * Sends the dispatch to every identified session of the shard it belongs to (like Discord does to each
+     * process logged in with that shard): a guild's event to {@code (guild_id >> 22) % total}, anything else to 0.
+     */
     int dispatch(String eventType, JsonNode data) {
         int delivered = 0;
         for (Session session : sessions.values()) {
-            session.dispatch(eventType, data);
-            delivered++;
+            if (session.receives(data)) {
+                if (session.dispatch(eventType, data)) {
+                    fake.shardLimits.delivered(data, session.shard);
+                }
+                delivered++;
+            }
         }
         return delivered;
     }
@@ -158,13 +170,25 @@ final class FakeGateway extends WebSocketServer {
             conn.close(CLOSE_AUTHENTICATION_FAILED, "Authentication failed.");
             return;
         }
+        JsonNode shardArray = data.path("shard");
+        int shard = shardArray.isArray() ? shardArray.path(0).asInt(-1) : 0;
+        int total = shardArray.isArray() ? shardArray.path(1).asInt(0) : 1;
+        if (total < 1 || shard < 0 || shard >= total) {
+            conn.close(CLOSE_INVALID_SHARD, "Invalid shard.");
+            return;
+        }
+        if (!fake.shardLimits.identify(shard, total)) {
+            send(conn, frame(OP_INVALID_SESSION, Json.MAPPER.getNodeFactory().booleanNode(false), null, null));
+            return;
+        }
         identifies.incrementAndGet();
         String sessionId = HexFormat.of().formatHex(randomBytes(16));
-        Session session = new Session(sessionId);
+        Session session = new Session(sessionId, shard, total);
         conn.setAttachment(session);
         session.attach(conn);
-        session.dispatch("READY", fake.entities.readyPayload(sessionId, url()));
-        session.dispatch("GUILD_CREATE", fake.entities.guildCreatePayload());
+        List<FakeGuild> guilds = fake.entities.guilds().stream().filter(guild -> guild.shard(total) == shard).toList();
+        session.dispatch("READY", fake.entities.readyPayload(sessionId, url(), guilds, shard, total));
+        guilds.forEach(guild -> session.dispatch("GUILD_CREATE", fake.entities.guildCreatePayload(guild)));
         sessions.put(sessionId, session);
     }
 
@@ -243,14 +267,24 @@ final class FakeGateway extends WebSocketServer {
         private static final int REPLAY_LOG_SIZE = 2_000;
 
         private final String id;
+        private final int shard;
+        private final int total;
         private final List<String> log = new ArrayList<>();
         private long sequence;
         private long firstLoggedSequence = 1;
         private WebSocket conn;
         private volatile boolean resumable = true;
 
-        Session(String id) {
+        Session(String id, int shard, int total) {
             this.id = id;
+            this.shard = shard;
+            this.total = total;
+        }
+
+        /** Whether Discord sends this event to this session: a guild's to its shard, anything else to shard 0. */
+        boolean receives(JsonNode data) {
+            String guild = data.path("guild_id").asString("");
+            return guild.isEmpty() ? shard == 0 : Long.remainderUnsigned(Long.parseUnsignedLong(guild) >>> 22, total) == shard;
         }
 
         /** Forgets the connection (it is being dropped) and returns it. */
@@ -270,16 +304,22 @@ final class FakeGateway extends WebSocketServer {
             }
         }
 
-        synchronized void dispatch(String eventType, JsonNode data) {
+        /**
+         * Sends the event, or keeps it for a RESUME while the connection is gone (as Discord keeps a session's
+         * events for a while); says whether a connection took it now.
+         */
+        synchronized boolean dispatch(String eventType, JsonNode data) {
             String text = frame(OP_DISPATCH, data, eventType, ++sequence);
             log.add(text);
             if (log.size() > REPLAY_LOG_SIZE) {
                 log.remove(0);
                 firstLoggedSequence++;
             }
-            if (conn != null) {
+            if (conn != null && conn.isOpen()) {
                 send(conn, text);
+                return true;
             }
+            return false;
         }
 
         synchronized void sendOp(int op, JsonNode data) {

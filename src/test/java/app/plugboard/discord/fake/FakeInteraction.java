@@ -39,6 +39,7 @@ public final class FakeInteraction {
     private String originalMessageId;
     private final List<Callback> callbacks = new CopyOnWriteArrayList<>();
     private final List<JsonNode> originalEdits = new CopyOnWriteArrayList<>();
+    private final List<Integer> deliveredToShards = new CopyOnWriteArrayList<>();
 
     FakeInteraction(FakeDiscord fake, long id, String token, int type, FakeUser user, long channelId,
                     boolean inGuild, JsonNode payload, String sourceMessageId) {
@@ -77,6 +78,19 @@ public final class FakeInteraction {
 
     public boolean inGuild() {
         return inGuild;
+    }
+
+    /**
+     * The shard of each gateway session whose connection this interaction was sent over, once per session (a
+     * redelivery adds more): the guild's shard, or 0 in a direct message. A session whose connection is gone (its
+     * process died) keeps the event for a RESUME and is not listed.
+     */
+    public List<Integer> deliveredToShards() {
+        return List.copyOf(deliveredToShards);
+    }
+
+    void deliveredTo(int shard) {
+        deliveredToShards.add(shard);
     }
 
     /** The INTERACTION_CREATE payload as dispatched. */

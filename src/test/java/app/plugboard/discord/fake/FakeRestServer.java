@@ -65,8 +65,10 @@ final class FakeRestServer {
                 RestRequest request = new RestRequest(method, rawPath.substring(FakeDiscord.API_PREFIX.length()),
                         query == null ? "" : query, exchange.getRequestHeaders().getFirst("Authorization"), body);
                 try {
-                    response = fake.rateLimits().refuse(request).or(() -> fake.plannedFailure(request))
-                            .orElseGet(() -> routes.route(request));
+                    RestResponse overGlobalLimit = fake.globalRateLimit.check(request);
+                    response = overGlobalLimit != null ? overGlobalLimit
+                            : fake.rateLimits().refuse(request).or(() -> fake.plannedFailure(request))
+                                    .orElseGet(() -> routes.route(request));
                     response = fake.rateLimits().answered(request, response);
                 } catch (IllegalArgumentException | IllegalStateException | UnsupportedOperationException e) {
                     fake.recordFailure(method + " " + request.path() + ": " + e);

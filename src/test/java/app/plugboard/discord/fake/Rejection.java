@@ -35,6 +35,8 @@ public record Rejection(Kind kind, int status, int code, String method, String p
         /** A call without the bot's token (401). */
         UNAUTHORIZED,
         /** A request that did not wait for its route's rate limit, or a 429's Retry-After (429). */
-        RATE_LIMIT_EXCEEDED
+        RATE_LIMIT_EXCEEDED,
+        /** An IDENTIFY sooner than Discord allows in its rate-limit bucket (answered op 9, invalid session). */
+        IDENTIFY_TOO_SOON
     }
 }

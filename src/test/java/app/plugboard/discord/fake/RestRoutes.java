@@ -57,6 +57,11 @@ final class RestRoutes {
                     return RestResponse.ok(stored);
                 }
             }
+            case "gateway" -> {
+                if (n == 2 && s[1].equals("bot") && m.equals("GET")) {
+                    return RestResponse.ok(fake.shardLimits.gatewayBot(fake.gatewayUrl()));
+                }
+            }
             case "channels" -> {
                 if (n == 3 && s[2].equals("messages") && m.equals("POST")) {
                     return createMessage(r, s[1]);
@@ -243,7 +248,7 @@ final class RestRoutes {
     }
 
     private boolean channelExists(long id) {
-        return id == fake.channelId() || fake.userByDmChannel(id).isPresent();
+        return fake.entities.guildOfChannel(id).isPresent() || fake.userByDmChannel(id).isPresent();
     }
 
     private static Optional<Long> parseId(String id) {
