@@ -2,6 +2,7 @@ package app.plugboard.faults;
 
 import app.plugboard.PlugboardApplication;
 import app.plugboard.discord.fake.FakeDiscord;
+import app.plugboard.testsupport.ShardsReady;
 import app.plugboard.testsupport.TestKeys;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
@@ -15,7 +16,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
-import net.dv8tion.jda.api.JDA;
+import net.dv8tion.jda.api.sharding.ShardManager;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -148,7 +149,7 @@ final class StandalonePlugboard implements AutoCloseable {
         }
         context = new SpringApplicationBuilder(PlugboardApplication.class).run(arguments.toArray(String[]::new));
         try {
-            context.getBean(JDA.class).awaitReady();
+            ShardsReady.await(context.getBean(ShardManager.class));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
