@@ -29,6 +29,8 @@ class BackgroundCheck {
 
     /** The longest a check waits for people's first answers before it starts (see {@link FirstAnswers}). */
     static final Duration HELD_BACK_AT_MOST = Duration.ofMillis(500);
+    /** The longest a check waits for its server's share to free (about what a check takes); then it is put off. */
+    static final Duration HOST_WAIT_AT_MOST = Duration.ofSeconds(3);
     private static final DateTimeFormatter SINCE = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm 'UTC'")
             .withZone(ZoneOffset.UTC);
 
@@ -64,7 +66,7 @@ class BackgroundCheck {
         }
         CheckTarget target = loaded.get();
         firstAnswers.awaitPending(HELD_BACK_AT_MOST);
-        Optional<HostLimits.Permit> permit = limits.tryAcquire(target);
+        Optional<HostLimits.Permit> permit = limits.acquire(target, HOST_WAIT_AT_MOST);
         if (permit.isEmpty()) {
             return new Outcome(plan.hostBusy(clock.instant()));
         }

@@ -4,16 +4,20 @@ import app.plugboard.integration.CheckTarget;
 import app.plugboard.integration.Destination;
 import app.plugboard.integration.IntegrationSettings;
 import app.plugboard.integration.SecretUse;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
 
 /**
  * At most {@code perHost} background checks to one server at once, in this Plugboard: a thousand mailboxes at
  * one provider never open a thousand connections from one address to it. A check takes a permit for every
- * server it talks to (IMAP and SMTP, say), all or none, and never waits for one.
+ * server it talks to (IMAP and SMTP, say), all or none. A check whose server has its share waits a little for a
+ * permit (as long as a check usually takes): when most due checks are at one provider (every Gmail mailbox is at
+ * imap.gmail.com), putting each off and claiming it again would leave the provider's share unused most of the time.
  */
 final class HostLimits {
 
@@ -26,10 +30,28 @@ final class HostLimits {
 
     /** A permit to the servers a check of {@code target} talks to, or empty when one of them has its share. */
     Optional<Permit> tryAcquire(CheckTarget target) {
+        return acquire(target, Duration.ZERO);
+    }
+
+    /**
+     * A permit to the servers a check of {@code target} talks to, waiting up to {@code atMost} for one of them to
+     * give a permit back; empty when none came.
+     */
+    Optional<Permit> acquire(CheckTarget target, Duration atMost) {
         Set<String> hosts = hosts(target);
+        long deadline = System.nanoTime() + atMost.toNanos();
         synchronized (inUse) {
-            if (hosts.stream().anyMatch(host -> inUse.getOrDefault(host, 0) >= perHost)) {
-                return Optional.empty();
+            while (hosts.stream().anyMatch(host -> inUse.getOrDefault(host, 0) >= perHost)) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return Optional.empty();
+                }
+                try {
+                    TimeUnit.NANOSECONDS.timedWait(inUse, left);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return Optional.empty();
+                }
             }
             hosts.forEach(host -> inUse.merge(host, 1, Integer::sum));
         }
@@ -77,6 +99,7 @@ final class HostLimits {
                 }
                 closed = true;
                 hosts.forEach(host -> inUse.computeIfPresent(host, (key, count) -> count > 1 ? count - 1 : null));
+                inUse.notifyAll();
             }
         }
     }
