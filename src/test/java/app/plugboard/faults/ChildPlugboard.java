@@ -81,6 +81,7 @@ final class ChildPlugboard implements AutoCloseable {
 
     /** SIGKILL: the process ends at once, in the middle of whatever it was doing; nothing of it runs any more. */
     void kill() {
+        process.descendants().forEach(ProcessHandle::destroyForcibly); // the fast start's second JVM, as a container's stop
         process.destroyForcibly();
         try {
             if (!process.waitFor(10, TimeUnit.SECONDS)) {

@@ -69,10 +69,19 @@ final class PackagedPlugboard implements AutoCloseable {
         throw new AssertionError(name + " was not healthy within " + atMost + ":\n" + output());
     }
 
-    /** Kills the process at once (SIGKILL): no shutdown, no goodbye to Discord or the database. */
+    /**
+     * Kills the process at once (SIGKILL): no shutdown, no goodbye to Discord or the database. The whole tree, as a
+     * container's or a service's stop does: {@code java -jar} runs Plugboard in a second JVM (the fast start).
+     */
     void kill() throws InterruptedException {
+        List<ProcessHandle> tree = process.descendants().toList();
+        tree.forEach(ProcessHandle::destroyForcibly);
         process.destroyForcibly();
         process.waitFor(30, TimeUnit.SECONDS);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (tree.stream().anyMatch(ProcessHandle::isAlive) && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
     }
 
     boolean alive() {
