@@ -28,11 +28,6 @@ final class HostLimits {
         this.perHost = perHost;
     }
 
-    /** A permit to the servers a check of {@code target} talks to, or empty when one of them has its share. */
-    Optional<Permit> tryAcquire(CheckTarget target) {
-        return acquire(target, Duration.ZERO);
-    }
-
     /**
      * A permit to the servers a check of {@code target} talks to, waiting up to {@code atMost} for one of them to
      * give a permit back; empty when none came.

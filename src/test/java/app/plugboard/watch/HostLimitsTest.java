@@ -29,8 +29,8 @@ class HostLimitsTest {
     void waitsForAPermit() throws Exception {
         // GIVEN two checks at feeds.example.com, its share
         List<HostLimits.Permit> held = new ArrayList<>();
-        held.add(limits.tryAcquire(feed("feeds.example.com")).orElseThrow());
-        held.add(limits.tryAcquire(feed("FEEDS.example.com")).orElseThrow());
+        held.add(limits.acquire(feed("feeds.example.com"), Duration.ZERO).orElseThrow());
+        held.add(limits.acquire(feed("FEEDS.example.com"), Duration.ZERO).orElseThrow());
 
         // WHEN a third asks, willing to wait
         CompletableFuture<Optional<HostLimits.Permit>> third = CompletableFuture.supplyAsync(() ->
@@ -50,14 +50,14 @@ class HostLimitsTest {
     @DisplayName("a check waits no longer than it said, then goes without a permit (to be put off); another server's check never waits")
     void givesUp() {
         // GIVEN the share of feeds.example.com taken
-        limits.tryAcquire(feed("feeds.example.com")).orElseThrow();
-        limits.tryAcquire(feed("feeds.example.com")).orElseThrow();
+        limits.acquire(feed("feeds.example.com"), Duration.ZERO).orElseThrow();
+        limits.acquire(feed("feeds.example.com"), Duration.ZERO).orElseThrow();
 
         // WHEN a third asks for 300 ms THEN none came
         long started = System.nanoTime();
         assertThat(limits.acquire(feed("feeds.example.com"), Duration.ofMillis(300))).isEmpty();
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isBetween(Duration.ofMillis(300), Duration.ofSeconds(3));
-        assertThat(limits.tryAcquire(feed("feeds.example.com"))).isEmpty();
+        assertThat(limits.acquire(feed("feeds.example.com"), Duration.ZERO)).isEmpty();
 
         // AND a check of another server takes its permit at once
         assertThat(limits.acquire(feed("other.example.com"), Duration.ofSeconds(10))).isPresent();
