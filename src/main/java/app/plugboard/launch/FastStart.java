@@ -1,6 +1,7 @@
 package app.plugboard.launch;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.util.ArrayList;
 import java.util.List;
@@ -69,40 +70,32 @@ public final class FastStart {
 
     private static OptionalInt relaunch(HowStarted how, StartCache cache, Class<?> mainClass, String[] args)
             throws IOException, InterruptedException {
-        Optional<FileLock> held;
-        List<String> archive;
-        if (cache.ready() && cache.trained()) {
-            held = cache.hold(true);
-            archive = cache.archive().startFrom(cache.dir());
-        } else {
-            held = cache.hold(false); // one Plugboard prepares and trains; one started beside it starts as before
-            if (held.isEmpty()) {
-                return OptionalInt.empty();
-            }
-            if (!cache.ready()) {
-                cache.prepare(how);
-                cache.removeOthers();
-            }
-            if (!cache.mayTrainAgain()) {
-                held.get().channel().close();
-                return OptionalInt.empty();
-            }
-            archive = cache.archive().recordInto(cache.dir());
-        }
+        boolean trained = cache.ready() && cache.trained();
+        // shared to start from the archive; alone to make it (one started beside it meanwhile starts as before)
+        Optional<FileLock> held = cache.hold(trained);
         if (held.isEmpty()) {
             return OptionalInt.empty();
         }
-        List<String> command = command(how, cache.classPath(), archive, mainClass.getName(), args);
-        ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
-        Map<String, String> environment = builder.environment();
-        environment.remove("JAVA_TOOL_OPTIONS"); // already among the JVM options passed on
-        environment.remove("JDK_JAVA_OPTIONS");
-        Process plugboard = builder.start();
-        Thread stop = new Thread(() -> stop(plugboard), "fast-start-stop");
-        Runtime.getRuntime().addShutdownHook(stop);
-        int exitCode = plugboard.waitFor();
-        held.get().channel().close();
-        return OptionalInt.of(exitCode);
+        try (FileChannel lock = held.get().channel()) {
+            if (!trained) {
+                if (!cache.ready()) {
+                    cache.prepare(how);
+                    cache.removeOthers();
+                }
+                if (!cache.mayTrainAgain()) {
+                    return OptionalInt.empty();
+                }
+            }
+            List<String> archive = trained ? cache.archive().startFrom(cache.dir()) : cache.archive().recordInto(cache.dir());
+            ProcessBuilder builder = new ProcessBuilder(command(how, cache.classPath(), archive, mainClass.getName(), args))
+                    .inheritIO();
+            Map<String, String> environment = builder.environment();
+            environment.remove("JAVA_TOOL_OPTIONS"); // already among the JVM options passed on
+            environment.remove("JDK_JAVA_OPTIONS");
+            Process plugboard = builder.start();
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(plugboard), "fast-start-stop"));
+            return OptionalInt.of(plugboard.waitFor());
+        }
     }
 
     static List<String> command(HowStarted how, List<String> classPath, List<String> archive, String mainClass, String[] args) {
