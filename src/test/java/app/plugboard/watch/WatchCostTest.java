@@ -32,6 +32,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -134,6 +135,20 @@ class WatchCostTest {
         hold = null;
     }
 
+    /**
+     * The watch's first reconcile runs as the context starts, beside the test's cleaning of the database: it may plan
+     * checks for integrations a test before left and the cleaning deleted (it did once in CI: one was claimed with this
+     * test's checks and ended at once). Every test here starts with such a stray check, due within the interval, and
+     * counts only its own integrations' checks.
+     */
+    @BeforeEach
+    void strayCheck() {
+        jdbc.update("""
+                insert into scheduled_tasks (task_name, task_instance, execution_time, picked, version)
+                values (?, ?, ?, false, 1)""", WatchScheduler.CHECK, UUID.randomUUID().toString(),
+                Timestamp.from(Instant.now().plus(Duration.ofMinutes(10))));
+    }
+
     @AfterEach
     void answer() {
         CountDownLatch wait = hold;
@@ -147,7 +162,7 @@ class WatchCostTest {
     void oneCheck() {
         // GIVEN a connected feed whose background check is due now
         IntegrationId family = integrations.create(ALICE, "Family", feed(0), CheckResult.connected("Connected")).id();
-        Instant due = dueNow();
+        Instant due = dueNow(List.of(family));
 
         // WHEN the watch checks it
         statements.start();
@@ -168,7 +183,7 @@ class WatchCostTest {
         assertThat(jdbc.queryForMap("select status, last_checked_at from integration where id = ?", family.value()))
                 .containsEntry("status", IntegrationStatus.CONNECTED.name())
                 .hasEntrySatisfying("last_checked_at", checked -> assertThat(((Timestamp) checked).toInstant()).isAfter(due));
-        assertThat(nextChecks()).containsOnly(due.plus(Duration.ofMinutes(30)));
+        assertThat(nextChecks(List.of(family))).containsOnly(due.plus(Duration.ofMinutes(30)));
     }
 
     @Test
@@ -188,7 +203,7 @@ class WatchCostTest {
             all.add(integrations.create(ALICE, "Mail " + i, new ImapSettings(address, Secret.of(PASSWORD), "localhost",
                     MAIL.imapsPort(), ImapSecurity.IMPLICIT_TLS, null, null), CheckResult.connected("Connected")).id());
         }
-        Instant due = dueNow();
+        Instant due = dueNow(all);
 
         // WHEN the watch sweeps them
         statements.start();
@@ -211,7 +226,7 @@ class WatchCostTest {
         // AND all are connected, checked after they were due, next checked one interval later
         assertThat(jdbc.queryForList("select status from integration", String.class)).hasSize(50)
                 .containsOnly(IntegrationStatus.CONNECTED.name());
-        assertThat(nextChecks()).hasSize(50).containsOnly(due.plus(Duration.ofMinutes(30)));
+        assertThat(nextChecks(all)).hasSize(50).containsOnly(due.plus(Duration.ofMinutes(30)));
     }
 
     @Test
@@ -220,10 +235,11 @@ class WatchCostTest {
     void claimsAhead() {
         // GIVEN 24 feeds due at once, on a server that holds its answers
         hold = new CountDownLatch(1);
+        List<IntegrationId> feeds = new ArrayList<>();
         for (int i = 0; i < 24; i++) {
-            integrations.create(ALICE, "Feed " + i, feed(i), CheckResult.connected("Connected"));
+            feeds.add(integrations.create(ALICE, "Feed " + i, feed(i), CheckResult.connected("Connected")).id());
         }
-        Instant due = dueNow();
+        Instant due = dueNow(feeds);
 
         // WHEN the watch starts on them
         // THEN one per worker is being checked and as many again are claimed, waiting; the rest stay in the database
@@ -250,11 +266,16 @@ class WatchCostTest {
                 null, null);
     }
 
-    /** Makes every background check due now (they were spread over the next interval); when that is. */
-    Instant dueNow() {
+    /** Makes the background checks of {@code ids} due now (they were spread over the next interval); when that is. */
+    Instant dueNow(List<IntegrationId> ids) {
         Instant due = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        jdbc.update("update scheduled_tasks set execution_time = ? where task_name = ?", Timestamp.from(due), WatchScheduler.CHECK);
+        jdbc.update("update scheduled_tasks set execution_time = ? where task_name = ? and task_instance = any(?)",
+                Timestamp.from(due), WatchScheduler.CHECK, instances(ids));
         return due;
+    }
+
+    static String[] instances(List<IntegrationId> ids) {
+        return ids.stream().map(IntegrationId::toString).toArray(String[]::new);
     }
 
     void awaitChecked(Instant due) {
@@ -280,9 +301,9 @@ class WatchCostTest {
         }
     }
 
-    List<Instant> nextChecks() {
-        return jdbc.queryForList("select execution_time from scheduled_tasks where task_name = ?", Timestamp.class,
-                WatchScheduler.CHECK).stream().map(Timestamp::toInstant).toList();
+    List<Instant> nextChecks(List<IntegrationId> ids) {
+        return jdbc.queryForList("select execution_time from scheduled_tasks where task_name = ? and task_instance = any(?)",
+                Timestamp.class, WatchScheduler.CHECK, instances(ids)).stream().map(Timestamp::toInstant).toList();
     }
 
     static boolean isCheck(Statement statement) {
