@@ -3,6 +3,7 @@ package app.plugboard.launch;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +15,8 @@ import java.util.OptionalInt;
  * cache) of this build, which starts about twice as fast on a small machine: a JVM can only be given its archive on
  * its command line, so {@code java -jar plugboard.jar} and {@code ./mvnw spring-boot:run} would never use one
  * otherwise. The first start of a new build is the training run: it runs from the extracted jar (Spring Boot's own
- * {@code jarmode=tools extract}) and writes the archive when it ends; every start after it reads it.
+ * {@code jarmode=tools extract}) and writes the archive when it ends; every start after it reads it. On Linux the
+ * second JVM also gets the options under which the watch's threads run at nice 19 ({@link ThreadPriorities}).
  *
  * <p>This JVM then only waits: it passes its exit code on, a stop (SIGTERM, Ctrl-C) reaches the other JVM, and if this
  * one is killed the other halts too (see {@link ParentWatch}), so the pair behaves as one process. It starts nothing
@@ -26,6 +28,8 @@ public final class FastStart {
 
     static final String SETTING = "PLUGBOARD_FAST_START";
     static final String PARENT = "plugboard.fast-start.parent";
+    /** How long the other JVM's last lines of standard error may take to be written here after it ended. */
+    static final Duration ERRORS_WRITTEN_WITHIN = Duration.ofSeconds(1);
 
     private FastStart() {
     }
@@ -87,21 +91,33 @@ public final class FastStart {
                 }
             }
             List<String> archive = trained ? cache.archive().startFrom(cache.dir()) : cache.archive().recordInto(cache.dir());
-            ProcessBuilder builder = new ProcessBuilder(command(how, cache.classPath(), archive, mainClass.getName(), args))
-                    .inheritIO();
+            List<String> priorities = ThreadPriorities.options(System.getProperty("os.name", ""), how.jvmArguments());
+            ProcessBuilder builder = new ProcessBuilder(command(how, priorities, cache.classPath(), archive,
+                    mainClass.getName(), args)).inheritIO();
+            if (!priorities.isEmpty()) {
+                builder.redirectError(ProcessBuilder.Redirect.PIPE);
+            }
             Map<String, String> environment = builder.environment();
             environment.remove("JAVA_TOOL_OPTIONS"); // already among the JVM options passed on
             environment.remove("JDK_JAVA_OPTIONS");
             Process plugboard = builder.start();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(plugboard), "fast-start-stop"));
-            return OptionalInt.of(plugboard.waitFor());
+            Thread errors = priorities.isEmpty() ? null
+                    : FilteredErrors.copy(plugboard.getErrorStream(), System.err, ThreadPriorities::isPolicyWarning);
+            int exit = plugboard.waitFor();
+            if (errors != null) {
+                errors.join(ERRORS_WRITTEN_WITHIN.toMillis());
+            }
+            return OptionalInt.of(exit);
         }
     }
 
-    static List<String> command(HowStarted how, List<String> classPath, List<String> archive, String mainClass, String[] args) {
+    static List<String> command(HowStarted how, List<String> priorities, List<String> classPath, List<String> archive,
+            String mainClass, String[] args) {
         List<String> command = new ArrayList<>();
         command.add(how.java().toString());
         command.addAll(how.jvmArguments());
+        command.addAll(priorities);
         command.addAll(archive);
         command.add("-D" + PARENT + "=" + ProcessHandle.current().pid());
         command.add("-cp");

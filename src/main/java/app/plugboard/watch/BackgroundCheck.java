@@ -21,8 +21,8 @@ import org.springframework.stereotype.Component;
  * One background check of one integration, in three database statements: read it (settings, owner, what
  * checks found so far), store what the probe found with the health it leads to, and (the scheduler's)
  * plan the next check. Nothing is held open while the probe talks to the server. A check starts after the first
- * answers people are waiting for (at most half a second later): on a small machine its TLS handshake or calendar
- * competes with them for the CPU.
+ * answers people are waiting for (at most half a second later), and runs on a thread of the lowest priority: on a
+ * small machine its TLS handshake or calendar competes with them for the CPU.
  */
 @Component
 class BackgroundCheck {

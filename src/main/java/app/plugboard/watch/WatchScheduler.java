@@ -17,7 +17,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.Executors;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -118,7 +117,7 @@ class WatchScheduler implements SmartLifecycle {
         Scheduler started = Scheduler.create(dataSource, checkTask)
                 .startTasks(List.of(reconcile, resend))
                 .threads(properties.workers())
-                .executorService(Executors.newFixedThreadPool(properties.workers(), ThreadPools.daemonThreads("watch-check-")))
+                .executorService(ThreadPools.lowPriority("watch-check-", properties.workers()))
                 .pollUsingLockAndFetch(CLAIM_WHEN_QUEUED, CLAIM_UP_TO)
                 .pollingInterval(properties.pollInterval())
                 .heartbeatInterval(properties.heartbeat())

@@ -3,11 +3,13 @@ package app.plugboard.common;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -29,6 +31,57 @@ class ThreadPoolsTest {
         assertThat(second.getName()).isEqualTo("chat-work-2");
         assertThat(first.isDaemon()).isTrue();
         assertThat(second.isDaemon()).isTrue();
+    }
+
+    @Test
+    @DisplayName("a low-priority pool (the watch's) runs its tasks on daemon threads at the lowest priority; a thread one of "
+            + "its tasks starts, as a library does on its first task, gets the normal priority back when the task ends")
+    void lowPriority() throws Exception {
+        // GIVEN a low-priority pool
+        ThreadPoolExecutor pool = ThreadPools.lowPriority("test-background-", 1);
+        CountDownLatch libraryDone = new CountDownLatch(1);
+        CountDownLatch taskDone = new CountDownLatch(1);
+        try {
+            // WHEN one of its tasks starts a thread (which takes its maker's priority)
+            CompletableFuture<Thread> ranOn = new CompletableFuture<>();
+            CompletableFuture<Thread> started = new CompletableFuture<>();
+            pool.execute(() -> {
+                ranOn.complete(Thread.currentThread());
+                Thread library = new Thread(() -> await(libraryDone), "OkHttp TaskRunner");
+                library.setDaemon(true);
+                library.start();
+                started.complete(library);
+                await(taskDone);
+            });
+            Thread library = started.get(5, TimeUnit.SECONDS);
+            assertThat(library.getPriority()).as("while the task runs").isEqualTo(Thread.MIN_PRIORITY);
+            taskDone.countDown();
+
+            // THEN the task ran on the pool's daemon thread at the lowest priority, and once it ended the library's thread
+            // has the normal priority again
+            assertThat(ranOn.get(5, TimeUnit.SECONDS).getName()).isEqualTo("test-background-1");
+            assertThat(ranOn.get().isDaemon()).isTrue();
+            assertThat(ranOn.get().getPriority()).isEqualTo(Thread.MIN_PRIORITY);
+            Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> library.getPriority() == Thread.NORM_PRIORITY);
+            assertThat(ranOn.get().getPriority()).isEqualTo(Thread.MIN_PRIORITY);
+        } finally {
+            libraryDone.countDown();
+            taskDone.countDown();
+            pool.shutdown();
+        }
+    }
+
+    @Test
+    @DisplayName("an ordinary pool's threads have the normal priority, even when a low-priority thread made them")
+    void ordinaryPoolsNormalPriority() throws Exception {
+        ThreadPoolExecutor background = ThreadPools.lowPriority("test-background-", 1);
+        try {
+            CompletableFuture<Thread> made = new CompletableFuture<>();
+            background.execute(() -> made.complete(ThreadPools.daemonThreads("watch-notice-").newThread(() -> { })));
+            assertThat(made.get(5, TimeUnit.SECONDS).getPriority()).isEqualTo(Thread.NORM_PRIORITY);
+        } finally {
+            background.shutdown();
+        }
     }
 
     @Test

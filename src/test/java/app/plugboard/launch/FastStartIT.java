@@ -6,10 +6,13 @@ import static org.awaitility.Awaitility.await;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
@@ -74,11 +77,23 @@ class FastStartIT {
     }
 
     @Test
-    @DisplayName("a stop (SIGTERM) reaches Plugboard, which stops gracefully; the exit is the stop's")
+    @DisplayName("a stop (SIGTERM) reaches Plugboard, which stops gracefully; the exit is the stop's. Meanwhile the watch's "
+            + "threads ran at nice 19 (on Linux), every other thread of Plugboard's at 0")
     void stopReachesPlugboard() throws Exception {
         // GIVEN Plugboard running in the terminal, started
         Process launcher = start(List.of());
         ProcessHandle plugboard = awaitStarted(launcher);
+
+        // THEN (on Linux) its watch's threads take the CPU only when nothing else wants it, and no other thread was raised
+        // or lowered (the watch's first thread runs its reconcile at the start)
+        if (Files.isDirectory(Path.of("/proc/self/task"))) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> niceByThread(plugboard).containsKey("watch-check-1"));
+            Map<String, Integer> nice = niceByThread(plugboard);
+            assertThat(nice).as("nice by thread").hasEntrySatisfying("watch-check-1", value -> assertThat(value).isEqualTo(19))
+                    .hasEntrySatisfying("VM Thread", value -> assertThat(value).isZero());
+            assertThat(nice.entrySet()).filteredOn(thread -> thread.getValue() != 0)
+                    .allSatisfy(thread -> assertThat(thread.getKey()).startsWith("watch-check-"));
+        }
 
         // WHEN the launcher is asked to stop
         launcher.destroy();
@@ -114,6 +129,24 @@ class FastStartIT {
                 .toList();
         assertThat(plugboard).as("the second JVM").hasSize(1);
         return plugboard.get(0);
+    }
+
+    /** Each thread's nice value, by its name as Linux knows it (cut to 15 characters); a thread that ended meanwhile is left out. */
+    static Map<String, Integer> niceByThread(ProcessHandle process) throws IOException {
+        Map<String, Integer> nice = new TreeMap<>();
+        try (Stream<Path> tasks = Files.list(Path.of("/proc", Long.toString(process.pid()), "task"))) {
+            for (Path task : tasks.toList()) {
+                try {
+                    String stat = Files.readString(task.resolve("stat"));
+                    // after "pid (name) ": state, then the fields; nice is the 19th field of the line
+                    String[] fields = stat.substring(stat.lastIndexOf(") ") + 2).split(" ");
+                    nice.put(Files.readString(task.resolve("comm")).strip(), Integer.parseInt(fields[16]));
+                } catch (NoSuchFileException ended) {
+                    // the thread ended while listed
+                }
+            }
+        }
+        return nice;
     }
 
     private List<Path> archives() throws IOException {

@@ -2,7 +2,11 @@ package app.plugboard.launch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.SequenceInputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -50,21 +54,56 @@ class FastStartTest {
     }
 
     @Test
-    @DisplayName("the second JVM gets this JVM's options, the archive, its parent's pid, the class path of jars, the main class and the arguments")
+    @DisplayName("the second JVM gets this JVM's options, the thread priority options, the archive, its parent's pid, the class path of jars, the main class and the arguments")
     void command() throws IOException {
         // GIVEN a packaged jar started with options and arguments
         HowStarted how = started(packagedJar(), List.of(), List.of("-Xmx512m", "-Dplugboard.x=1"), Map.of());
 
         // WHEN the command of the second JVM is made from a trained cache
-        List<String> command = FastStart.command(how, List.of("/c/app/plugboard.jar"),
+        List<String> command = FastStart.command(how, List.of("-XX:ThreadPriorityPolicy=1"), List.of("/c/app/plugboard.jar"),
                 StartArchive.CLASS_DATA_SHARING.startFrom(Path.of("/c")), "app.plugboard.PlugboardApplication",
                 new String[] {"reencrypt-secrets", "--server.port=0"});
 
         // THEN
-        assertThat(command).containsExactly(how.java().toString(), "-Xmx512m", "-Dplugboard.x=1", "-Xlog:cds=off",
+        assertThat(command).containsExactly(how.java().toString(), "-Xmx512m", "-Dplugboard.x=1", "-XX:ThreadPriorityPolicy=1",
+                "-Xlog:cds=off",
                 "-Xlog:cds+dynamic=off", "-Xlog:class+path=off", "-XX:SharedArchiveFile=/c/plugboard.jsa",
                 "-Dplugboard.fast-start.parent=" + ProcessHandle.current().pid(), "-cp", "/c/app/plugboard.jar",
                 "app.plugboard.PlugboardApplication", "reencrypt-secrets", "--server.port=0");
+    }
+
+    @Test
+    @DisplayName("on Linux the second JVM runs threads of the lowest priority (the watch's) at nice 19 and every other at 0; "
+            + "elsewhere, or where the person chose priority options of their own, it gets none")
+    void threadPriorities() {
+        assertThat(ThreadPriorities.options("Linux", List.of("-Xmx512m"))).startsWith("-XX:ThreadPriorityPolicy=1",
+                "-XX:JavaPriority1_To_OSPriority=19").contains("-XX:JavaPriority2_To_OSPriority=0",
+                "-XX:JavaPriority5_To_OSPriority=0", "-XX:JavaPriority10_To_OSPriority=0").hasSize(11);
+        assertThat(ThreadPriorities.options("Mac OS X", List.of())).isEmpty();
+        assertThat(ThreadPriorities.options("Windows 11", List.of())).isEmpty();
+        assertThat(ThreadPriorities.options("Linux", List.of("-XX:ThreadPriorityPolicy=0"))).isEmpty();
+        assertThat(ThreadPriorities.options("Linux", List.of("-XX:JavaPriority1_To_OSPriority=10"))).isEmpty();
+        assertThat(ThreadPriorities.options("Linux", List.of("-XX:-UseThreadPriorities"))).isEmpty();
+    }
+
+    @Test
+    @DisplayName("the JVM's warning that the priority policy may need root (lowering a priority does not) is left out of "
+            + "what the second JVM writes to standard error; every other line passes byte for byte")
+    void priorityWarningLeftOut() throws IOException {
+        // GIVEN what a JVM started by someone other than root writes to standard error, then Plugboard's own lines
+        String warning = "OpenJDK 64-Bit Server VM warning: -XX:ThreadPriorityPolicy=1 may require system level permission, "
+                + "e.g., being the root user. If the necessary permission is not possessed, changes to priority will be "
+                + "silently ignored.\n";
+        byte[] others = "Plugboard could not start: the port 8080 is taken (PLUGBOARD_WEB_PORT) – café\nno newline at the end"
+                .getBytes(StandardCharsets.UTF_8);
+        ByteArrayOutputStream written = new ByteArrayOutputStream();
+
+        // WHEN it is passed on
+        FilteredErrors.run(new SequenceInputStream(new ByteArrayInputStream(warning.getBytes(StandardCharsets.US_ASCII)),
+                new ByteArrayInputStream(others)), written, ThreadPriorities::isPolicyWarning);
+
+        // THEN the warning is gone and the rest is as it was, the last line too
+        assertThat(written.toByteArray()).isEqualTo(others);
     }
 
     @Test

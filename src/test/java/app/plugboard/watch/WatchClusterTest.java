@@ -367,7 +367,8 @@ class WatchClusterTest {
 
         // THEN two checks run, on the watch's threads, and the others wait for them
         await().atMost(Duration.ofSeconds(10)).until(() -> fetches().size() == 2);
-        assertThat(WatchTest.threadsRunningChecks()).hasSize(2).allSatisfy(name -> assertThat(name).startsWith("watch-check-"));
+        assertThat(WatchTest.threadsRunningChecks()).hasSize(2)
+                .allSatisfy(thread -> assertThat(thread.getName()).startsWith("watch-check-"));
         await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2)).until(() -> fetches().size() == 2);
 
         // WHEN the server answers THEN all six are checked, each once

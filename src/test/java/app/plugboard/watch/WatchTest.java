@@ -411,7 +411,8 @@ class WatchTest {
     }
 
     @Test
-    @DisplayName("a sweep: at most 4 checks to one server at once (PLUGBOARD_WATCH_PER_HOST), on the watch's own threads; "
+    @DisplayName("a sweep: at most 4 checks to one server at once (PLUGBOARD_WATCH_PER_HOST), on the watch's own threads "
+            + "at the lowest priority; "
             + "the chat answers meanwhile")
     void sweepStaysFair() {
         // GIVEN six of Alice's feeds on one server, which holds every answer
@@ -423,12 +424,16 @@ class WatchTest {
         // WHEN all of them fall due at once
         clock.advance(INTERVAL);
 
-        // THEN four checks reach the server, the other two wait (without holding a worker), all on the watch's threads
+        // THEN four checks reach the server, the other two wait (without holding a worker), all on the watch's threads,
+        // which have the lowest priority (on Linux, nice 19 where the JVM was started with the fast start's options)
         await().atMost(Duration.ofSeconds(10)).until(() -> IN_FLIGHT.get() == 4);
         await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.queryForObject(
                 "select count(*) from scheduled_tasks where task_name = ? and not picked and execution_time > ?",
                 Integer.class, WatchScheduler.CHECK, Timestamp.from(clock.instant())) == 2);
-        assertThat(threadsRunningChecks()).hasSize(4).allSatisfy(name -> assertThat(name).startsWith("watch-check-"));
+        assertThat(threadsRunningChecks()).hasSize(4).allSatisfy(thread -> {
+            assertThat(thread.getName()).startsWith("watch-check-");
+            assertThat(thread.getPriority()).isEqualTo(Thread.MIN_PRIORITY);
+        });
 
         // AND meanwhile Alice's /integration list is answered at once, from the chat's own threads
         FakeMessage list = discord.slash(alice, "integration", "list", Map.of()).awaitMessage(m -> m.text().contains("Feed 6"));
@@ -545,11 +550,11 @@ class WatchTest {
     }
 
     /** The names of the threads that are probing a server for a background check right now. */
-    static List<String> threadsRunningChecks() {
+    static List<Thread> threadsRunningChecks() {
         return Thread.getAllStackTraces().entrySet().stream()
                 .filter(thread -> calls(thread.getValue(), BackgroundCheck.class, "run")
                         && calls(thread.getValue(), ConnectionChecker.class, "check"))
-                .map(thread -> thread.getKey().getName()).toList();
+                .map(Map.Entry::getKey).toList();
     }
 
     private static boolean calls(StackTraceElement[] stack, Class<?> type, String method) {
