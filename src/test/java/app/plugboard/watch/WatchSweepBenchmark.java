@@ -48,6 +48,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Date;
 import java.util.List;
 import java.util.Locale;
@@ -551,11 +552,23 @@ class WatchSweepBenchmark {
                 loaded.listRunning() ? "still running after the last burst" : "ENDED BEFORE THE LAST BURST: figures invalid"));
         lines.add(listLine("first callback", without.acknowledged(), during.acknowledged()));
         lines.add(listLine("list shown", without.shown(), during.shown()));
+        lines.add("  slowest first callback in each burst of " + LIST_CONCURRENT + ", the 5 slowest bursts: without a sweep "
+                + slowestBursts(without.acknowledged()) + " ms, during " + slowestBursts(during.acknowledged()) + " ms");
 
         Path out = Path.of("target", "bench", "watch-sweep.txt");
         Files.createDirectories(out.getParent());
         Files.write(out, lines);
         lines.forEach(System.out::println);
+    }
+
+    /** The times are in bursts of {@link #LIST_CONCURRENT}, in order: each burst's slowest, the 5 slowest of those. */
+    private static List<Long> slowestBursts(List<Duration> times) {
+        List<Long> slowest = new ArrayList<>();
+        for (int start = 0; start < times.size(); start += LIST_CONCURRENT) {
+            slowest.add(times.subList(start, Math.min(times.size(), start + LIST_CONCURRENT)).stream()
+                    .mapToLong(Duration::toMillis).max().orElse(0));
+        }
+        return slowest.stream().sorted(Comparator.reverseOrder()).limit(5).toList();
     }
 
     private static String listLine(String what, List<Duration> without, List<Duration> during) {
