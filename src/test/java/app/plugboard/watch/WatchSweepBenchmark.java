@@ -474,13 +474,16 @@ class WatchSweepBenchmark {
     // ---------------------------------------------------------------- /integration list
 
     /** From dispatch to the first callback, and to the list shown (the reply, or the edit after a deferral). */
-    record Lists(List<Duration> acknowledged, List<Duration> shown) {
+    /** @param burstsStarted when each burst began, in milliseconds of the JVM's uptime (as in a GC log) */
+    record Lists(List<Duration> acknowledged, List<Duration> shown, List<Long> burstsStarted) {
         Lists and(Lists other) {
             List<Duration> both = new ArrayList<>(acknowledged);
             both.addAll(other.acknowledged);
             List<Duration> shownBoth = new ArrayList<>(shown);
             shownBoth.addAll(other.shown);
-            return new Lists(both, shownBoth);
+            List<Long> started = new ArrayList<>(burstsStarted);
+            started.addAll(other.burstsStarted);
+            return new Lists(both, shownBoth, started);
         }
     }
 
@@ -490,7 +493,9 @@ class WatchSweepBenchmark {
     Lists lists(List<FakeUser> users, int rounds, Duration pause) {
         List<Duration> acknowledged = new ArrayList<>();
         List<Duration> shown = new ArrayList<>();
+        List<Long> started = new ArrayList<>();
         for (int round = 0; round < rounds; round++) {
+            started.add(ManagementFactory.getRuntimeMXBean().getUptime());
             List<FakeInteraction> fired = new ArrayList<>();
             for (int i = 0; i < LIST_CONCURRENT; i++) {
                 FakeUser user = users.get(nextUser++ % users.size());
@@ -503,7 +508,7 @@ class WatchSweepBenchmark {
             }
             pause(pause.toMillis());
         }
-        return new Lists(acknowledged, shown);
+        return new Lists(acknowledged, shown, started);
     }
 
     static Duration percentile(List<Duration> times, double quantile) {
@@ -552,8 +557,8 @@ class WatchSweepBenchmark {
                 loaded.listRunning() ? "still running after the last burst" : "ENDED BEFORE THE LAST BURST: figures invalid"));
         lines.add(listLine("first callback", without.acknowledged(), during.acknowledged()));
         lines.add(listLine("list shown", without.shown(), during.shown()));
-        lines.add("  slowest first callback in each burst of " + LIST_CONCURRENT + ", the 5 slowest bursts: without a sweep "
-                + slowestBursts(without.acknowledged()) + " ms, during " + slowestBursts(during.acknowledged()) + " ms");
+        lines.add("  slowest first callback in each burst of " + LIST_CONCURRENT + ", the 5 slowest bursts (and when they began, "
+                + "JVM uptime): without a sweep " + slowestBursts(without) + "; during " + slowestBursts(during));
 
         Path out = Path.of("target", "bench", "watch-sweep.txt");
         Files.createDirectories(out.getParent());
@@ -561,14 +566,17 @@ class WatchSweepBenchmark {
         lines.forEach(System.out::println);
     }
 
-    /** The times are in bursts of {@link #LIST_CONCURRENT}, in order: each burst's slowest, the 5 slowest of those. */
-    private static List<Long> slowestBursts(List<Duration> times) {
-        List<Long> slowest = new ArrayList<>();
-        for (int start = 0; start < times.size(); start += LIST_CONCURRENT) {
-            slowest.add(times.subList(start, Math.min(times.size(), start + LIST_CONCURRENT)).stream()
-                    .mapToLong(Duration::toMillis).max().orElse(0));
+    /** Each burst's slowest acknowledgement (they are in bursts of {@link #LIST_CONCURRENT}, in order): the 5 slowest. */
+    private static String slowestBursts(Lists lists) {
+        List<long[]> bursts = new ArrayList<>();
+        List<Duration> times = lists.acknowledged();
+        for (int start = 0, burst = 0; start < times.size(); start += LIST_CONCURRENT, burst++) {
+            bursts.add(new long[] {times.subList(start, Math.min(times.size(), start + LIST_CONCURRENT)).stream()
+                    .mapToLong(Duration::toMillis).max().orElse(0), lists.burstsStarted().get(burst)});
         }
-        return slowest.stream().sorted(Comparator.reverseOrder()).limit(5).toList();
+        return bursts.stream().sorted(Comparator.comparingLong((long[] burst) -> burst[0]).reversed()).limit(5)
+                .map(burst -> String.format(Locale.ROOT, "%d ms at %.1f s", burst[0], burst[1] / 1000.0))
+                .collect(Collectors.joining(", "));
     }
 
     private static String listLine(String what, List<Duration> without, List<Duration> during) {
