@@ -69,8 +69,7 @@ class ImapCheckBenchmark {
     @DynamicPropertySource
     static void mailSettings(DynamicPropertyRegistry registry) {
         registry.add("plugboard.network.allowed-ranges", () -> "127.0.0.0/8");
-        registry.add("plugboard.tls.trust-store", () -> TestTls.trustStore().toString());
-        registry.add("plugboard.tls.trust-store-password", () -> TestTls.PASSWORD);
+        TestTls.trustedBy(registry);
         String workers = System.getProperty("bench.workers");
         if (workers != null) {
             registry.add("plugboard.chat.workers", () -> workers);

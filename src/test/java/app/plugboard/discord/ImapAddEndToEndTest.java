@@ -44,8 +44,7 @@ class ImapAddEndToEndTest {
     @DynamicPropertySource
     static void settings(DynamicPropertyRegistry registry) {
         registry.add("plugboard.network.allowed-ranges", () -> "127.0.0.0/8");
-        registry.add("plugboard.tls.trust-store", () -> TestTls.trustStore().toString());
-        registry.add("plugboard.tls.trust-store-password", () -> TestTls.PASSWORD);
+        TestTls.trustedBy(registry);
     }
 
     @Autowired

@@ -35,8 +35,7 @@ class OperatorTrustStoreTest {
 
     @DynamicPropertySource
     static void trustStore(DynamicPropertyRegistry registry) {
-        registry.add("plugboard.tls.trust-store", () -> TestTls.trustStore().toString());
-        registry.add("plugboard.tls.trust-store-password", () -> TestTls.PASSWORD);
+        TestTls.trustedBy(registry);
     }
 
     @Autowired

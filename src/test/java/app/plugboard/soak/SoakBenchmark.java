@@ -35,8 +35,7 @@ class SoakBenchmark {
 
     @DynamicPropertySource
     static void settings(DynamicPropertyRegistry registry) {
-        registry.add("plugboard.tls.trust-store", () -> TestTls.trustStore().toString());
-        registry.add("plugboard.tls.trust-store-password", () -> TestTls.PASSWORD);
+        TestTls.trustedBy(registry);
         registry.add("plugboard.watch.interval", () -> WATCH);
         registry.add("plugboard.watch.poll-interval", () -> "2s");
     }

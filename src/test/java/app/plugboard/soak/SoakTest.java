@@ -33,8 +33,7 @@ class SoakTest {
 
     @DynamicPropertySource
     static void trustTheTestMailServer(DynamicPropertyRegistry registry) {
-        registry.add("plugboard.tls.trust-store", () -> TestTls.trustStore().toString());
-        registry.add("plugboard.tls.trust-store-password", () -> TestTls.PASSWORD);
+        TestTls.trustedBy(registry);
     }
 
     @Autowired

@@ -93,8 +93,7 @@ class WatchCostTest {
 
     @DynamicPropertySource
     static void trustTheTestMailServer(DynamicPropertyRegistry registry) {
-        registry.add("plugboard.tls.trust-store", () -> TestTls.trustStore().toString());
-        registry.add("plugboard.tls.trust-store-password", () -> TestTls.PASSWORD);
+        TestTls.trustedBy(registry);
     }
 
     /** Each feed on a host of its own: feed-0.watch.test, feed-1.watch.test... all on the loopback server. */

@@ -92,8 +92,7 @@ class WatchTest {
 
     @DynamicPropertySource
     static void trustTheTestMailServer(DynamicPropertyRegistry registry) {
-        registry.add("plugboard.tls.trust-store", () -> TestTls.trustStore().toString());
-        registry.add("plugboard.tls.trust-store-password", () -> TestTls.PASSWORD);
+        TestTls.trustedBy(registry);
     }
 
     @Autowired

@@ -77,8 +77,7 @@ public final class GmailStandIns {
         registry.add("plugboard.gmail.imap-host", () -> "localhost");
         registry.add("plugboard.gmail.imap-port", () -> imap().port());
         // the stand-in's certificate comes from the test CA: trusted through the operator's store, as for every server
-        registry.add("plugboard.tls.trust-store", () -> TestTls.trustStore().toString());
-        registry.add("plugboard.tls.trust-store-password", () -> TestTls.PASSWORD);
+        TestTls.trustedBy(registry);
     }
 
     /**

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.Objects;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
  * The test-only TLS files under {@code src/test/resources/tls} (see the README there): the
@@ -26,6 +27,12 @@ public final class TestTls {
     /** The operator's trust store in the tests: the test CA. */
     public static Path trustStore() {
         return resource("tls/trust.p12");
+    }
+
+    /** Makes the test CA the operator's trust store of a test's Plugboard ({@code PLUGBOARD_TLS_TRUST_STORE}). */
+    public static void trustedBy(DynamicPropertyRegistry registry) {
+        registry.add("plugboard.tls.trust-store", () -> trustStore().toString());
+        registry.add("plugboard.tls.trust-store-password", () -> PASSWORD);
     }
 
     /** The key and certificate for "localhost" that the test servers present. */
